@@ -1,0 +1,38 @@
+# One-command set-up: `make demo` and `make test` create .venv when missing and install tipgraph into it.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO_STORE ?= tipgraph-data
+
+.PHONY: install demo test bench docs clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	rm -rf $(DEMO_STORE)
+	$(BIN)/tipgraph ingest examples/documents --store $(DEMO_STORE)
+	$(BIN)/tipgraph stats --store $(DEMO_STORE)
+	$(BIN)/tipgraph query who-met-whom --store $(DEMO_STORE) --param actor=IOM
+
+test: install
+	bash scripts/ensure-test-services.sh
+	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
+
+bench: install
+	$(BIN)/python benchmarks/run.py --out docs/performance.md
+
+docs: install
+	$(BIN)/python scripts/gen_ontology_docs.py
+	$(BIN)/python scripts/gen_query_docs.py
+
+clean:
+	rm -rf $(VENV) $(DEMO_STORE) .pytest_cache

@@ -1,0 +1,63 @@
+"""Options and error handling shared by every command.
+
+Exit codes are a contract: 0 success, 1 the data is wrong (violations, refused
+documents), 2 usage or unreadable input. Commands raise :class:`DataError` or
+:class:`InputError` and :func:`main` turns them into those codes.
+"""
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+
+import click
+from rich.console import Console
+
+from ..store import GraphStore, StoreError, default_location, open_store
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+class DataError(click.ClickException):
+    """The data is wrong: exit 1."""
+
+    exit_code = EXIT_DATA
+
+
+class InputError(click.ClickException):
+    """Usage or unreadable input: exit 2."""
+
+    exit_code = EXIT_USAGE
+
+
+def store_option(func: Callable) -> Callable:
+    """``--store DIR|URL`` with the ``TIPGRAPH_STORE`` / ``./tipgraph-data`` default."""
+
+    @click.option(
+        "--store",
+        "store_location",
+        metavar="DIR|URL",
+        default=None,
+        help="Embedded store folder or SPARQL endpoint URL [default: $TIPGRAPH_STORE or ./tipgraph-data].",
+    )
+    @functools.wraps(func)
+    def wrapper(*args, store_location: str | None = None, **kwargs):
+        return func(*args, store_location=store_location or default_location(), **kwargs)
+
+    return wrapper
+
+
+def open_store_or_fail(location: str, *, read_only: bool = False, **options) -> GraphStore:
+    """Open a store, turning store errors into a clean exit 2 with the reason."""
+    try:
+        return open_store(location, read_only=read_only, **options)
+    except StoreError as exc:
+        raise InputError(str(exc)) from exc
+
+
+def fail(message: str, code: int = EXIT_DATA) -> None:
+    err_console.print(f"[red]error:[/red] {message}", highlight=False)
+    sys.exit(code)

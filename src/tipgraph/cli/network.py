@@ -1,0 +1,2 @@
+"""Commands: being written."""
+COMMANDS: list = []

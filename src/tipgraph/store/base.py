@@ -1,0 +1,122 @@
+"""The store boundary: one API for the embedded store and remote SPARQL endpoints.
+
+Everything above this layer (ingest, steward commands, stored queries, network export)
+talks to a :class:`GraphStore` and never to pyoxigraph or SPARQLWrapper directly. Terms
+crossing the boundary are rdflib terms (URIRef, Literal, BNode), the lingua franca of
+the Python RDF world.
+
+Contract shared by every implementation:
+
+* The default graph of a query is the union of all named graphs.
+* ``bindings`` are values for query variables. They are substituted by the engine
+  (SEP-0007 substitutions, or a VALUES block built from serialised terms), never by
+  pasting text into the query, so no value can change the query's meaning.
+* ``replace_graphs`` is all-or-nothing: after a failure the store holds exactly what it
+  held before, and readers never see half a graph.
+"""
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from rdflib import Graph
+from rdflib.term import Identifier, Node, URIRef
+
+Triple = tuple[Node, Node, Node]
+Row = dict[str, Node]
+
+
+class StoreError(Exception):
+    """The store could not do what was asked (locked, unreachable, refused)."""
+
+
+class StoreInUseError(StoreError):
+    """Another process holds the embedded store open for writing."""
+
+
+@dataclass
+class SelectResult:
+    variables: list[str]
+    rows: list[Row] = field(default_factory=list)
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+@dataclass
+class StoreStats:
+    quads: int
+    graphs: int
+    document_graphs: int
+    #: class IRI -> number of distinct instances
+    instances: dict[str, int]
+
+
+class GraphStore(abc.ABC):
+    """A quad store of named graphs, one per document or loaded file."""
+
+    #: Human-readable location (folder or endpoint URL, never with credentials).
+    location: str
+
+    # -- reading -----------------------------------------------------------
+    @abc.abstractmethod
+    def select(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> SelectResult:
+        """Run a SELECT query; variables in ``bindings`` are bound before evaluation."""
+
+    @abc.abstractmethod
+    def ask(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> bool: ...
+
+    @abc.abstractmethod
+    def construct(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> Graph:
+        """Run a CONSTRUCT or DESCRIBE query."""
+
+    @abc.abstractmethod
+    def graph_names(self) -> list[URIRef]:
+        """IRIs of all named graphs."""
+
+    @abc.abstractmethod
+    def graph(self, name: URIRef) -> Graph:
+        """A copy of one named graph's triples."""
+
+    @abc.abstractmethod
+    def export(self, out: IO[bytes], fmt: str, graph: URIRef | None = None) -> int:
+        """Write all quads (or one graph) as 'nquads', 'trig' or 'turtle'; returns the count."""
+
+    @abc.abstractmethod
+    def stats(self) -> StoreStats: ...
+
+    # -- writing -----------------------------------------------------------
+    @abc.abstractmethod
+    def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Triple]]) -> int:
+        """Replace each named graph's content with the given triples, all in one transaction.
+
+        Returns the number of quads written. On any failure nothing is changed.
+        """
+
+    @abc.abstractmethod
+    def drop_graphs(self, names: Iterable[URIRef]) -> None:
+        """Remove named graphs, all in one transaction."""
+
+    def update(self, sparql_update: str) -> None:  # pragma: no cover - optional
+        """Run a SPARQL Update (only for explicit, opted-in use)."""
+        raise StoreError(f"{type(self).__name__} does not accept SPARQL updates")
+
+    # -- life cycle --------------------------------------------------------
+    def close(self) -> None:
+        """Release files or connections."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def is_remote(location: str | Path) -> bool:
+    return str(location).startswith(("http://", "https://"))
