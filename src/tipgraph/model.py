@@ -61,8 +61,9 @@ class SourceDocument:
     media_type: str = "text/plain"
     encoding: str = "utf-8"
     content_sha1: str = ""
-    #: Line numbers in the cleaned text map back to these 1-based source lines (may be empty).
-    source_lines: list[int] = field(default_factory=list)
+    #: Contact blocks ("For more information contact ..."), one string each, with phone
+    #: numbers, e-mail addresses and URLs already removed: names and organisations only.
+    contacts: list[str] = field(default_factory=list)
 
 
 @dataclass

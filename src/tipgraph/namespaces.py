@@ -73,6 +73,7 @@ KIND_SEGMENT = {
     "Programme": "programme",
     "Meeting": "meeting",
     "PlannedMeeting": "planned-meeting",
+    "Ratification": "ratification",
     "Document": "document",
 }
 

@@ -1,2 +1,72 @@
-"""Commands: being written."""
-COMMANDS: list = []
+"""``tipgraph ingest``: press releases in, validated document graphs out."""
+from __future__ import annotations
+
+import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ..store import StoreError
+from .common import DataError, InputError, console, err_console, open_store_or_fail, store_option
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes for reading and extraction.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar; refusals and the summary only.")
+@store_option
+def ingest(paths: tuple[str, ...], jobs: int, quiet: bool, store_location: str) -> None:
+    """Read press releases (.txt, .html, .htm, .md; folders recursively) into the store.
+
+    Each document becomes its own named graph, validated before it is stored. A document
+    that fails is reported and not stored; the others go on. Exits 1 when any document
+    was refused.
+    """
+    from ..ingest import IngestInputError, discover, ingest_paths
+
+    try:
+        total = len(discover(paths))
+    except IngestInputError as exc:
+        raise InputError(str(exc)) from exc
+    if total == 0:
+        raise InputError("no .txt, .html, .htm or .md documents found in " + ", ".join(paths))
+
+    with open_store_or_fail(store_location) as store:
+        progress = Progress(
+            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err_console, transient=True, disable=quiet,
+        )
+        with progress:
+            task = progress.add_task("ingest", total=total)
+
+            def advance(outcome) -> None:
+                if outcome.status == "refused":
+                    progress.console.print(f"[red]refused[/red] {outcome.path}: {outcome.reason}", highlight=False)
+                progress.advance(task)
+
+            try:
+                report = ingest_paths(store, paths, jobs=jobs, progress=advance)
+            except StoreError as exc:
+                raise InputError(str(exc)) from exc
+    _summary(report)
+    if report.refused:
+        raise DataError(f"{len(report.refused)} of {report.read} documents refused")
+
+
+def _summary(report) -> None:
+    table = Table(title=None, show_header=False, box=None, pad_edge=False)
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    table.add_row("documents read", str(report.read))
+    table.add_row("stored", str(report.stored))
+    table.add_row("unchanged", str(report.unchanged))
+    table.add_row("refused", str(len(report.refused)))
+    table.add_row("quads written", str(report.quads))
+    for kind, n in sorted(report.fact_totals().items()):
+        table.add_row(kind, str(n))
+    rate = report.read / report.seconds if report.seconds else 0.0
+    table.add_row("seconds", f"{report.seconds:.2f} ({rate:.1f} documents/s)")
+    console.print(table)
+
+
+COMMANDS = [ingest]

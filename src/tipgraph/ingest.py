@@ -1,0 +1,280 @@
+"""The ingest pipeline: read -> extract -> build -> validate -> store, per document.
+
+Reading, extraction and graph building are pure functions of one file, so with
+``jobs > 1`` they run in worker processes. Validation and writing stay in this process:
+the store has a single writer, and each document is validated in the context of what
+the store already holds. Documents are written in small batches, each batch one
+transaction of whole document graphs, so a crash never leaves half a document.
+"""
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from .model import Entity
+from .reading import SUPPORTED_SUFFIXES, UnreadableDocument, read_document
+from .rdfbuild import build_document_graph, document_iri
+from .reference import ensure_reference_graphs
+from .store import GraphStore
+
+#: Documents written per transaction: whole graphs only, so crash safety holds.
+WRITE_BATCH = 25
+
+
+class IngestInputError(Exception):
+    """A path given to ingest does not exist or holds no readable documents."""
+
+
+@dataclass
+class DocumentOutcome:
+    path: str
+    status: str  # "stored", "unchanged" or "refused"
+    reason: str = ""
+    graph: str = ""
+    facts: dict[str, int] = field(default_factory=dict)
+    quads: int = 0
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[DocumentOutcome] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def read(self) -> int:
+        return len(self.outcomes)
+
+    @property
+    def stored(self) -> int:
+        return self.count("stored")
+
+    @property
+    def unchanged(self) -> int:
+        return self.count("unchanged")
+
+    @property
+    def refused(self) -> list[DocumentOutcome]:
+        return [o for o in self.outcomes if o.status == "refused"]
+
+    @property
+    def quads(self) -> int:
+        return sum(o.quads for o in self.outcomes)
+
+    def fact_totals(self) -> dict[str, int]:
+        totals: Counter[str] = Counter()
+        for o in self.outcomes:
+            if o.status == "stored":
+                totals.update(o.facts)
+        return dict(totals)
+
+
+def discover(paths: Iterable[str | Path]) -> list[Path]:
+    """Files given, and supported files found recursively in folders given, sorted."""
+    found: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found += sorted(
+                f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
+            )
+        elif p.is_file():
+            found.append(p)
+        else:
+            raise IngestInputError(f"{p}: no such file or folder")
+    unique = list(dict.fromkeys(f.resolve() for f in found))
+    return unique
+
+
+# -- work done per document (in a worker process when jobs > 1) ----------------
+
+@dataclass
+class _Processed:
+    path: str
+    graph_iri: str = ""
+    ntriples: bytes = b""
+    content_sha1: str = ""
+    facts: dict[str, int] = field(default_factory=dict)
+    error: str = ""
+    unchanged: bool = False
+
+
+_RESOLVER = None
+_SEEN: dict[str, str] = {}
+
+
+def _init_worker(known: list[Entity], seen: dict[str, str]) -> None:
+    global _RESOLVER, _SEEN
+    from .resolution import Resolver
+
+    _RESOLVER = Resolver()
+    _RESOLVER.add_known(known)
+    _SEEN = seen
+
+
+def _process(path: str) -> _Processed:
+    from . import EXTRACTOR_VERSION
+    from .extraction import extract
+
+    try:
+        doc = read_document(path)
+    except UnreadableDocument as exc:
+        return _Processed(path, error=exc.reason)
+    iri = str(document_iri(doc.path))
+    if _SEEN.get(iri) == f"{doc.content_sha1} {EXTRACTOR_VERSION}":
+        return _Processed(path, graph_iri=iri, unchanged=True)
+    try:
+        extraction = extract(doc, _RESOLVER)
+        graph_iri, graph = build_document_graph(extraction)
+    except Exception as exc:  # an extractor bug must not stop the other documents
+        return _Processed(path, error=f"extraction failed: {type(exc).__name__}: {exc}")
+    return _Processed(
+        path,
+        graph_iri=str(graph_iri),
+        ntriples=graph.serialize(format="nt", encoding="utf-8"),
+        content_sha1=doc.content_sha1,
+        facts=extraction.fact_counts(),
+    )
+
+
+# -- what the store already knows ------------------------------------------------
+
+_KINDS = ("Person", "Organization", "State", "Place", "LegalInstrument")
+
+
+def known_entities(store: GraphStore) -> list[Entity]:
+    """Entities that earlier documents created (not the registry's), for resolution."""
+    rows = store.select(
+        """
+        PREFIX tip: <https://w3id.org/tipgraph/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?e ?kind ?label WHERE {
+          VALUES ?kind { tip:Person tip:Organization tip:State tip:Place tip:LegalInstrument }
+          ?e a ?kind ; rdfs:label ?label .
+          FILTER(STRSTARTS(STR(?e), "https://w3id.org/tipgraph/id/"))
+        }
+        """
+    )
+    out = []
+    for row in rows:
+        kind = str(row["kind"]).rsplit("#", 1)[-1]
+        out.append(Entity(iri=str(row["e"]), kind=kind, label=str(row["label"])))  # type: ignore[arg-type]
+    return out
+
+
+def stored_versions(store: GraphStore) -> dict[str, str]:
+    """Document graph IRI -> "content-hash extractor-version" of what is stored."""
+    rows = store.select(
+        """
+        PREFIX tip: <https://w3id.org/tipgraph/ontology#>
+        SELECT ?doc ?hash ?version WHERE {
+          ?doc a tip:Document ; tip:contentHash ?hash ; tip:extractorVersion ?version .
+        }
+        """
+    )
+    return {str(r["doc"]): f"{r['hash']} {r['version']}" for r in rows}
+
+
+# -- the pipeline ----------------------------------------------------------------
+
+ProgressCallback = Callable[[DocumentOutcome], None]
+
+
+def _processed_stream(paths: list[str], jobs: int, known: list[Entity], seen: dict[str, str]) -> Iterator[_Processed]:
+    if jobs <= 1 or len(paths) < 2:
+        _init_worker(known, seen)
+        for p in paths:
+            yield _process(p)
+        return
+    chunksize = max(1, min(16, len(paths) // (jobs * 4) or 1))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(known, seen)) as pool:
+        yield from pool.map(_process, paths, chunksize=chunksize)
+
+
+def ingest_paths(
+    store: GraphStore,
+    paths: Iterable[str | Path],
+    *,
+    jobs: int = 1,
+    progress: ProgressCallback | None = None,
+    validate: bool = True,
+) -> IngestReport:
+    """Ingest files and folders into ``store``; returns what happened to each document."""
+    from .validation import validate_graph
+
+    started = time.perf_counter()
+    files = [str(p) for p in discover(paths)]
+    ensure_reference_graphs(store)
+    known = known_entities(store)
+    seen = stored_versions(store)
+    report = IngestReport()
+    pending: dict[URIRef, Graph] = {}
+    pending_outcomes: list[DocumentOutcome] = []
+
+    def flush() -> None:
+        if not pending:
+            return
+        store.replace_graphs(pending)
+        for o in pending_outcomes:
+            if progress:
+                progress(o)
+        pending.clear()
+        pending_outcomes.clear()
+
+    for item in _processed_stream(files, max(1, jobs), known, seen):
+        if item.error:
+            outcome = DocumentOutcome(item.path, "refused", reason=item.error)
+        elif item.unchanged:
+            outcome = DocumentOutcome(item.path, "unchanged", graph=item.graph_iri)
+        else:
+            graph = Graph().parse(data=item.ntriples, format="nt")
+            name = URIRef(item.graph_iri)
+            outcome = DocumentOutcome(item.path, "stored", graph=item.graph_iri, facts=item.facts, quads=len(graph))
+            if validate:
+                result = validate_graph(graph, store, replacing=[name])
+                if not result.conforms:
+                    outcome.status = "refused"
+                    outcome.quads = 0
+                    outcome.reason = _first_violations(result)
+            if outcome.status == "stored":
+                pending[name] = graph
+                pending_outcomes.append(outcome)
+                report.outcomes.append(outcome)
+                if len(pending) >= WRITE_BATCH:
+                    flush()
+                continue
+        report.outcomes.append(outcome)
+        if progress:
+            progress(outcome)
+    flush()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _first_violations(result, limit: int = 3) -> str:
+    lines = []
+    for r in result.results:
+        if r.severity != "Violation":
+            continue
+        focus = r.focus_label or r.focus
+        lines.append(f"{focus}: {r.message}")
+        if len(lines) >= limit:
+            break
+    more = sum(1 for r in result.results if r.severity == "Violation") - len(lines)
+    return "; ".join(lines) + (f" (and {more} more)" if more > 0 else "")
+
+
+def default_jobs() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+__all__ = ["DocumentOutcome", "IngestReport", "IngestInputError", "discover", "ingest_paths"]

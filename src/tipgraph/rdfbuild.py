@@ -1,0 +1,208 @@
+"""Build one document's named graph from an :class:`~tipgraph.model.Extraction`.
+
+The graph is self-describing: it types and labels every entity it mentions (with the
+same canonical label everywhere, so the union keeps exactly one), links every node to
+the document with ``prov:wasDerivedFrom``, and records the evidence sentences. No run
+timestamps go in, so building the same document twice gives identical triples.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from . import EXTRACTOR_VERSION
+from .model import DateValue, Entity, Extraction, MeetingFact, ProgrammeFact
+from .namespaces import ID, PREFIXES, TIP, fact_iri, short_hash, slug
+
+_DATATYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+
+
+def document_iri(path: str | Path) -> URIRef:
+    """The document's IRI, which is also its named graph: stable for the same path."""
+    p = Path(path)
+    absolute = p if str(p).startswith("<") else p.resolve()
+    return ID[f"document/{slug(p.stem, 40)}-{short_hash(absolute.as_posix())}"]
+
+
+def date_literal(value: DateValue) -> Literal:
+    return Literal(value.value, datatype=_DATATYPES[value.precision])
+
+
+def curie(value: str) -> URIRef:
+    """Expand "tip:Convention" (or pass through a full IRI)."""
+    if value.startswith(("http://", "https://")):
+        return URIRef(value)
+    prefix, _, local = value.partition(":")
+    return URIRef(PREFIXES[prefix] + local)
+
+
+class DocumentGraphBuilder:
+    """Accumulates the triples of one document graph."""
+
+    def __init__(self, extraction: Extraction):
+        self.x = extraction
+        self.doc = document_iri(extraction.document.path)
+        self.key = str(self.doc)
+        self.g = Graph()
+        for prefix, ns in PREFIXES.items():
+            self.g.bind(prefix, ns)
+        self._described: set[str] = set()
+
+    # -- entities -------------------------------------------------------------
+    def entity(self, e: Entity) -> URIRef:
+        node = URIRef(e.iri)
+        if e.iri in self._described:
+            return node
+        self._described.add(e.iri)
+        g = self.g
+        g.add((node, RDF.type, TIP[e.kind]))
+        for t in e.types:
+            g.add((node, RDF.type, curie(t)))
+        g.add((node, RDFS.label, Literal(e.label)))
+        if not e.in_registry:
+            # Registry entities carry their known names in the registry graph.
+            for alt in sorted(e.alt_labels - {e.label}):
+                g.add((node, SKOS.altLabel, Literal(alt)))
+            for same in e.same_as:
+                g.add((node, OWL.sameAs, URIRef(same)))
+        if e.iso_code:
+            g.add((node, TIP.isoCode, Literal(e.iso_code)))
+        if e.part_of:
+            g.add((node, TIP.partOf, URIRef(e.part_of)))
+        g.add((node, PROV.wasDerivedFrom, self.doc))
+        return node
+
+    def entities(self, items) -> list[URIRef]:
+        return [self.entity(e) for e in items]
+
+    # -- document ---------------------------------------------------------------
+    def document(self) -> None:
+        d = self.x.document
+        g, doc = self.g, self.doc
+        g.add((doc, RDF.type, TIP.Document))
+        g.add((doc, RDFS.label, Literal(d.title or Path(d.path).name)))
+        g.add((doc, DCTERMS.source, Literal(d.path)))
+        if d.title:
+            g.add((doc, DCTERMS.title, Literal(d.title)))
+        if d.published:
+            g.add((doc, DCTERMS.issued, Literal(d.published.isoformat(), datatype=XSD.date)))
+        if self.x.publisher is not None:
+            g.add((doc, DCTERMS.publisher, self.entity(self.x.publisher)))
+        g.add((doc, DCTERMS.format, Literal(d.media_type)))
+        if d.content_sha1:
+            g.add((doc, TIP.contentHash, Literal(d.content_sha1)))
+        g.add((doc, TIP.extractorVersion, Literal(EXTRACTOR_VERSION)))
+
+    # -- facts ------------------------------------------------------------------
+    def persons(self) -> None:
+        g = self.g
+        for fact in self.x.persons:
+            node = self.entity(fact.person)
+            if fact.title:
+                g.add((node, TIP.title, Literal(fact.title)))
+            if fact.affiliation is not None:
+                g.add((node, TIP.affiliation, self.entity(fact.affiliation)))
+            if fact.evidence:
+                g.add((node, TIP.evidence, Literal(fact.evidence)))
+
+    def meeting(self, index: int, m: MeetingFact) -> None:
+        g = self.g
+        planned = m.status == "planned"
+        kind = "PlannedMeeting" if planned else "Meeting"
+        node = fact_iri(kind, self.key, str(index))
+        g.add((node, RDF.type, TIP.PlannedMeeting if planned else curie(m.meeting_type)))
+        g.add((node, RDFS.label, Literal(m.label or self._meeting_label(m))))
+        actor_property = TIP.plannedParticipant if planned else TIP.participant
+        for actor in self.entities(m.participants) + self.entities(m.organizers):
+            g.add((node, actor_property, actor))
+        if not planned:
+            for actor in self.entities(m.organizers):
+                g.add((node, TIP.organizer, actor))
+        for value in m.dates:
+            g.add((node, TIP.date, date_literal(value)))
+        for place in self.entities(m.locations):
+            g.add((node, TIP.location, place))
+        for instrument in self.entities(m.instruments):
+            g.add((node, TIP.underInstrument, instrument))
+        if m.evidence:
+            g.add((node, TIP.evidence, Literal(m.evidence)))
+        g.add((node, PROV.wasDerivedFrom, self.doc))
+
+    @staticmethod
+    def _meeting_label(m: MeetingFact) -> str:
+        names = [e.label for e in (m.organizers + m.participants)]
+        unique = list(dict.fromkeys(names))
+        head = ", ".join(unique[:3]) + (" and others" if len(unique) > 3 else "")
+        when = f" ({m.dates[0].value})" if m.dates else ""
+        kind = "Planned meeting" if m.status == "planned" else "Meeting"
+        return f"{kind}: {head}{when}" if head else f"{kind}{when}"
+
+    def programme(self, index: int, p: ProgrammeFact) -> None:
+        g = self.g
+        node = fact_iri("Programme", self.key, str(index), p.label)
+        g.add((node, RDF.type, TIP.Programme))
+        g.add((node, RDFS.label, Literal(p.label)))
+        for funder in self.entities(p.funders):
+            g.add((node, TIP.fundedBy, funder))
+        for implementer in self.entities(p.implementers):
+            g.add((node, TIP.implementedBy, implementer))
+        if p.budget_amount is not None:
+            g.add((node, TIP.budgetAmount, Literal(p.budget_amount, datatype=XSD.decimal)))
+        if p.budget_currency:
+            g.add((node, TIP.budgetCurrency, Literal(p.budget_currency)))
+        if p.duration_months:
+            g.add((node, TIP.durationMonths, Literal(p.duration_months, datatype=XSD.integer)))
+        for region in self.entities(p.regions):
+            g.add((node, TIP.targetRegion, region))
+        for group in p.target_groups:
+            g.add((node, TIP.targetGroup, Literal(group)))
+        if p.evidence:
+            g.add((node, TIP.evidence, Literal(p.evidence)))
+        g.add((node, PROV.wasDerivedFrom, self.doc))
+
+    def ratifications(self) -> None:
+        g = self.g
+        for r in self.x.ratifications:
+            if r.act not in ("ratified", "acceded"):
+                continue
+            state, instrument = self.entity(r.state), self.entity(r.instrument)
+            g.add((state, TIP.ratified, instrument))
+            if r.date is None and not r.evidence:
+                continue
+            node = fact_iri("Ratification", self.key, r.state.iri, r.instrument.iri)
+            g.add((node, RDF.type, TIP.Ratification))
+            g.add((node, RDFS.label, Literal(f"{r.state.label} {r.act} {r.instrument.label}")))
+            g.add((node, TIP.ratifyingState, state))
+            g.add((node, TIP.ratifiedInstrument, instrument))
+            g.add((node, TIP.act, Literal(r.act)))
+            if r.date is not None:
+                g.add((node, TIP.date, date_literal(r.date)))
+            if r.evidence:
+                g.add((node, TIP.evidence, Literal(r.evidence)))
+            g.add((node, PROV.wasDerivedFrom, self.doc))
+
+    def adoptions(self) -> None:
+        for a in self.x.adoptions:
+            instrument = self.entity(a.instrument)
+            if a.adopted_by is not None:
+                self.g.add((self.entity(a.adopted_by), TIP.adopted, instrument))
+
+    def build(self) -> Graph:
+        self.document()
+        self.entities(self.x.entities)
+        self.persons()
+        for i, m in enumerate(self.x.meetings):
+            self.meeting(i, m)
+        for i, p in enumerate(self.x.programmes):
+            self.programme(i, p)
+        self.ratifications()
+        self.adoptions()
+        return self.g
+
+
+def build_document_graph(extraction: Extraction) -> tuple[URIRef, Graph]:
+    """The document's IRI (its graph name) and its triples."""
+    builder = DocumentGraphBuilder(extraction)
+    return builder.doc, builder.build()

@@ -1,0 +1,66 @@
+"""Reference graphs every store holds: the ontology and the registry.
+
+They live in their own named graphs (``ONTOLOGY_GRAPH``, ``REGISTRY_GRAPH``) and are
+replaced only when their content changed, detected by a hash kept in the graph itself,
+so opening a store and ingesting costs one small query when nothing changed.
+"""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+
+from rdflib import Graph, Literal, URIRef
+
+from .namespaces import ONTOLOGY_GRAPH, REGISTRY_GRAPH, TIP
+from .resources import ontology_files
+from .store import GraphStore
+
+_HASH_QUERY = """
+SELECT ?hash WHERE { GRAPH ?g { ?g <https://w3id.org/tipgraph/ontology#contentHash> ?hash } }
+"""
+
+
+@lru_cache(maxsize=1)
+def ontology_graph() -> Graph:
+    """The ontology files as one graph, with the hash of their text."""
+    g = Graph()
+    digest = hashlib.sha1()
+    for f in ontology_files():
+        data = f.read_bytes()
+        digest.update(data)
+        g.parse(data=data, format="turtle")
+    g.add((ONTOLOGY_GRAPH, TIP.contentHash, Literal(digest.hexdigest())))
+    return g
+
+
+@lru_cache(maxsize=1)
+def registry_graph() -> Graph:
+    """The reference registry as RDF, with the hash of its triples."""
+    from .resolution import registry_graph as build
+
+    g = build()
+    digest = hashlib.sha1(g.serialize(format="nt", encoding="utf-8")).hexdigest()
+    g.add((REGISTRY_GRAPH, TIP.contentHash, Literal(digest)))
+    return g
+
+
+def _stored_hash(store: GraphStore, name: URIRef) -> str | None:
+    rows = store.select(_HASH_QUERY, bindings={"g": name})
+    return str(rows.rows[0]["hash"]) if rows.rows else None
+
+
+def _current_hash(graph: Graph, name: URIRef) -> str:
+    return str(graph.value(name, TIP.contentHash))
+
+
+def ensure_reference_graphs(store: GraphStore, *, registry: bool = True) -> list[URIRef]:
+    """Load or refresh the ontology (and registry) graphs; returns the graphs replaced."""
+    wanted = {ONTOLOGY_GRAPH: ontology_graph()}
+    if registry:
+        wanted[REGISTRY_GRAPH] = registry_graph()
+    stale = {
+        name: graph for name, graph in wanted.items() if _stored_hash(store, name) != _current_hash(graph, name)
+    }
+    if stale:
+        store.replace_graphs(stale)
+    return list(stale)
