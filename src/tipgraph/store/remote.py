@@ -1,0 +1,283 @@
+"""A remote SPARQL 1.1 endpoint (Virtuoso, Fuseki, GraphDB) behind the GraphStore API.
+
+Reads go to the query endpoint, writes to the update endpoint (``TIPGRAPH_UPDATE_URL``
+or ``--update-url``; Virtuoso: ``/sparql-auth``). Credentials come from
+``TIPGRAPH_USER`` / ``TIPGRAPH_PASSWORD`` or ``~/.netrc`` and never appear in messages.
+
+Each document graph is replaced by one update request (``DROP SILENT GRAPH`` +
+``INSERT DATA``) so readers never see half a document; a graph too large for one
+request is written into a staging graph in chunks and then moved over the target in
+one ``MOVE`` request. Transient failures (connection errors, 5xx) are retried with
+exponential backoff.
+"""
+from __future__ import annotations
+
+import netrc
+import os
+import time
+import urllib.error
+from collections.abc import Iterable, Mapping
+from typing import IO
+from urllib.parse import urlsplit, urlunsplit
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Identifier, Node
+from SPARQLWrapper import BASIC, DIGEST, JSON, POST, SPARQLWrapper, TURTLE
+from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, SPARQLWrapperException
+
+from ..namespaces import ID, TIP
+from .base import GraphStore, SelectResult, StoreError, StoreStats, Triple
+from .binding import bind_values, check_term
+
+#: Triples per INSERT DATA request; larger graphs go through a staging graph.
+CHUNK_TRIPLES = 20_000
+#: Only graphs under this base belong to tipgraph (Virtuoso exposes system graphs too).
+OWN_GRAPHS = str(ID)
+
+
+def _redact(url: str) -> str:
+    """The URL without any user:password part."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    host = parts.netloc.rsplit("@", 1)[1]
+    return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
+
+
+def _credentials(url: str) -> tuple[str, str] | None:
+    user, password = os.environ.get("TIPGRAPH_USER"), os.environ.get("TIPGRAPH_PASSWORD")
+    if user and password is not None:
+        return user, password
+    try:
+        entry = netrc.netrc().authenticators(urlsplit(url).hostname or "")
+    except (FileNotFoundError, netrc.NetrcParseError):
+        entry = None
+    if entry:
+        return entry[0], entry[2] or ""
+    return None
+
+
+def _term(binding: dict) -> Node:
+    kind, value = binding["type"], binding["value"]
+    if kind == "uri":
+        return URIRef(value)
+    if kind == "bnode":
+        return BNode(value)
+    datatype = binding.get("datatype")
+    return Literal(value, lang=binding.get("xml:lang"), datatype=URIRef(datatype) if datatype else None)
+
+
+def _nt(node: Node) -> str:
+    """N-Triples form; blank nodes keep their id (one request is one scope for them)."""
+    if isinstance(node, BNode):
+        return f"_:b{node}"
+    return check_term(node)
+
+
+class RemoteStore(GraphStore):
+    """A SPARQL 1.1 query (and update) endpoint."""
+
+    def __init__(
+        self,
+        query_url: str,
+        *,
+        update_url: str | None = None,
+        auth: str | None = None,
+        timeout: float = 120.0,
+        retries: int = 4,
+        backoff: float = 0.5,
+        read_only: bool = False,
+    ) -> None:
+        self.query_url = query_url
+        self.update_url = update_url or os.environ.get("TIPGRAPH_UPDATE_URL") or query_url
+        self.location = _redact(query_url)
+        self.timeout = timeout
+        self.retries = retries
+        self.backoff = backoff
+        self.read_only = read_only
+        self._auth = (auth or os.environ.get("TIPGRAPH_AUTH") or "digest").lower()
+        self._credentials = _credentials(self.update_url)
+
+    # -- HTTP ---------------------------------------------------------------------
+    def _wrapper(self, url: str) -> SPARQLWrapper:
+        w = SPARQLWrapper(url)
+        w.setTimeout(int(self.timeout))
+        if self._credentials:
+            w.setHTTPAuth(DIGEST if self._auth == "digest" else BASIC)
+            w.setCredentials(*self._credentials)
+        return w
+
+    def _call(self, what: str, fn):
+        delay = self.backoff
+        for attempt in range(self.retries + 1):
+            try:
+                return fn()
+            except (urllib.error.URLError, EndPointInternalError, ConnectionError, TimeoutError) as exc:
+                transient = not isinstance(exc, urllib.error.HTTPError) or exc.code >= 500
+                if not transient or attempt == self.retries:
+                    raise StoreError(f"{what} failed at {self.location}: {self._reason(exc)}") from None
+                time.sleep(delay)
+                delay *= 2
+            except SPARQLWrapperException as exc:
+                raise StoreError(f"{what} refused by {self.location}: {self._reason(exc)}") from None
+        raise AssertionError("unreachable")
+
+    def _reason(self, exc: BaseException) -> str:
+        text = str(exc)
+        if self._credentials:
+            text = text.replace(self._credentials[1], "***") if self._credentials[1] else text
+        return text.splitlines()[0][:500] if text else type(exc).__name__
+
+    def _query_json(self, query: str) -> dict:
+        def run():
+            w = self._wrapper(self.query_url)
+            w.setQuery(query)
+            w.setMethod(POST)
+            w.setReturnFormat(JSON)
+            result = w.query()
+            state = result.response.info().get("X-SQL-State")
+            if state:  # Virtuoso: partial result (row or time limit hit)
+                raise StoreError(f"{self.location} returned a partial result (X-SQL-State {state})")
+            return result.convert()
+
+        return self._call("query", run)
+
+    def _update(self, update: str, what: str = "update") -> None:
+        if self.read_only:
+            raise StoreError(f"{self.location} is opened read-only")
+
+        def run():
+            w = self._wrapper(self.update_url)
+            w.setQuery(update)
+            w.setMethod(POST)
+            w.query()
+
+        self._call(what, run)
+
+    # -- reading --------------------------------------------------------------------
+    def select(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> SelectResult:
+        data = self._query_json(bind_values(query, bindings))
+        variables = data.get("head", {}).get("vars", [])
+        rows = [{k: _term(v) for k, v in b.items()} for b in data.get("results", {}).get("bindings", [])]
+        return SelectResult(variables, rows)
+
+    def ask(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> bool:
+        return bool(self._query_json(bind_values(query, bindings)).get("boolean"))
+
+    def construct(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> Graph:
+        text = bind_values(query, bindings)
+
+        def run():
+            w = self._wrapper(self.query_url)
+            w.setQuery(text)
+            w.setMethod(POST)
+            w.setReturnFormat(TURTLE)
+            return w.query().convert()
+
+        data = self._call("construct", run)
+        g = Graph()
+        g.parse(data=data, format="turtle")
+        return g
+
+    def graph_names(self) -> list[URIRef]:
+        rows = self.select(
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?base)) }",
+            {"base": Literal(OWN_GRAPHS)},
+        )
+        return sorted(URIRef(str(r["g"])) for r in rows)
+
+    def graph(self, name: URIRef) -> Graph:
+        g = Graph()
+        offset, page = 0, 50_000
+        while True:
+            rows = self.select(
+                f"SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} ORDER BY ?s ?p ?o LIMIT {page} OFFSET {offset}",
+                {"g": name},
+            )
+            for r in rows:
+                g.add((r["s"], r["p"], r["o"]))
+            if len(rows) < page:
+                return g
+            offset += page
+
+    def export(self, out: IO[bytes], fmt: str, graph: URIRef | None = None) -> int:
+        from rdflib import Dataset
+
+        names = [graph] if graph is not None else self.graph_names()
+        if fmt == "turtle":
+            union = Graph()
+            for name in names:
+                union += self.graph(name)
+            out.write(union.serialize(format="turtle", encoding="utf-8"))
+            return len(union)
+        if fmt not in ("nquads", "trig"):
+            raise StoreError(f"unknown export format {fmt!r}")
+        ds = Dataset()
+        count = 0
+        for name in names:
+            target = ds.graph(name)
+            for t in self.graph(name):
+                target.add(t)
+                count += 1
+        if fmt == "nquads":
+            lines = ds.serialize(format="nquads", encoding="utf-8").decode("utf-8").splitlines()
+            out.write(("\n".join(sorted(line for line in lines if line.strip())) + "\n").encode("utf-8"))
+        else:
+            out.write(ds.serialize(format="trig", encoding="utf-8"))
+        return count
+
+    def stats(self) -> StoreStats:
+        base = {"base": Literal(OWN_GRAPHS)}
+        quads = self.select(
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?base)) }", base
+        ).rows[0]["n"]
+        graphs = len(self.graph_names())
+        docs = self.select(
+            "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?d a ?doc } "
+            "FILTER(STRSTARTS(STR(?g), ?base)) }",
+            {**base, "doc": TIP.Document},
+        ).rows[0]["n"]
+        rows = self.select(
+            "SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a ?c } "
+            "FILTER(STRSTARTS(STR(?g), ?base) && STRSTARTS(STR(?c), ?tip)) } GROUP BY ?c",
+            {**base, "tip": Literal(str(TIP))},
+        )
+        instances = {str(r["c"]): int(r["n"]) for r in rows}
+        return StoreStats(int(quads), graphs, int(docs), dict(sorted(instances.items())))
+
+    # -- writing --------------------------------------------------------------------
+    def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Triple]]) -> int:
+        total = 0
+        for name, triples in graphs.items():
+            check_term(name)
+            lines = [f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in triples]
+            total += len(lines)
+            try:
+                self._replace_one(name, lines)
+            except StoreError as exc:
+                raise StoreError(f"graph {name}: {exc}") from None
+        return total
+
+    def _replace_one(self, name: URIRef, lines: list[str]) -> None:
+        g = _nt(name)
+        if len(lines) <= CHUNK_TRIPLES:
+            body = "\n".join(lines)
+            self._update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}", "load")
+            return
+        staging = _nt(URIRef(f"{name}#staging"))
+        self._update(f"DROP SILENT GRAPH {staging}", "load")
+        for start in range(0, len(lines), CHUNK_TRIPLES):
+            body = "\n".join(lines[start : start + CHUNK_TRIPLES])
+            self._update(f"INSERT DATA {{ GRAPH {staging} {{\n{body}\n}} }}", "load")
+        self._update(f"MOVE SILENT {staging} TO {g}", "load")
+
+    def drop_graphs(self, names: Iterable[URIRef]) -> None:
+        names = list(names)
+        for n in names:
+            check_term(n)
+        if names:
+            self._update(" ;\n".join(f"DROP SILENT GRAPH {_nt(n)}" for n in names), "drop")
+
+    def update(self, sparql_update: str) -> None:
+        self._update(sparql_update)
+
