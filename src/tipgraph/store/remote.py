@@ -16,6 +16,7 @@ import netrc
 import os
 import time
 import urllib.error
+import urllib.request
 from collections.abc import Iterable, Mapping
 from typing import IO
 from urllib.parse import urlsplit, urlunsplit
@@ -97,6 +98,37 @@ class RemoteStore(GraphStore):
         self.read_only = read_only
         self._auth = (auth or os.environ.get("TIPGRAPH_AUTH") or "digest").lower()
         self._credentials = _credentials(self.update_url)
+        self._prologue: str | None = None
+
+    # -- dialects -------------------------------------------------------------------
+    def prologue(self) -> str:
+        """Engine-specific lines put before every query (found once per store object).
+
+        Virtuoso's default graph is the union of ALL graphs, its own system graphs
+        included; ``define input:default-graph-exclude`` keeps the union to
+        tipgraph's graphs, as on the embedded store.
+        """
+        if self._prologue is None:
+            self._prologue = ""
+            if self._is_virtuoso():
+                data = self._query_json_raw("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+                foreign = sorted(
+                    b["g"]["value"] for b in data["results"]["bindings"] if not b["g"]["value"].startswith(OWN_GRAPHS)
+                )
+                self._prologue = "".join(
+                    f"define input:default-graph-exclude {check_term(URIRef(g))}\n" for g in foreign
+                )
+        return self._prologue
+
+    def _is_virtuoso(self) -> bool:
+        def probe():
+            with urllib.request.urlopen(self.query_url + "?query=ASK%7B%7D", timeout=self.timeout) as r:
+                return "virtuoso" in (r.headers.get("Server") or "").lower()
+
+        try:
+            return self._call("probe", probe)
+        except StoreError:
+            return False
 
     # -- HTTP ---------------------------------------------------------------------
     def _wrapper(self, url: str) -> SPARQLWrapper:
@@ -113,7 +145,11 @@ class RemoteStore(GraphStore):
             try:
                 return fn()
             except (urllib.error.URLError, EndPointInternalError, ConnectionError, TimeoutError) as exc:
-                transient = not isinstance(exc, urllib.error.HTTPError) or exc.code >= 500
+                # Virtuoso answers 500 for query errors too: only gateway errors and
+                # connection failures are worth another try.
+                transient = isinstance(exc, (urllib.error.URLError, ConnectionError, TimeoutError)) and not (
+                    isinstance(exc, urllib.error.HTTPError) and exc.code not in (502, 503, 504)
+                )
                 if not transient or attempt == self.retries:
                     raise StoreError(f"{what} failed at {self.location}: {self._reason(exc)}") from None
                 time.sleep(delay)
@@ -126,9 +162,13 @@ class RemoteStore(GraphStore):
         text = str(exc)
         if self._credentials:
             text = text.replace(self._credentials[1], "***") if self._credentials[1] else text
-        return text.splitlines()[0][:500] if text else type(exc).__name__
+        text = " ".join(text.split())
+        return text[:600] if text else type(exc).__name__
 
     def _query_json(self, query: str) -> dict:
+        return self._query_json_raw(self.prologue() + query)
+
+    def _query_json_raw(self, query: str) -> dict:
         def run():
             w = self._wrapper(self.query_url)
             w.setQuery(query)
@@ -165,7 +205,7 @@ class RemoteStore(GraphStore):
         return bool(self._query_json(bind_values(query, bindings)).get("boolean"))
 
     def construct(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> Graph:
-        text = bind_values(query, bindings)
+        text = self.prologue() + bind_values(query, bindings)
 
         def run():
             w = self._wrapper(self.query_url)
@@ -188,7 +228,7 @@ class RemoteStore(GraphStore):
 
     def graph(self, name: URIRef) -> Graph:
         g = Graph()
-        offset, page = 0, 50_000
+        offset, page = 0, 10_000  # Virtuoso sorts at most MaxSortedTopRows (10,000 by default)
         while True:
             rows = self.select(
                 f"SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} ORDER BY ?s ?p ?o LIMIT {page} OFFSET {offset}",

@@ -50,6 +50,8 @@ def _config(folder: Path, sql_port: int, http_port: int) -> str:
             continue
         if section == "Plugins":
             continue
+        if header is None and section == "Parameters" and line.strip().startswith("ServerPort"):
+            out.append("MaxSortedTopRows = 10000000")
         key = line.split("=", 1)[0].strip() if "=" in line and not line.lstrip().startswith(";") else ""
         value = line.split("=", 1)[1].strip() if key else ""
         if key in ("DatabaseFile", "ErrorLogFile", "LockFile", "TransactionFile", "xa_persistent_file"):
@@ -58,6 +60,8 @@ def _config(folder: Path, sql_port: int, http_port: int) -> str:
             line = f"ServerPort = 127.0.0.1:{sql_port}"
         elif key == "ServerPort" and section == "HTTPServer":
             line = f"ServerPort = 127.0.0.1:{http_port}"
+        elif section == "Parameters" and key == "MaxSortedTopRows":
+            continue  # set once, after ServerPort
         elif key == "DirsAllowed":
             line = f"DirsAllowed = ., {folder}, /usr/share/virtuoso-opensource-7/vad"
         elif section == "SPARQL" and key == "ResultSetMaxRows":
