@@ -43,15 +43,29 @@ def store_option(func: Callable) -> Callable:
         default=None,
         help="Embedded store folder or SPARQL endpoint URL [default: $TIPGRAPH_STORE or ./tipgraph-data].",
     )
+    @click.option(
+        "--update-url",
+        metavar="URL",
+        default=None,
+        help="SPARQL Update endpoint of a remote store, where it differs [default: $TIPGRAPH_UPDATE_URL].",
+    )
     @functools.wraps(func)
-    def wrapper(*args, store_location: str | None = None, **kwargs):
+    def wrapper(*args, store_location: str | None = None, update_url: str | None = None, **kwargs):
+        if update_url:
+            click.get_current_context().meta[_UPDATE_URL] = update_url
         return func(*args, store_location=store_location or default_location(), **kwargs)
 
     return wrapper
 
 
+_UPDATE_URL = "tipgraph.update_url"
+
+
 def open_store_or_fail(location: str, *, read_only: bool = False, **options) -> GraphStore:
     """Open a store, turning store errors into a clean exit 2 with the reason."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and _UPDATE_URL in ctx.meta and location.startswith(("http://", "https://")):
+        options.setdefault("update_url", ctx.meta[_UPDATE_URL])
     try:
         return open_store(location, read_only=read_only, **options)
     except StoreError as exc:
