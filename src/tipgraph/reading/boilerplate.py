@@ -1,0 +1,383 @@
+"""Page furniture in text scraped from web sites: menus, country lists, share buttons...
+
+A scraped press release is a *head* (site menus, breadcrumbs, section names, the title,
+the date), a *body* (the prose) and a *tail* (taglines, related links, "goals we
+support"). The rules here are about the shape of lines, not about one site: menu items
+are short lines without sentence punctuation that come in runs or as "- item" bullets,
+a country list is a run of lines that are each a country name, and the body starts at
+the first line that reads like prose (or at a dateline).
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .metadata import date_line, find_dateline, place_date_line, release_marker
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_BULLET = re.compile(r"^[-–•*·▪►»]\s*")
+_DASH_ONLY = re.compile(r"^[-–—•*·|>/\\_=~.]+$")
+_SHARE = frozenset("""share tweet print email e-mail facebook twitter linkedin whatsapp telegram
+reddit pinterest vk x copy link copy-link download pdf rss subscribe menu search close open
+home back top next previous prev more like follow send save bookmark""".split())
+_HARD_PATTERNS = re.compile(
+    r"^(?:share(?:\s+(?:this|on|via)\b.*)?|print(?:\s+this\b.*)?|e-?mail\s+this\b.*"
+    r"|skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|read\s+more|learn\s+more|see\s+more"
+    r"|you\s+are\s+here\b.*|follow\s+us\b.*|sign\s+up\b.*|subscribe\b.*"
+    r"|(?:©|\(c\)|copyright\b).*|all\s+rights\s+reserved.*|page\s+\d+\s+of\s+\d+"
+    r"|(?:photo|image|picture|video)(?:\s+credits?)?\s*[:©].*"
+    r"|sdg\s+\d+\b.*|sustainable\s+development\s+goals?\b.{0,60}"
+    r")$", re.I)
+_COOKIE = re.compile(r"\bcookies?\b", re.I)
+_COOKIE_CONTEXT = re.compile(
+    r"\b(?:we\s+use|this\s+(?:web)?site|accept|consent|privacy|preferences|browsing|settings)\b", re.I)
+_TRAILER_HEADER = re.compile(
+    r"^(?:related\s+(?:articles?|news|stories|content|links|posts|items|publications|resources)"
+    r"|more\s+(?:news|stories|articles|on\s+this\s+topic|from\b.*)|see\s+also|read\s+also"
+    r"|recent\s+(?:news|posts|articles)|latest\s+(?:news|stories)|you\s+may\s+also\s+like"
+    r"|(?:un\s+)?entities\s+involved\b.*|goals?\s+we\s+are\s+supporting\b.*"
+    r"|tags?|topics?|keywords?|categories)\s*:?$", re.I)
+_GENERIC_WORDS = frozenset("""news local latest press release releases media centre center
+newsroom room stories story statement statements articles article home updates update
+events blog announcements and & the""".split())
+_GENERIC_SEPARATORS = re.compile(r"[-–—|·:>/»›]+")
+_BYLINE = re.compile(r"^(?:adapted|written|compiled|edited|reported|translated|prepared|posted)\s+by\b", re.I)
+_FUNCTION_END = re.compile(
+    r"\b(?:the|a|an|of|and|or|to|in|on|at|for|with|by|from|as|that|which|who|its|their|"
+    r"his|her|this|these|between|among|into|than|is|are|was|were|be|has|have|had|will|"
+    r"would|also|both|including|such|not)$", re.I)
+
+
+def words(line: str) -> int:
+    return len(line.split())
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line))
+
+
+def is_bullet(line: str) -> bool:
+    return bool(_BULLET.match(line)) and not _DASH_ONLY.match(line)
+
+
+_BULLET_CHARS = frozenset("-–•*·▪►»")
+
+
+def strip_bullet(line: str) -> str:
+    return _BULLET.sub("", line, count=1) if line[:1] in _BULLET_CHARS else line
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    import pycountry
+
+    names: set[str] = set()
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names.add(value.casefold())
+                names.add(("the " + value).casefold())
+    names.update(n.casefold() for n in (
+        "Russia", "Moldova", "Turkey", "Türkiye", "Holy See", "Vatican", "Kosovo", "Czechia",
+        "Czech Republic", "United States", "USA", "U.S.", "UK", "Great Britain", "Britain",
+        "Iran", "Syria", "Bolivia", "Venezuela", "Tanzania", "Vietnam", "Viet Nam", "Laos",
+        "South Korea", "North Korea", "Republic of Korea", "Taiwan", "Palestine",
+        "State of Palestine", "Macedonia", "North Macedonia", "Ivory Coast", "Cape Verde",
+        "Swaziland", "Burma", "Brunei", "Congo", "DR Congo", "Democratic Republic of the Congo",
+        "The Netherlands", "Netherlands", "Kyrgyz Republic", "Slovak Republic", "The Gambia",
+        "The Bahamas", "European Union", "EU", "All", "Other countries"))
+    return frozenset(names)
+
+
+_COUNTRY_REMARK = re.compile(r"\s+[–—-]\s+|\s*\(|,\s")
+
+
+def is_country_line(line: str) -> bool:
+    """A line that is one country name, maybe with a remark ("Finland – Chair 2025")."""
+    if len(line) > 80:
+        return False
+    text = strip_bullet(line).strip()
+    names = _country_names()
+    if text.casefold() in names:
+        return True
+    head = _COUNTRY_REMARK.split(text, maxsplit=1)[0].strip()
+    return head != text and head.casefold() in names
+
+
+def is_generic_head(line: str) -> bool:
+    """Section names that sit above titles: "News", "Local", "Press Release"."""
+    text = _GENERIC_SEPARATORS.sub(" ", strip_bullet(line).strip().casefold())
+    return 0 < words(text) <= 5 and all(w in _GENERIC_WORDS for w in text.split())
+
+
+def is_cookie_line(line: str) -> bool:
+    return bool(_COOKIE.search(line) and (_COOKIE_CONTEXT.search(line) or words(line) <= 6))
+
+
+_MENU_SEPARATOR = re.compile(r"\s*\|\s*|\s+·\s+")
+_CRUMB_SEPARATOR = re.compile(r"\s+(?:>|»|›)\s+|\s+/\s+")
+
+
+def is_head_chrome(line: str) -> bool:
+    """Navigation bars ("Home | About us | News") and breadcrumbs ("Home > News > 2022").
+
+    They sit above the title, so the title search stops at them.
+    """
+    if len(line) > 200:
+        return False
+    if "|" in line or " · " in line:
+        segments = [seg for seg in _MENU_SEPARATOR.split(line) if seg]
+        if len(segments) >= 2 and all(words(seg) <= 6 and not ends_sentence(seg) for seg in segments) \
+                and date_line(line) is None:
+            return True
+    if any(sep in line for sep in (" > ", " » ", " › ", " / ")):
+        segments = _CRUMB_SEPARATOR.split(line)
+        slashes_only = not any(sep in line for sep in (" > ", " » ", " › "))
+        if len(segments) >= (3 if slashes_only else 2) and words(segments[0]) <= 3 \
+                and not ends_sentence(line):
+            return True
+    return False
+
+
+def hard_noise(line: str) -> bool:
+    """Lines that are furniture wherever they stand."""
+    if not line:
+        return False
+    if len(line) > 200:  # long lines are furniture only as cookie banners
+        return is_cookie_line(line)
+    if _DASH_ONLY.match(line):
+        return True
+    text = strip_bullet(line).strip()
+    low = text.casefold().strip(" :|")
+    if low in _SHARE or all(w.strip("|:/") in _SHARE for w in low.split()) and words(low) <= 6:
+        return True
+    if is_head_chrome(text):
+        return True
+    return bool(_HARD_PATTERNS.match(text) or is_cookie_line(text)
+                or (_TRAILER_HEADER.match(text) is not None))
+
+
+def ends_contact_block(line: str) -> bool:
+    """Furniture that closes a contact block (a bare "E-mail:" label does not)."""
+    text = strip_bullet(line).strip()
+    return bool(_DASH_ONLY.match(line) or _TRAILER_HEADER.match(text) or is_cookie_line(text)
+                or (_HARD_PATTERNS.match(text) and not re.match(r"(?:e-?mail|print)\b", text, re.I)))
+
+
+def is_trailer_header(line: str) -> bool:
+    return bool(_TRAILER_HEADER.match(strip_bullet(line).strip()))
+
+
+def _glued_teaser(prev: str, line: str) -> bool:
+    """Mega-menu teasers repeat their heading glued to the text: "Our WorkAs the leading..."."""
+    if not prev or len(prev) > 40 or len(line) <= len(prev) + 1:
+        return False
+    head = line[:len(prev)]
+    return head.casefold() == prev.casefold() and line[len(prev)].isupper() and head[-1:].isalpha()
+
+
+def is_prose(line: str) -> bool:
+    """A line that reads like running text (not a heading, a menu item or a title)."""
+    n = words(line)
+    return (ends_sentence(line) and n >= 6) or n >= 25
+
+
+def mark_noise(lines: list[str]) -> list[bool]:
+    """Per line: True when it is furniture (regardless of where the body lies)."""
+    noise = [hard_noise(line) for line in lines]
+    prev_i = None
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if prev_i is not None and _glued_teaser(lines[prev_i], line):
+            noise[i] = noise[prev_i] = True
+        elif prev_i == i - 1 and noise[prev_i] and line[:1].islower() \
+                and not ends_sentence(lines[prev_i]) and _COOKIE.search(lines[prev_i]):
+            noise[i] = True  # the wrapped rest of a cookie banner
+        prev_i = i
+    _mark_runs(lines, noise, is_country_line, min_run=3)
+    return noise
+
+
+def _mark_runs(lines: list[str], noise: list[bool], predicate, min_run: int) -> None:
+    """Mark runs of lines satisfying ``predicate`` (blank and noise lines do not break a run)."""
+    run: list[int] = []
+    misses = 0
+
+    def close() -> None:
+        if len(run) >= min_run:
+            for k in run:
+                noise[k] = True
+
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        hit = predicate(line)
+        if noise[i] and not hit:
+            continue
+        if hit:
+            run.append(i)
+            misses = 0
+        else:
+            close()
+            run, misses = [], 0
+    close()
+
+
+def _is_menu_item(line: str) -> bool:
+    text = strip_bullet(line)
+    return (words(text) <= 8 and len(text) <= 70 and not ends_sentence(text)
+            and not text.endswith(":") and date_line(text) is None)
+
+
+def mark_menu_runs(lines: list[str], noise: list[bool], lo: int, hi: int, *, min_run: int,
+                   bullets_only: bool) -> None:
+    """Runs of short menu-like lines in ``lines[lo:hi]``; a list introduced by "...:" is content."""
+    i = lo
+    while i < hi:
+        line = lines[i]
+        if not line or noise[i] or not _is_menu_item(line) or (bullets_only and not is_bullet(line)):
+            i += 1
+            continue
+        j, run = i, []
+        while j < hi:
+            cur = lines[j]
+            if not cur or (noise[j] and _DASH_ONLY.match(cur or "")):
+                j += 1
+                continue
+            if _is_menu_item(cur) and (not bullets_only or is_bullet(cur)):
+                run.append(j)
+                j += 1
+                continue
+            break
+        previous = next((lines[k] for k in range(i - 1, -1, -1) if lines[k]), "")
+        if len(run) >= min_run and not previous.endswith(":"):
+            for k in run:
+                noise[k] = True
+        i = max(j, i + 1)
+
+
+def _wrapped_start(lines: list[str], i: int) -> bool:
+    """The first line of a hard-wrapped paragraph: mid-length lines that run on."""
+    line = lines[i]
+    if len(line) < 25 or words(line) < 4 or ends_sentence(line) or is_bullet(line):
+        return False
+    if i + 2 >= len(lines) or not lines[i + 1] or not lines[i + 2]:
+        return False
+    nxt = lines[i + 1]
+    runs_on = nxt[:1].islower() or bool(_FUNCTION_END.search(line)) or line.endswith(",")
+    return runs_on and len(nxt) >= 25 and len(lines[i + 2]) >= 15
+
+
+def repeated_title(lines: list[str], noise: list[bool], limit: int = 60
+                   ) -> tuple[str, int, int] | None:
+    """A title printed twice near the top (page heading + article heading).
+
+    Returns (line, index of the last copy, index of the first). The copies must be close
+    (at most two other lines between them), which tells a title from a menu item that
+    appears in two menus.
+    """
+    recent: list[int] = []
+    count = 0
+    for i, line in enumerate(lines):
+        if not line or noise[i]:
+            continue
+        count += 1
+        if count > limit:
+            break
+        if (words(line) >= 5 or len(line) >= 30) and not is_bullet(line):
+            for k in recent[-3:]:
+                if lines[k].casefold() == line.casefold():
+                    return line, i, k
+        recent.append(i)
+    return None
+
+
+def body_start(lines: list[str], noise: list[bool], after: int = 0) -> int | None:
+    """Index of the first body line: a dateline, prose, or the start of wrapped prose."""
+    for i in range(after, len(lines)):
+        line = lines[i]
+        if not line or noise[i] or is_bullet(line) and words(line) < 12:
+            continue
+        if find_dateline(line) or is_prose(line) or _wrapped_start(lines, i):
+            return i
+    return None
+
+
+def body_end(lines: list[str], noise: list[bool], start: int) -> int:
+    """Index of the last body line: the last line that ends a sentence (or a byline)."""
+    end = len(lines) - 1
+    for i in range(start, len(lines)):
+        if lines[i] and is_trailer_header(lines[i]) and i > start:
+            end = i - 1
+            break
+    for i in range(end, start - 1, -1):
+        line = lines[i]
+        if not line or noise[i]:
+            continue
+        if _BYLINE.match(line) or ends_sentence(line) and (
+                words(line) >= 3 or (i > 0 and lines[i - 1] and not ends_sentence(lines[i - 1]))):
+            return i
+    return end
+
+
+def settle_start(lines: list[str], noise: list[bool], start: int) -> int:
+    """Move the body start past a standfirst: the lead sentence printed under a title
+    ("Ratification backs the country's efforts ...") is followed by the date line or by
+    the dateline paragraph, which is where the release proper begins."""
+    if find_dateline(lines[start]):
+        return start
+    seen = 0
+    for i in range(start + 1, len(lines)):
+        line = lines[i]
+        if not line or noise[i]:
+            continue
+        seen += 1
+        if seen > 4:
+            break
+        if date_line(line) or place_date_line(line) or release_marker(line) is not None:
+            nxt = next((k for k in range(i + 1, len(lines)) if lines[k] and not noise[k]), None)
+            return nxt if nxt is not None else start
+        if find_dateline(line):
+            return i
+    return start
+
+
+def pick_title(lines: list[str], noise: list[bool], start: int) -> str | None:
+    """The heading just above the body: walk up, skipping dates and markers, until furniture.
+
+    A heading hard-wrapped over two lines is joined again; a standfirst sentence between
+    title and body is passed over.
+    """
+    candidates: list[str] = []
+    for i in range(start - 1, -1, -1):
+        line = lines[i]
+        if not line:
+            continue
+        if date_line(line) or place_date_line(line) or (
+                release_marker(line) is not None and not is_generic_head(line)):
+            continue
+        if is_generic_head(line) or is_bullet(line) or _DASH_ONLY.match(line) \
+                or is_country_line(line) or is_trailer_header(line) or is_head_chrome(line):
+            break
+        if noise[i]:
+            if hard_noise(line):
+                continue  # share buttons and the like can sit between title and body
+            break
+        if line.endswith(":") or words(line) < 2:
+            continue
+        if candidates and (_FUNCTION_END.search(line) or line.endswith((",", "-", "–"))
+                           or candidates[-1][:1].islower()):
+            candidates[-1] = line + " " + candidates[-1]  # a wrapped heading
+            continue
+        candidates.append(line)
+        if len(candidates) == 4:
+            break
+    headings = [c for c in candidates if not (ends_sentence(c) and words(c) >= 8)] or candidates
+    if not headings:
+        return None
+    for line in reversed(headings):  # earliest first
+        if words(line) >= 4 or len(line) >= 25:
+            return line
+    return headings[0]

@@ -1,0 +1,143 @@
+"""HTML pages to main text and page metadata, without ever fetching or expanding anything.
+
+trafilatura finds the article among navigation and footers; for short pages it falls
+back to a flat text that loses paragraph breaks, and sometimes returns nothing, so an
+lxml walk over ``<body>`` (navigation, header, footer, scripts removed) backs it up.
+DOCTYPE declarations are cut before parsing: an internal subset can declare external
+entities (XXE), and no page needs them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml import html as lxml_html
+
+_DOCTYPE = re.compile(r"<!DOCTYPE(?:[^\[>]|\[[^\]]*\])*>", re.I)
+_XML_DECL = re.compile(r"<\?xml[^>]*\?>", re.I)
+_ENTITY_DECL = re.compile(r"<!ENTITY[^>]*>", re.I)
+_LEFTOVER_ENTITY = re.compile(r"&[A-Za-z][A-Za-z0-9]{0,30};")
+
+_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form",
+              "iframe", "svg", "template", "button", "select", "object", "embed")
+_BLOCK_TAGS = frozenset("""address article blockquote dd div dl dt fieldset figcaption figure h1 h2
+h3 h4 h5 h6 hr li main ol p pre section table tbody td tfoot th thead tr ul br""".split())
+
+
+@dataclass
+class HtmlContent:
+    text: str
+    title: str | None = None
+    date: str | None = None
+    publisher: str | None = None
+
+
+def sanitise_markup(markup: str) -> str:
+    """Remove what could make a parser reach outside the string (DTDs, entity declarations)."""
+    markup = _XML_DECL.sub("", markup)
+    markup = _DOCTYPE.sub("", markup)
+    return _ENTITY_DECL.sub("", markup)
+
+
+def _parser() -> lxml_html.HTMLParser:
+    return lxml_html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
+                                recover=True, default_doctype=False)
+
+
+def _fallback_text(tree: lxml_html.HtmlElement) -> str:
+    """Text of <body> with one line per block element; chrome elements removed."""
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    for el in list(root.iter(*_DROP_TAGS)):
+        parent = el.getparent()
+        if parent is not None:
+            el.drop_tree()
+    parts: list[str] = []
+
+    def walk(el: etree._Element) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        block = tag.lower() in _BLOCK_TAGS
+        if block:
+            parts.append("\n")
+        if el.text and tag:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if block:
+            parts.append("\n")
+
+    walk(root)
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _meta(tree: lxml_html.HtmlElement, *names: str) -> str | None:
+    for name in names:
+        for el in tree.iterfind(".//meta"):
+            key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+            if key == name and (el.get("content") or "").strip():
+                return " ".join(el.get("content").split())
+    return None
+
+
+def _page_title(tree: lxml_html.HtmlElement) -> str | None:
+    title = _meta(tree, "og:title", "twitter:title", "dc.title", "dcterms.title")
+    if title:
+        return title
+    for xpath in (".//h1", ".//title"):
+        el = tree.find(xpath)
+        if el is not None:
+            text = " ".join(el.text_content().split())
+            if text:
+                return text
+    return None
+
+
+def _page_date(tree: lxml_html.HtmlElement) -> str | None:
+    found = _meta(tree, "article:published_time", "datepublished", "dc.date", "dcterms.date",
+                  "dc.date.issued", "dcterms.issued", "date", "publication_date", "pubdate",
+                  "og:published_time", "sailthru.date")
+    if found:
+        return found
+    el = tree.find(".//time")
+    if el is not None:
+        return el.get("datetime") or " ".join(el.text_content().split()) or None
+    return None
+
+
+def extract_html(markup: str) -> HtmlContent:
+    """Main text (one paragraph a line) and the page's title, date and publisher."""
+    markup = sanitise_markup(markup)
+    if not markup.strip():
+        return HtmlContent("")
+    try:
+        tree = lxml_html.document_fromstring(markup, parser=_parser())
+    except (etree.ParserError, ValueError):
+        return HtmlContent("")
+    title, date = _page_title(tree), _page_date(tree)
+    publisher = _meta(tree, "publisher", "dc.publisher", "dcterms.publisher", "og:site_name",
+                      "application-name")
+    main = _trafilatura_text(markup)
+    fallback = _fallback_text(tree)
+    text = main
+    if not main or (main.count("\n") == 0 and fallback.count("\n") >= 1
+                    and len(fallback) >= 0.8 * len(main)):
+        # trafilatura's flat baseline lost the paragraph breaks, or it found nothing.
+        text = fallback
+    text = _LEFTOVER_ENTITY.sub("", text)
+    return HtmlContent(text=text, title=title, date=date, publisher=publisher)
+
+
+def _trafilatura_text(markup: str) -> str:
+    import trafilatura  # heavy import, only when an HTML page is read
+
+    try:
+        text = trafilatura.extract(markup, include_comments=False, favor_recall=True,
+                                   include_tables=True, output_format="txt",
+                                   with_metadata=False, deduplicate=False)
+    except Exception:  # trafilatura raises assorted errors on broken markup
+        return ""
+    return text or ""
