@@ -1,0 +1,547 @@
+"""The Resolver: names in running text and single names -> entities.
+
+One pass over the tokens of a text finds, at each position, the longest registry name
+that starts there (a dictionary of folded token tuples, keyed by first token with the
+longest length per first token: a few thousand names cost a few dict lookups per
+token). Acronyms are matched case-sensitively on the exact surface. A second pass
+combines neighbouring matches that name one thing together:
+
+* state or demonym + generic body   "Russian Interior Ministry", "U.S. government"
+* generic body + of/in/to + state   "Ministry of Justice of Turkmenistan"
+* organization + place [+ office]   "IOM Moscow", "IOM office in Moscow" -> IOM itself
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Iterable
+
+from rapidfuzz import process
+
+from ..model import Entity, EntityKind
+from ..namespaces import entity_iri
+from . import national_bodies as nb
+from .matching import (
+    FUZZY_SCORERS,
+    FUZZY_THRESHOLD,
+    MIN_FUZZY_LENGTH,
+    Token,
+    clean_label,
+    fuzzy_compatible,
+    is_acronym,
+    name_key,
+    normalize,
+    tokenize,
+)
+from .registry import Registry, load_registry
+
+_ENTITY, _BODY, _DEMONYM = "E", "B", "D"
+#: words after an organization's name that name one of its offices, not another actor
+_OFFICE_WORDS = frozenset({"office", "offices", "country office", "mission", "secretariat", "headquarters",
+                           "sub office", "suboffice", "representation", "committee", "committees"})
+_BAD_GAP = set("\n\r!?;:")
+#: "<Legislative> Committee of the", "Secretariat of the": a sub-unit named by its parent
+_SUB_UNIT = re.compile(r"^(?:[A-Z][\w-]*\s+){0,3}(?:Secretariat|Committees?|Sub-?[Cc]ommittee|Headquarters|Presidium|"
+                       r"Bureau|Country Office|Field Office|Regional Office)\s+of\s+(?:the\s+)?$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in a text: character offsets into that text and the entity it names."""
+
+    start: int
+    end: int
+    text: str
+    entity: Entity
+
+
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    tag: str
+    payload: object  # Entity | BodyKind
+    surface: str | None  # exact text required (acronyms), else None
+
+
+@dataclass(slots=True)
+class _Raw:
+    ti: int
+    tj: int  # exclusive
+    cand: _Cand
+
+
+class _NameIndex:
+    """Folded token tuples -> candidates; one for the registry, one per Resolver for known names."""
+
+    def __init__(self) -> None:
+        self.names: dict[tuple[str, ...], list[_Cand]] = {}
+        self.first_max: dict[str, int] = {}
+        #: kind -> {normalised name: entity} for fuzzy matching
+        self.fuzzy: dict[str, dict[str, Entity]] = {}
+
+    def add(self, name: str, tag: str, payload: object) -> None:
+        key = name_key(name)
+        if not key:
+            return
+        surface = name.strip() if is_acronym(name) else None
+        cand = _Cand(tag, payload, surface)
+        bucket = self.names.setdefault(key, [])
+        if cand not in bucket:
+            bucket.append(cand)
+        if self.first_max.get(key[0], 0) < len(key):
+            self.first_max[key[0]] = len(key)
+        if tag == _ENTITY and surface is None:
+            assert isinstance(payload, Entity)
+            self.fuzzy.setdefault(payload.kind, {}).setdefault(" ".join(key), payload)
+
+    def add_entity(self, e: Entity) -> None:
+        for n in (e.label, *sorted(e.alt_labels)):
+            self.add(n, _ENTITY, e)
+
+
+@lru_cache(maxsize=4)
+def _registry_index(registry: Registry) -> _NameIndex:
+    index = _NameIndex()
+    for e in registry.entities:
+        index.add_entity(e)
+    for rec in registry.states.values():
+        for d in rec.demonyms:
+            index.add(d, _DEMONYM, rec.entity)
+    for body in nb.BODY_KINDS:
+        for v in body.variants:
+            index.add(v, _BODY, body)
+    return index
+
+
+class Resolver:
+    """Resolves names against the registry and the entities known from earlier documents."""
+
+    def __init__(self, registry: Registry | None = None) -> None:
+        self.registry = registry or load_registry()
+        self._index = _registry_index(self.registry)
+        self._known = _NameIndex()
+        self._known_by_iri: dict[str, Entity] = {}
+        self._bodies: dict[tuple[str, str], Entity] = {}
+
+    # -- known entities -------------------------------------------------------------
+    def add_known(self, entities: Iterable[Entity]) -> None:
+        """Entities already in the store or created earlier in this run (registry ones are skipped)."""
+        for e in entities:
+            if e.iri in self.registry.by_iri:
+                continue
+            prev = self._known_by_iri.get(e.iri)
+            if prev is not None:
+                e = replace(prev, alt_labels=prev.alt_labels | e.alt_labels | ({e.label} - {prev.label}))
+            self._known_by_iri[e.iri] = e
+            for n in (e.label, *sorted(e.alt_labels)):
+                # a generic name ("Foreign Ministry") never identifies one known entity:
+                # it depends on the country, which the national-body rules decide
+                if not any(c.tag != _ENTITY for c in self._index.names.get(name_key(n), ())):
+                    self._known.add(n, _ENTITY, e)
+
+    # -- scanning ---------------------------------------------------------------------
+    def _lookup(self, key: tuple[str, ...]) -> list[_Cand]:
+        return self._index.names.get(key, []) + self._known.names.get(key, [])
+
+    def _scan(self, text: str, *, strict: bool = True) -> tuple[list[Token], list[_Raw]]:
+        toks = [t for t in tokenize(text) if t.norm]
+        n = len(toks)
+        # run[i]: how many tokens from i can belong to one name (no sentence break between)
+        run = [1] * n
+        for i in range(n - 2, -1, -1):
+            gap = text[toks[i].end:toks[i + 1].start]
+            bad = bool(_BAD_GAP.intersection(gap)) or ("." in gap and len(toks[i].text) > 3)
+            run[i] = 1 if bad else run[i + 1] + 1
+        raws: list[_Raw] = []
+        i = 0
+        while i < n:
+            first = toks[i].norm
+            maxlen = min(run[i], max(self._index.first_max.get(first, 0), self._known.first_max.get(first, 0)))
+            found = None
+            for length in range(maxlen, 0, -1):
+                cands = self._lookup(tuple(t.norm for t in toks[i:i + length]))
+                if not cands:
+                    continue
+                span = text[toks[i].start:toks[i + length - 1].end]
+                ok = [c for c in cands if self._acceptable(c, span, strict)]
+                if ok:
+                    found = (length, ok)
+                    break
+            if found is None:
+                i += 1
+                continue
+            length, ok = found
+            best = _best(ok)
+            if strict and best.surface is not None and self._shouting(toks, i, i + length):
+                i += length  # "WHO WE ARE": a heading in capitals, not an acronym
+                continue
+            raws.append(_Raw(i, i + length, best))
+            i += length
+        return toks, raws
+
+    def _shouting(self, toks: list[Token], i: int, j: int) -> bool:
+        """Whether tokens around [i, j) are capitalised ordinary words (a heading in capitals)."""
+        near = toks[max(0, i - 2):i] + toks[j:j + 2]
+        caps = [t for t in near if len(t.text) >= 2 and t.text.isalpha() and t.text.isupper()]
+        plain = [t for t in caps if not any(c.surface == t.text for c in self._lookup((t.norm,)))]
+        return len(plain) >= 2
+
+    @staticmethod
+    def _acceptable(c: _Cand, span: str, strict: bool) -> bool:
+        if c.surface is not None:
+            if span == c.surface:
+                return True
+            # a single name may differ in dots ("U.S" for "U.S."), never in case ("Who" is not WHO)
+            return not strict and span.replace(".", "") == c.surface.replace(".", "")
+        # generic bodies may be lower case ("the Russian government"); _combine keeps a
+        # lower-case one only next to its state
+        return not strict or c.tag == _BODY or span[:1].isupper() or span[:1].isdigit()
+
+    def _combine(self, text: str, toks: list[Token], raws: list[_Raw], country: Entity | None,
+                 strict: bool = True) -> list[Mention]:
+        out: list[Mention] = []
+        n = len(toks)
+
+        def emit(ti: int, tj: int, entity: Entity) -> None:
+            s, e = toks[ti].start, toks[tj - 1].end
+            out.append(Mention(s, e, text[s:e], entity))
+
+        def tight(a: int, b: int) -> bool:  # tokens a and b separated by spaces (or a possessive) only
+            return text[toks[a].end:toks[b].start].strip() in ("", "'s", "’s")
+
+        def after_connector(j: int) -> int | None:
+            """Token index after "of|in|to|for [the]" starting at j, or None."""
+            if j < n and toks[j].norm in nb.CONNECTORS:
+                j += 1
+                if j < n and toks[j].norm == "the":
+                    j += 1
+                return j
+            return None
+
+        k = 0
+        while k < len(raws):
+            r = raws[k]
+            nxt = raws[k + 1] if k + 1 < len(raws) else None
+            ent = r.cand.payload if r.cand.tag == _ENTITY else None
+            state = (ent if ent is not None and ent.kind == "State" else None) or (
+                r.cand.payload if r.cand.tag == _DEMONYM else None)
+            # state / demonym + body: "Russian Interior Ministry", "U.S. government"
+            if state is not None and nxt is not None and nxt.cand.tag == _BODY and nxt.ti == r.tj and tight(r.tj - 1, nxt.ti):
+                body = nxt.cand.payload
+                assert isinstance(body, nb.BodyKind) and isinstance(state, Entity)
+                target = self._body(body, state)
+                if target is not None:
+                    if body.is_state and toks[nxt.tj - 1].norm.endswith("s") and out and k > 0:
+                        # "Swiss and U.S. governments": the state before "and" too
+                        prev = raws[k - 1]
+                        if prev.cand.tag in (_DEMONYM, _ENTITY) and prev.tj + 1 == r.ti and toks[prev.tj].norm == "and":
+                            pstate = prev.cand.payload
+                            if isinstance(pstate, Entity) and pstate.kind == "State" and prev.cand.tag == _DEMONYM:
+                                emit(prev.ti, prev.tj, pstate)
+                    emit(r.ti, nxt.tj, target)
+                    k += 2
+                    continue
+            if r.cand.tag == _DEMONYM:
+                k += 1
+                continue
+            if r.cand.tag == _BODY:
+                body = r.cand.payload
+                assert isinstance(body, nb.BodyKind)
+                j = after_connector(r.tj)
+                if j is not None and nxt is not None and nxt.ti == j and nxt.cand.tag == _ENTITY:
+                    target_ent = nxt.cand.payload
+                    assert isinstance(target_ent, Entity)
+                    resolved: Entity | None = None
+                    if target_ent.kind == "State":
+                        resolved = self._body(body, target_ent)
+                    elif target_ent.kind == "Place":
+                        if body.is_state and toks[r.tj].norm == "of":
+                            resolved = target_ent  # "Government of the Republic of Tatarstan"
+                        elif toks[r.tj].norm == "in":
+                            st = self.registry.state_of(target_ent)
+                            if st is not None:
+                                resolved = self._body(body, st)
+                                if resolved is not None:  # the place stays a mention of its own
+                                    emit(r.ti, r.tj, resolved)
+                                    k += 1
+                                    continue
+                    if resolved is not None:
+                        emit(r.ti, nxt.tj, resolved)
+                        k += 2
+                        continue
+                # "UN High Commissioner for Human Rights": a body of an organization, not of a state
+                prev = raws[k - 1] if k > 0 else None
+                owned = prev is not None and prev.tj == r.ti and prev.cand.tag == _ENTITY and \
+                    isinstance(prev.cand.payload, Entity) and prev.cand.payload.kind == "Organization"
+                capitalised = not strict or toks[r.ti].text[:1].isupper()
+                if country is not None and not owned and capitalised:
+                    target = self._body(body, country)
+                    if target is not None:
+                        emit(r.ti, r.tj, target)
+                k += 1
+                continue
+            assert isinstance(ent, Entity)
+            # organization + place [+ office] / organization + office in + place -> the organization
+            if ent.kind == "Organization" and ent.in_registry and nxt is not None and nxt.cand.tag == _ENTITY:
+                place = nxt.cand.payload
+                assert isinstance(place, Entity)
+                if place.kind in ("Place", "State"):
+                    if nxt.ti == r.tj and tight(r.tj - 1, nxt.ti) and _is_international(ent):
+                        end = nxt.tj
+                        if end < n and tight(end - 1, end) and toks[end].norm in _OFFICE_WORDS:
+                            end += 1
+                        emit(r.ti, end, ent)
+                        k += 2
+                        continue
+                    j = r.tj
+                    if j < n and toks[j].norm in _OFFICE_WORDS:
+                        j2 = after_connector(j + 1)
+                        if j2 is not None and j2 == nxt.ti and toks[j + 1].norm in ("in", "to"):
+                            emit(r.ti, nxt.tj, ent)
+                            k += 2
+                            continue
+            if ent.kind == "Organization" and r.tj < n and tight(r.tj - 1, r.tj) and toks[r.tj].norm in _OFFICE_WORDS \
+                    and ent.in_registry and (nxt is None or nxt.ti > r.tj):
+                emit(r.ti, r.tj + 1, ent)  # "IOM Office", "State Duma Committees"
+                k += 1
+                continue
+            emit(r.ti, r.tj, ent)
+            k += 1
+        return out
+
+    def _body(self, body: nb.BodyKind, state: Entity) -> Entity | None:
+        key = (body.key, state.iri)
+        hit = self._bodies.get(key)
+        if hit is None:
+            hit = self.registry.national_body(body.key, state)
+            if hit is not None:
+                self._bodies[key] = hit
+        return hit
+
+    # -- public API -------------------------------------------------------------------
+    def find_mentions(self, text: str, *, country: Entity | None = None) -> list[Mention]:
+        """Registry names, acronyms, states, places, instruments and known entities in ``text``.
+
+        Non-overlapping, leftmost-longest, ordered by start. Generic national bodies
+        ("the Interior Ministry") are included when the text names their country next
+        to them, or when ``country`` is given.
+        """
+        toks, raws = self._scan(text)
+        return self._combine(text, toks, raws, country)
+
+    def resolve(self, name: str, kind: EntityKind | None = None, *, country: Entity | None = None) -> Entity | None:
+        """The entity ``name`` denotes, or None when it is unknown.
+
+        Order: exact (folded) registry or known name; a state named by a demonym or
+        "Government of X"; a structured name (national body with its country or with
+        ``country``, "IOM office in Moscow"); a fuzzy match of the same kind.
+        """
+        clean = clean_label(name)
+        if not clean:
+            return None
+        hit = self._exact(clean, kind)
+        if hit is not None:
+            return hit
+        if kind in (None, "State"):
+            st = self._state_by_name(clean)
+            if st is not None:
+                return st
+        toks, raws = self._scan(clean, strict=False)
+        if toks:
+            mentions = self._combine(clean, toks, raws, country, strict=False)
+            if len(mentions) == 1 and mentions[0].start == toks[0].start and mentions[0].end == toks[-1].end:
+                e = mentions[0].entity
+                if kind is None or e.kind == kind:
+                    return e
+                # "Government of Turkmenistan" asked for as an organization: the state acts
+                if kind == "Organization" and e.kind == "State" and any(
+                        r.cand.tag == _BODY and getattr(r.cand.payload, "is_state", False) for r in raws):
+                    return e
+                return None
+            sub = self._sub_unit(clean, toks, raws)
+            if sub is not None and (kind is None or sub.kind == kind):
+                return sub
+        if kind == "Person" or any(r.cand.tag == _BODY for r in raws):
+            return None  # persons and generic bodies are never guessed
+        return self._fuzzy(clean, kind)
+
+    def _sub_unit(self, clean: str, toks: list[Token], raws: list[_Raw]) -> Entity | None:
+        """"Secretariat of the Russian Union of Journalists", "Legislative Committee of the State Duma" -> the parent."""
+        if not raws or raws[-1].tj != len(toks) or raws[-1].cand.tag != _ENTITY:
+            return None
+        parent = raws[-1].cand.payload
+        assert isinstance(parent, Entity)
+        if parent.kind != "Organization" or not parent.in_registry:
+            return None
+        head = clean[: toks[raws[-1].ti].start]
+        return parent if _SUB_UNIT.match(head) else None
+
+    def _exact(self, clean: str, kind: EntityKind | None) -> Entity | None:
+        key = name_key(clean)
+        cands = self._lookup(key)
+        ents = [c.payload for c in cands if c.tag == _ENTITY and self._acceptable(c, clean, strict=False)
+                and (kind is None or c.payload.kind == kind)]  # type: ignore[union-attr]
+        if not ents:
+            return None
+        return _best([_Cand(_ENTITY, e, None) for e in ents]).payload  # type: ignore[return-value]
+
+    def _fuzzy(self, clean: str, kind: EntityKind | None, threshold: float = FUZZY_THRESHOLD) -> Entity | None:
+        """The most similar name of the same kind above ``threshold``, within the guards of
+        :func:`fuzzy_compatible` and never across countries."""
+        if is_acronym(clean):
+            return None
+        query = normalize(clean)
+        if len(query) < MIN_FUZZY_LENGTH:
+            return None
+        kinds = [kind] if kind else ["Organization", "LegalInstrument", "Place", "State", "Programme"]
+        geo_q: frozenset[str] | None = None
+        scored: dict[str, tuple[float, Entity]] = {}
+        for k in kinds:
+            for idx in (self._index, self._known):
+                choices = idx.fuzzy.get(k)
+                if not choices:
+                    continue
+                names = list(choices)
+                for scorer in FUZZY_SCORERS:
+                    for cand, score, _ in process.extract(query, names, scorer=scorer, score_cutoff=threshold, limit=5):
+                        if score > scored.get(cand, (0.0, None))[0]:  # type: ignore[index]
+                            scored[cand] = (score, choices[cand])
+        for cand, (score, ent) in sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0])):
+            if not fuzzy_compatible(query, cand):
+                continue
+            if geo_q is None:
+                geo_q = self._geo(clean)
+            geo_c = self._geo(cand)
+            if geo_c != geo_q:
+                own = self.registry.state_of(ent) if ent.kind in ("State", "Place") else None
+                # a misspelt state or place names itself: "Republic of Tadjikistan"
+                if own is None or not (geo_c <= geo_q <= geo_c | {own.iri}):
+                    continue
+            return ent
+        return None
+
+    def _geo(self, name: str) -> frozenset[str]:
+        """States a name speaks of (state names, demonyms, places): names of different countries never merge."""
+        toks = [t.norm for t in tokenize(name) if t.norm]
+        out: set[str] = set()
+        i = 0
+        while i < len(toks):
+            step = 1
+            for length in range(min(len(toks) - i, self._index.first_max.get(toks[i], 0)), 0, -1):
+                geo = [c.payload for c in self._index.names.get(tuple(toks[i:i + length]), ())
+                       if c.tag == _DEMONYM or (c.tag == _ENTITY and c.payload.kind in ("State", "Place"))]  # type: ignore[union-attr]
+                if geo and not (i == 0 and length == len(toks)):  # not the place itself
+                    st = self.registry.state_of(geo[0])  # type: ignore[arg-type]
+                    if st is not None:
+                        out.add(st.iri)
+                if geo:
+                    step = length
+                    break
+            i += step
+        return frozenset(out)
+
+    def resolve_or_create(self, name: str, kind: EntityKind, *, country: Entity | None = None,
+                          part_of: Entity | None = None, types: tuple[str, ...] = ()) -> Entity:
+        """:meth:`resolve`, else a new entity (IRI from its cleaned name), remembered for later calls."""
+        hit = self.resolve(name, kind, country=country)
+        if hit is not None:
+            return hit
+        label = clean_label(name) or name.strip()
+        iri = str(entity_iri(kind, label))
+        prev = self._known_by_iri.get(iri) or self.registry.by_iri.get(iri)
+        if prev is not None:
+            return prev
+        ent = Entity(iri=iri, kind=kind, label=label, types=tuple(types),
+                     part_of=part_of.iri if part_of is not None else None)
+        self.add_known([ent])
+        return ent
+
+    def state(self, name_or_code: str) -> Entity | None:
+        """A state from a name, short form, ISO code, demonym or "Government of X"."""
+        raw = name_or_code.strip()
+        if not raw:
+            return None
+        hit = self._exact(clean_label(raw) or raw, "State")
+        if hit is not None:
+            return hit
+        if len(raw) == 2 and raw.isalpha():
+            rec = self.registry.states.get(raw.upper())
+            if rec is not None:
+                return rec.entity
+        return self._state_by_name(clean_label(raw))
+
+    def _state_by_name(self, clean: str) -> Entity | None:
+        key = name_key(clean)
+        for c in self._lookup(key):
+            if c.tag == _DEMONYM:
+                return c.payload  # type: ignore[return-value]
+        toks, raws = self._scan(clean, strict=False)
+        if not toks:
+            return None
+        mentions = self._combine(clean, toks, raws, None, strict=False)
+        if len(mentions) == 1 and mentions[0].entity.kind == "State" and mentions[0].start == toks[0].start \
+                and mentions[0].end == toks[-1].end:
+            return mentions[0].entity
+        return None
+
+    def main_country(self, text: str, mentions: list[Mention] | None = None) -> Entity | None:
+        """The state a text is mostly about: states, national adjectives, places and bodies, counted."""
+        if mentions is None:
+            mentions = self.find_mentions(text)
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+
+        def count(state: Entity | None, pos: int) -> None:
+            if state is None or state.kind != "State":
+                return
+            counts[state.iri] += 1
+            first.setdefault(state.iri, pos)
+
+        for m in mentions:
+            e = m.entity
+            if e.kind == "State":
+                count(e, m.start)
+            elif e.kind == "Place" or (e.kind == "Organization" and e.part_of):
+                st = self.registry.state_of(e) or self._state_via_iri(e.part_of)
+                if e.kind == "Organization" and st is not None and "tip:IntergovernmentalOrganization" in e.types:
+                    continue
+                count(st, m.start)
+        toks, raws = self._scan(text)
+        for r in raws:
+            if r.cand.tag == _DEMONYM:
+                count(r.cand.payload, toks[r.ti].start)  # type: ignore[arg-type]
+        if not counts:
+            return None
+        best = max(counts, key=lambda iri: (counts[iri], -first[iri]))
+        return self.registry.by_iri.get(best)
+
+    def _state_via_iri(self, iri: str | None) -> Entity | None:
+        if iri is None:
+            return None
+        e = self.registry.by_iri.get(iri) or self._known_by_iri.get(iri)
+        if e is None:
+            return None
+        if e.kind == "State":
+            return e
+        return self.registry.state_of(e)
+
+
+def _is_international(e: Entity) -> bool:
+    return any(t in e.types for t in ("tip:IntergovernmentalOrganization", "tip:NonGovernmentalOrganization",
+                                      "tip:DonorAgency"))
+
+
+def _best(cands: list[_Cand]) -> _Cand:
+    """Among candidates for one span: entities before bodies before demonyms; registry before known."""
+    order = {_ENTITY: 0, _BODY: 1, _DEMONYM: 2}
+
+    def rank(c: _Cand) -> tuple:
+        reg = 0 if isinstance(c.payload, Entity) and c.payload.in_registry else 1
+        kind_rank = 0
+        if isinstance(c.payload, Entity):
+            kind_rank = {"Organization": 0, "LegalInstrument": 1, "State": 2, "Place": 3}.get(c.payload.kind, 4)
+        surface = 0 if c.surface is not None else 1
+        return (order[c.tag], surface, reg, kind_rank, getattr(c.payload, "iri", ""))
+
+    return min(cands, key=rank)
