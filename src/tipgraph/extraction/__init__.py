@@ -1,0 +1,80 @@
+"""Extraction: a read document and a resolver in, the document's facts out.
+
+    extract(doc, resolver) -> Extraction
+
+The order matters: actor mentions first (registry, national bodies, organisation
+phrases, instruments), then persons (which need the organisations in their titles),
+then programmes and ratifications (which claim their sentences), then meetings (which
+must not swallow a programme's funders or a ratification's state).
+"""
+from __future__ import annotations
+
+from ..model import Entity, Extraction, SourceDocument
+from .context import ActorSpan, DocContext
+from .instruments import instrument_spans
+from .meetings import MeetingExtractor
+from .mentions import collect_spans
+from .persons import alias_spans, contact_persons, find_persons, person_facts
+from .programmes import extract_programmes
+from .ratifications import extract_ratifications
+
+__all__ = ["extract"]
+
+
+def extract(doc: SourceDocument, resolver) -> Extraction:
+    """Every fact of one document (see the module docstring for the order of the rules)."""
+    ctx = DocContext(doc, resolver)
+    collect_spans(ctx)
+    ctx.add_spans(instrument_spans(ctx))
+    persons = find_persons(ctx)
+    ctx.add_spans([ActorSpan(*_span_of(ctx, p), p.entity, "person") for p in persons if _span_of(ctx, p)])
+    ctx.add_spans(alias_spans(ctx, persons))
+    contacts = contact_persons(ctx)
+    known = {p.entity.iri for p in persons}
+    persons += [c for c in contacts if c.entity.iri not in known]
+    affiliation = {p.entity.iri: p.affiliation for p in persons}
+
+    programmes, prog_sents = extract_programmes(ctx)
+    ratifications, adoptions, rat_sents = extract_ratifications(ctx)
+    meetings = MeetingExtractor(ctx, affiliation, prog_sents | rat_sents).extract()
+
+    x = Extraction(document=doc)
+    x.persons = person_facts(persons)
+    x.meetings = meetings
+    x.programmes = programmes
+    x.ratifications = ratifications
+    x.adoptions = adoptions
+    x.publisher = _publisher(ctx)
+    for p in x.persons:
+        ctx.note(p.person)
+        ctx.note(p.affiliation)
+    for m in meetings:
+        for e in (*m.participants, *m.organizers, *m.locations, *m.instruments):
+            ctx.note(e)
+    for pr in programmes:
+        for e in (*pr.funders, *pr.implementers, *pr.regions):
+            ctx.note(e)
+    for a in adoptions:
+        ctx.note(a.instrument)
+        ctx.note(a.adopted_by)
+    for sp in ctx.spans:
+        if sp.source != "alias" and sp.source != "title":
+            ctx.note(sp.entity)
+    ctx.note(x.publisher)
+    x.entities = list(ctx.entities.values())
+    return x
+
+
+def _span_of(ctx: DocContext, p) -> tuple[int, int, str] | None:
+    i = ctx.text.find(p.name)
+    if i < 0:
+        return None
+    return i, i + len(p.name), p.name
+
+
+def _publisher(ctx: DocContext) -> Entity | None:
+    name = ctx.doc.publisher
+    if not name:
+        return None
+    ent = ctx.resolver.resolve(name, "Organization") or ctx.resolver.resolve(name)
+    return ent if ent is not None and ent.kind in ("Organization", "State") else None

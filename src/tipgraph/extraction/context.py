@@ -1,0 +1,98 @@
+"""Per-document state shared by the extraction rules.
+
+One :class:`DocContext` holds the sentences, the resolver's registry mentions, the
+organisation phrases found on top of them, the persons found so far and every entity
+that a fact names, so that each rule module reads the same picture of the document.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Entity, SourceDocument
+from .sentences import Sentence, split_sentences
+
+ACTOR_KINDS = ("Organization", "State", "Person")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSpan:
+    """A stretch of the document text that names an entity."""
+
+    start: int
+    end: int
+    text: str
+    entity: Entity
+    #: registry | phrase | ministry | demonym | person | alias | title
+    source: str
+
+
+@dataclass
+class DocContext:
+    doc: SourceDocument
+    resolver: Any
+    sentences: list[Sentence] = field(default_factory=list)
+    spans: list[ActorSpan] = field(default_factory=list)
+    country: Entity | None = None
+    entities: dict[str, Entity] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.text = self.doc.text
+        self.sentences = split_sentences(self.text)
+        self._starts: list[int] = []
+
+    # -- spans --------------------------------------------------------------------
+    def add_spans(self, spans: list[ActorSpan]) -> None:
+        """Add spans that do not overlap the ones already known (earlier sources win)."""
+        for sp in spans:
+            if not self.overlapping(sp.start, sp.end):
+                self.spans.append(sp)
+        self.spans.sort(key=lambda s: (s.start, -s.end))
+        self._starts = [s.start for s in self.spans]
+
+    def replace_span(self, old: ActorSpan, new: ActorSpan) -> None:
+        self.spans = [new if s is old else s for s in self.spans]
+        self.spans.sort(key=lambda s: (s.start, -s.end))
+        self._starts = [s.start for s in self.spans]
+
+    def overlapping(self, start: int, end: int) -> list[ActorSpan]:
+        return [s for s in self.spans if s.start < end and start < s.end]
+
+    def spans_in(self, start: int, end: int, kinds: tuple[str, ...] | None = None) -> list[ActorSpan]:
+        lo = bisect.bisect_left(self._starts, start)
+        out = []
+        for s in self.spans[lo:]:
+            if s.start >= end:
+                break
+            if s.end <= end and (kinds is None or s.entity.kind in kinds):
+                out.append(s)
+        return out
+
+    def span_at(self, start: int) -> ActorSpan | None:
+        i = bisect.bisect_left(self._starts, start)
+        if i < len(self.spans) and self.spans[i].start == start:
+            return self.spans[i]
+        return None
+
+    # -- entities -------------------------------------------------------------------
+    def note(self, entity: Entity | None) -> Entity | None:
+        """Record an entity that a fact names, so rdfbuild can type and label it."""
+        if entity is not None:
+            self.entities.setdefault(entity.iri, entity)
+        return entity
+
+    def state_of(self, entity: Entity) -> Entity | None:
+        """The state a national body belongs to (through tip:partOf), if known."""
+        if entity.kind == "State":
+            return entity
+        registry = getattr(self.resolver, "registry", None)
+        if registry is not None and hasattr(registry, "state_of"):
+            st = registry.state_of(entity)
+            if st is not None:
+                return st
+        return None
+
+    def country_arg(self, state: Entity | None = None) -> Entity | None:
+        """The ``country`` argument for the resolver: the given state, else the document's."""
+        return state or self.country

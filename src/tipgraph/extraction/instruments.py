@@ -1,0 +1,107 @@
+"""Legal instruments: registry ones, plus named national laws, plans and decrees.
+
+The registry knows the treaties ("Palermo Protocol"); national instruments appear as
+capitalised names headed by "Action Plan", "Law", "Decree", "Strategy" and the like
+("Turkmenistan's National Action Plan on Counter-trafficking for 2016-2018") and are
+created as new instruments of the state that owns them.
+"""
+from __future__ import annotations
+
+import re
+
+from .context import ActorSpan, DocContext
+
+_HEAD = r"(?:Action\s+Plan|Plan\s+of\s+Action|Programme\s+of\s+Action|Work\s*[Pp]lan|(?<=National\s)(?:Plan|Programme|Program)|Act|Law|Laws|Convention|Protocol|Decree|Code|Compact|Declaration|Strategy|Agreement|Memorandum(?:\s+of\s+Understanding)?|Resolution|Directive|Charter|Treaty|Decisions|Concept|Roadmap)"
+_CAP = r"[A-Z][\w'’\-]*"
+_TAIL_WORD = r"(?:[A-Za-z][\w'’\-]*|\d{4}(?:\s*[-–]\s*\d{4})?)"
+INSTRUMENT = re.compile(
+    r"(?:(?P<owner>" + _CAP + r"(?:\s+" + _CAP + r")?)['’]s\s+)?"
+    r"(?P<name>(?:" + _CAP + r"\s+){0,5}" + _HEAD + r"\b"
+    r"(?:\s+(?:on|of|for|against|to|in|concerning)\s+(?:the\s+)?" + _TAIL_WORD
+    + r"(?:\s+(?:(?:and|of|in|the|for|on|against|to)\s+)*" + _TAIL_WORD + r")*)?)"
+)
+#: Words that may follow the head in a name only when capitalised or a year.
+_TYPES = {"Action Plan": "tip:ActionPlan", "Plan of Action": "tip:ActionPlan"}
+_LOWER_STOP = re.compile(r"\s+(?:(?:and|of|in|the|for|on|against|to)\s+)*[a-z][\w'’\-]*.*$")
+
+
+def _trim_tail(name: str) -> str:
+    """Keep the tail of a name up to its last capitalised word or year."""
+    m = re.match(r"(.*?\b" + _HEAD + r"\b)(.*)$", name)
+    if not m:
+        return name
+    head, tail = m.group(1), m.group(2)
+    # "... for 2019-2021 and the Law on ...": a second instrument starts
+    tail = re.split(r"\s+and\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}" + _HEAD + r"\b", tail)[0]
+    words = tail.split()
+    keep = len(words)
+    while keep and not (words[keep - 1][0].isupper() or words[keep - 1][0].isdigit()):
+        keep -= 1
+    # the first lowercase content word after the connector ends the name
+    out = []
+    for w in words[:keep]:
+        if w[0].islower() and w not in ("and", "of", "in", "the", "for", "on", "against", "to", "concerning"):
+            break
+        out.append(w)
+    while out and out[-1] in ("and", "of", "in", "the", "for", "on", "against", "to", "concerning"):
+        out.pop()
+    return (head + (" " + " ".join(out) if out else "")).strip()
+
+
+_NUMBERED = re.compile(r"\b(?:Law|Act|Decree|Resolution|Order|Ordinance)\s+(?:No\.?\s*)?\d[\d.\-/]*\d(?:\s+of\s+(?:19|20)\d\d)?")
+_QUOTED = re.compile(r"\bLaw\s+(?:of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*\s+)?[\"«“](?P<title>On\s+[^\"»”]{5,120})[\"»”]")
+
+
+def _numbered_spans(ctx: DocContext) -> list[ActorSpan]:
+    """"Law No. 1 of 2008", "Law 26.364", "Decree 9-2009", Law of X "On Combating ..."."""
+    out = []
+    for m in _QUOTED.finditer(ctx.text):
+        name = "Law on " + m.group("title")[3:]
+        ent = ctx.resolver.resolve(name, "LegalInstrument") or ctx.resolver.resolve_or_create(
+            name, "LegalInstrument", country=ctx.country_arg())
+        out.append(ActorSpan(m.start(), m.end(), m.group(), ent, "instrument"))
+    for m in _NUMBERED.finditer(ctx.text):
+        name = m.group()
+        ent = ctx.resolver.resolve(name, "LegalInstrument") or ctx.resolver.resolve_or_create(
+            name, "LegalInstrument", country=ctx.country_arg())
+        out.append(ActorSpan(m.start(), m.end(), name, ent, "instrument"))
+    return out
+
+
+def instrument_spans(ctx: DocContext) -> list[ActorSpan]:
+    out: list[ActorSpan] = [sp for sp in _numbered_spans(ctx) if not ctx.overlapping(sp.start, sp.end)]
+    for m in INSTRUMENT.finditer(ctx.text):
+        a = m.start("name")
+        name = _trim_tail(m.group("name"))
+        while name.split()[0] in ("The", "A", "An", "This", "That", "Its", "Their", "In", "On", "Under"):
+            name = name.split(" ", 1)[1] if " " in name else ""
+            if not name:
+                break
+        if not name or len(name.split()) < 2:
+            continue
+        a = ctx.text.find(name, a)
+        b = a + len(name)
+        if ctx.overlapping(a, b) or any(o.start < b and a < o.end for o in out):
+            continue
+        ent = ctx.resolver.resolve(name, "LegalInstrument")
+        if ent is None:
+            if not re.search(r"\b(?:National|Federal|State|Law|Act|Decree|Plan|Strategy|Code|Concept|Programme of Action)\b", name):
+                continue
+            owner = m.group("owner")
+            country = None
+            if owner:
+                country = _state(ctx, owner)
+            country = country or ctx.country_arg()
+            types = tuple(t for k, t in _TYPES.items() if k in name)
+            ent = ctx.resolver.resolve_or_create(name, "LegalInstrument", country=country, types=types)
+        if ent is not None and ent.kind == "LegalInstrument":
+            out.append(ActorSpan(a, b, name, ent, "instrument"))
+    return out
+
+
+def _state(ctx: DocContext, name: str):
+    try:
+        st = ctx.resolver.state(name)
+    except (KeyError, ValueError, LookupError):
+        return None
+    return st if st is not None and st.kind == "State" else None

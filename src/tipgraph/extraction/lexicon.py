@@ -1,0 +1,64 @@
+"""Word lists the rules rely on: heads of organisation names, titles, honorifics.
+
+They are deliberately generic (the vocabulary of press releases about public bodies),
+not lists of particular names: those live in the resolver's registry.
+"""
+from __future__ import annotations
+
+#: Last (or main) word of the name of a body: "Investigative Committee", "Ministry of X".
+ORG_HEADS = frozenset(
+    """Ministry Ministries Office Committee Committees Council Chamber Court Duma Parliament
+    Department Agency Service Services Bureau Directorate Commission Union Association Secretariat
+    University Academy Institute Centre Center Foundation Police Ombudsman Ombudsperson
+    Government Assembly Senate Delegation Embassy Network Coalition Organization Organisation
+    Fund Authority Inspectorate Administration Procuracy Mission Guard Gendarmerie
+    Federation Confederation Alliance Board Congress Tribunal Cabinet Presidency
+    Prosecutor's Prosecutors Trust Caritas Lobby Initiatives Platform Chapter Clinic Shelter Inspection Consulate Rada Sejm Majlis Mejlis Khural Kenesh""".split()
+)
+
+#: Words that name a post.
+TITLE_HEADS = frozenset(
+    """minister ministers deputy head chief director director-general coordinator co-ordinator
+    representative chairperson chairman chairwoman chair president vice-president ombudsperson
+    ombudsman commissioner ambassador secretary secretary-general officer spokesperson spokesman
+    spokeswoman adviser advisor expert prosecutor prosecutor-general judge manager consul governor
+    mayor rapporteur person specialist counsellor counselor envoy executive founder professor
+    attorney lawyer inspector commander assistant analyst researcher member senator speaker
+    leader administrator coordinator chargé attaché general premier king queen prince emir
+    sheikh chancellor governor-general lecturer dean rector sister father bishop cardinal
+    delegate consultant trainer investigator detective superintendent colonel major captain
+    lieutenant sergeant officer-in-charge focal chief-of-mission""".split()
+)
+
+#: Courtesy words before a name.
+HONORIFICS = r"(?:Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|H\.\s?E\.?|His\s+Excellency|Her\s+Excellency|Their\s+Excellencies|Excellency|Hon\.?|Honorable|Honourable|Sir|Dame|Lord|Lady|Sister|Sr\.|Father|Fr\.|Rev\.?|Reverend)"
+
+#: Adjectives of courtesy or rank that are not part of a title's core.
+COURTESY = frozenset("esteemed honorable honourable distinguished respected dear".split())
+
+#: Capitalised words that never belong to a person's name.
+NOT_NAME = frozenset(
+    """The A An In On At During After Before Since However Also And Or But For Of To From By With This That These
+    Those It He She They We Our Their His Her Its Mr Ms Mrs Dr Prof Excellency Esteemed Honorable
+    Regional National Federal Special General Deputy Senior Junior First Second Third Acting Executive
+    International European Global Central Eastern Western Northern Southern United Republic Kingdom
+    State States Minister Ministers President Vice Head Chief Director Coordinator Co-ordinator
+    Representative Chairperson Chairman Chair Ombudsperson Ombudsman Commissioner Ambassador Secretary
+    Officer Spokesperson Adviser Advisor Expert Prosecutor Judge Manager Consul Governor Mayor Rapporteur
+    Programme Program Project Convention Protocol Law Plan Action Day Week Month Year Agenda Goals
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December Press Release News Photo Read More Contact Tel Email
+    Human Rights Trafficking Migration Persons Beings Council Committee Ministry Office Court Mission
+    Department Agency Union Government Parliament Embassy Centre Center University Institute SDG
+    Communications Media Public Affairs Unit Division Section Desk Team Group Network""".split()
+)
+
+#: Words that mark a private individual (privacy: never a Person node).
+PRIVATE_MARKERS = frozenset(
+    """victim victims survivor survivors trafficked woman women girl girls boy boys man men mother
+    daughter son wife husband child children resident villager migrant worker student teenager
+    year-old mother-of""".split()
+)
+
+#: Locative prepositions: a state after them is a place, not an actor.
+LOCATIVE = frozenset("in to into at across throughout within inside around near outside towards toward".split())

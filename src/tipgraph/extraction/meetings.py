@@ -1,0 +1,354 @@
+"""Meetings: who met whom, when, where, under which instrument.
+
+A press release usually reports one main event, told over several sentences; those
+sentences are grouped into one meeting. A meeting mentioned in passing with its own
+date ("during the meeting between X and Y in 2013") is a separate meeting, and an
+announced one ("will", "upcoming", "next month") is planned, never met. Actors only
+cited ("according to X", "funded by X", "a report by X") or used as modifiers ("UN
+agencies", "OSCE commitments") do not take part; a state after "in" or "to" is a place.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import DateValue, Entity, MeetingFact
+from .context import ActorSpan, DocContext
+from .dates import DateMention, find_dates
+
+_HELD = re.compile(
+    r"\b(?:met|meets|meet\s+with|meeting\s+with|held\s+(?:[\w-]+\s+){0,3}(?:talks|discussions?|consultations?|meetings?|negotiations|conference|round\s?table|seminar|workshop|training|session|dialogue)"
+    r"|(?:paid|pays|made|makes|conducted|conducts|undertook|completed|concluded)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,2}visit"
+    r"|visited|visiting|visits|(?:official|working|study|state|bilateral|fact-finding|country)\s+visit|visit\s+(?:to|of)"
+    r"|brought\s+together|bringing\s+together|gathered|convened|(?:was|were)\s+attended\s+by|attended|took\s+part|participated|hosted"
+    r"|(?:co-)?organi[sz]ed\s+(?:a|an|the|its)\b|(?:was|were)\s+(?:co-)?organi[sz]ed|took\s+place|(?:was|were)\s+held"
+    r"|signed\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:memorandum|agreement|MoU|declaration|joint)|signing\s+ceremony"
+    r"|discussed|(?:delegations?|representatives|experts|officials|prosecutors|judges|participants)\s+(?:came\s+|arrived\s+|travelled\s+)?from"
+    r"|opened\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:conference|meeting|seminar|workshop|training|round\s?table|forum))\b",
+    re.I,
+)
+_EVENT_NOUN = r"(?:meeting|meetings|visit|discussion|discussions|conference|training|workshop|seminar|round\s?table|event|talks|session|consultations?|forum|dialogue|course|ceremony|mission)"
+_ANAPHOR = re.compile(
+    r"\b(?:during|throughout|at|after|before|following|in\s+the\s+course\s+of|on\s+the\s+sidelines\s+of|opening|closing|the|this|that|a|an|her|his|their)\s+"
+    r"(?:(?:beginning|end|start|close|opening|course)\s+of\s+the\s+)?(?:[\w-]+\s+){0,3}" + _EVENT_NOUN + r"\b|\bthe\s+participants\b",
+    re.I,
+)
+_MEDIA_EVENT = re.compile(r"\b(?:news|press|media)\s+(?:conference|briefing|event)\b", re.I)
+_PLANNED = re.compile(
+    r"\b(?:will|shall|is\s+to\s+be|are\s+to\s+be|to\s+be\s+held|is\s+expected\s+to|are\s+expected\s+to|plans?\s+to|planned|upcoming|forthcoming|next\s+(?:week|month|year)|is\s+scheduled|are\s+scheduled|intends?\s+to|would)\b",
+    re.I,
+)
+_PAST_MEETING = re.compile(
+    r"\b(?:meeting|meetings|talks|visit|consultations|negotiations|discussions?|summit)\s+(?:held\s+)?(?:between|of|with)\s+", re.I
+)
+_EXCLUDE_BEFORE = re.compile(
+    r"(?:according\s+to|report(?:ed)?\s+(?:by|of)|study\s+(?:by|of)|survey\s+(?:by|of)|data\s+(?:from|of|by)|estimates?\s+(?:by|of)|cited\s+by"
+    r"|funded\s+by|financed\s+by|co-funded\s+by|co-financed\s+by|supported\s+by|sponsored\s+by|support\s+(?:from|of)|co-financing(?:\s+support)?\s+from"
+    r"|funding\s+from|grant\s+from|established\s+by|recommended\s+by|adopted\s+by|ratified\s+by|organi[sz]ed\s+by\s+the\s+UN|member\s+of|members\s+of|framework\s+of|auspices\s+of|priorit(?:y|ies)\s+of|mandate\s+of)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+_EXCLUDE_AFTER = re.compile(
+    r"^['’]?s?\s+(?:has\s+|have\s+)?(?:estimated|estimates|reported|reports|figures|data)\b"
+    r"|^\s+(?:[a-z][\w-]*\s+){0,2}(?:agencies|countries|states|member|members|activities|projects|programmes|programs|conventions|standards|commitments|recommendations|instruments|decisions|principles|guidelines|resolutions|report|reports|data|estimates|region|regions|territory|territories|citizens|nationals|law|laws|legislation|policy|policies|system|framework|mandate|approach|area|model|work)\b",
+)
+_LIST_GLUE = re.compile(r"^(?:\s*(?:,|and|&|,\s*and|as\s+well\s+as|['’]s|\(|\))\s*(?:the\s+)?)+$")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|to|into|at|across|throughout|within|inside|near|from\s+all\s+over|around)\s+(?:the\s+)?$", re.I)
+_VISIT_BEFORE = re.compile(r"\b(?:visit(?:ed|ing|s)?|visit\s+to|trip\s+to|mission\s+to)\s+(?:the\s+)?$", re.I)
+_ACTOR_BEFORE = re.compile(r"\b(?:from|of|with|between|by)\s+(?:the\s+)?$", re.I)
+_QUOTES = re.compile(r"[“\"]([^”\"]{3,}?)[”\"]")
+_TYPES = [
+    (re.compile(r"\bregional\s+(?:discussion|consultation|dialogue|meeting|conference|workshop)", re.I), "tip:RegionalDiscussion"),
+    (re.compile(r"\bround[\s-]?tables?\b", re.I), "tip:RoundTable"),
+    (re.compile(r"\b(?:training|trainings|workshop|seminar|course|webinar)\b", re.I), "tip:Training"),
+    (re.compile(r"\bsign(?:ing|ed)\s+(?:ceremony|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:memorandum|agreement|MoU|declaration))", re.I), "tip:SigningCeremony"),
+    (re.compile(r"(?<!news )(?<!press )(?<!media )\b(?:conference|forum|summit|symposium|congress)\b", re.I), "tip:Conference"),
+    (re.compile(r"\bworking\s+meeting\b", re.I), "tip:WorkingMeeting"),
+    (re.compile(r"\b(?:official|working|state|study|country|bilateral|fact-finding)?\s*visit(?:ed|ing|s)?\b", re.I), "tip:OfficialVisit"),
+]
+
+
+@dataclass
+class _Draft:
+    status: str = "held"
+    participants: list[Entity] = field(default_factory=list)
+    organizers: list[Entity] = field(default_factory=list)
+    dates: list[DateValue] = field(default_factory=list)
+    locations: list[Entity] = field(default_factory=list)
+    instruments: list[Entity] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    type_text: list[str] = field(default_factory=list)
+
+    def add(self, attr: str, e: Entity) -> None:
+        lst = getattr(self, attr)
+        if all(x.iri != e.iri for x in lst):
+            lst.append(e)
+
+    def actors(self, affiliation) -> set[str]:
+        out = set()
+        for e in self.participants + self.organizers:
+            aff = affiliation.get(e.iri) if e.kind == "Person" else None
+            out.add((aff or e).iri)
+        return out
+
+
+def quote_ranges(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
+
+
+def _in(ranges, pos: int) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+class MeetingExtractor:
+    def __init__(self, ctx: DocContext, affiliation: dict[str, Entity | None], claimed: set[int]):
+        self.ctx = ctx
+        self.affiliation = affiliation  # person IRI -> affiliation
+        self.claimed = claimed  # sentence indexes used by programmes/ratifications
+        self.quotes = quote_ranges(ctx.text)
+        pub = ctx.doc.published
+        self.dates = {s.index: find_dates(s.text, pub) for s in ctx.sentences}
+
+    # -- actors of one stretch of text --------------------------------------------
+    def actor_spans(self, a: int, b: int, *, persons_only: bool = False) -> list[ActorSpan]:
+        text = self.ctx.text
+        spans = [s for s in self.ctx.spans_in(a, b, ("Organization", "State", "Person", "Place"))
+                 if not _in(self.quotes, s.start)]
+        out: list[ActorSpan] = []
+        excluded_chain = False
+        prev_end = None
+        for s in spans:
+            before = text[max(a, s.start - 60) : s.start]
+            glue = text[prev_end : s.start] if prev_end is not None else None
+            chained = glue is not None and _LIST_GLUE.match(glue) is not None
+            if not chained:
+                excluded_chain = bool(_EXCLUDE_BEFORE.search(before))
+            prev_end = s.end
+            if excluded_chain:
+                continue
+            if persons_only and s.entity.kind != "Person":
+                continue
+            if s.entity.kind == "Place":
+                continue
+            after = text[s.end : s.end + 60]
+            if s.entity.kind in ("Organization", "State") and self._modifier(s, spans):
+                continue
+            if s.entity.kind == "State":
+                if _LOCATIVE_BEFORE.search(before) or re.match(r"^['’]s\b", after):
+                    continue
+            out.append(s)
+        return out
+
+    def _modifier(self, s: ActorSpan, spans: list[ActorSpan]) -> bool:
+        """An actor used as a modifier: "UN agencies", "the UN, ILO, OSCE conventions"."""
+        text = self.ctx.text
+        end = s.end
+        # walk to the end of the list this span belongs to
+        idx = spans.index(s)
+        while idx + 1 < len(spans) and _LIST_GLUE.match(text[end : spans[idx + 1].start] or "x"):
+            idx += 1
+            end = spans[idx].end
+        return bool(_EXCLUDE_AFTER.search(text[end : end + 60]))
+
+    def locations(self, a: int, b: int) -> list[Entity]:
+        text = self.ctx.text
+        out = []
+        for s in self.ctx.spans_in(a, b, ("Place", "State")):
+            if _in(self.quotes, s.start):
+                continue
+            before = text[max(a, s.start - 40) : s.start]
+            if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before, re.I) and not re.search(r"\b(?:accredited|based|embassies|offices?|living|born|situation)\s+in\s+(?:the\s+)?$", before, re.I):
+                out.append(s.entity)
+            elif _VISIT_BEFORE.search(before):
+                out.append(s.entity)
+        return out
+
+    # -- the meetings -----------------------------------------------------------------
+    def extract(self) -> list[MeetingFact]:
+        ctx = self.ctx
+        main = _Draft()
+        others: list[_Draft] = []
+        planned: list[_Draft] = []
+        title = ctx.doc.title or ""
+        if title:
+            main.type_text.append(title)
+        for s in ctx.sentences:
+            text = s.text
+            held = [m for m in _HELD.finditer(text) if not _in(self.quotes, s.start + m.start())]
+            anaphor = [m for m in _ANAPHOR.finditer(text) if not _MEDIA_EVENT.search(m.group())]
+            # past meetings mentioned in passing, with their own date
+            for pm in _PAST_MEETING.finditer(text):
+                past = self._past_meeting(s, pm)
+                if past is not None:
+                    others.append(past)
+                    text_cut = pm.start()
+                    held = [m for m in held if m.start() < text_cut]
+            if s.index in self.claimed and not held:
+                continue
+            if held:
+                clause_planned = any(_PLANNED.search(text[max(0, m.start() - 60) : m.end() + 10]) for m in held)
+                target = _Draft(status="planned") if clause_planned else main
+                self._fill(target, s, full=True)
+                target.type_text.append(text)
+                if clause_planned:
+                    planned.append(target)
+            elif anaphor and not any(_MEDIA_EVENT.search(text[max(0, m.start() - 10): m.end()]) for m in anaphor):
+                if _PLANNED.search(text):
+                    continue
+                self._fill(main, s, full=False)
+            elif main.evidence and self._subject_is_participant(s, main):
+                for sp in ctx.spans_in(s.start, s.end, ("LegalInstrument",)):
+                    main.add("instruments", sp.entity)
+        _prune_dates(main)
+        if main.evidence and main.status == "held":
+            # the instruments a report about one event discusses frame that event
+            for sp in ctx.spans:
+                if sp.entity.kind == "LegalInstrument":
+                    main.add("instruments", sp.entity)
+        out = []
+        for d, kind in [(main, None), *[(o, None) for o in others], *[(p, None) for p in planned]]:
+            if len(d.actors(self.affiliation)) < 2:
+                continue
+            if d is main and ctx.doc.dateline_place:
+                place = self._dateline_place()
+                if place is not None and (not d.locations or self._dateline_in_lead()):
+                    d.add("locations", place)
+            out.append(MeetingFact(
+                meeting_type=self._type(d),
+                participants=d.participants,
+                organizers=d.organizers,
+                dates=d.dates,
+                locations=d.locations,
+                instruments=d.instruments,
+                status=d.status,
+                evidence=" ".join(dict.fromkeys(d.evidence)),
+            ))
+        return out
+
+    def _fill(self, d: _Draft, s, *, full: bool) -> None:
+        ctx = self.ctx
+        spans = self.actor_spans(s.start, s.end, persons_only=not full)
+        visited_with_meeting = full and re.search(r"\bvisit(?:ed|ing)?\b.*\bmeet(?:ing|s)?\s+with\b|\bmet\s+with\b.*\bvisit", s.text, re.I)
+        for sp in spans:
+            self._add_actor(d, sp.entity)
+        org_m = re.search(r"\b(?:co-)?(?:organi[sz]ed|hosted|convened)\b(?!\s+by)", s.text) if full else None
+        if org_m:
+            for sp in spans:
+                if sp.end <= s.start + org_m.start() and sp.entity.kind in ("Organization", "State"):
+                    d.add("organizers", sp.entity)
+        by_m = re.search(r"\b(?:organi[sz]ed|hosted|convened)\s+by\s+", s.text) if full else None
+        if by_m:
+            for sp in spans:
+                if sp.start >= s.start + by_m.end() and sp.start <= s.start + by_m.end() + 120:
+                    d.add("organizers", sp.entity)
+                    break
+        for loc in self.locations(s.start, s.end):
+            d.add("locations", loc)
+        if visited_with_meeting:
+            # "visited the Republic of X, meeting with the President of the Republic": its authorities took part
+            for sp in ctx.spans_in(s.start, s.end, ("Place", "State")):
+                if _VISIT_BEFORE.search(ctx.text[max(s.start, sp.start - 30) : sp.start]):
+                    d.add("participants", self._authority(sp.entity))
+        for dm in self.dates[s.index]:
+            if _in(self.quotes, s.start + dm.start):
+                continue
+            if not self._date_context_ok(s.text, dm):
+                continue
+            for v in dm.values:
+                if v not in d.dates:
+                    d.dates.append(v)
+        for sp in ctx.spans_in(s.start, s.end, ("LegalInstrument",)):
+            d.add("instruments", sp.entity)
+        d.evidence.append(s.text)
+
+    def _authority(self, place: Entity) -> Entity:
+        """The government of a visited place: the state itself, or "Government of <region>"."""
+        if place.kind == "State":
+            return place
+        return self.ctx.resolver.resolve_or_create(f"Government of the {place.label}" if place.label.startswith("Republic") else f"Government of {place.label}",
+                                                   "Organization", country=self.ctx.country,
+                                                   part_of=self.ctx.country)
+
+    def _date_context_ok(self, text: str, dm: DateMention) -> bool:
+        """Drop dates that clearly belong to something else: "since 2000", "adopted in 2015"."""
+        before = text[max(0, dm.start - 30) : dm.start]
+        if re.search(r"\b(?:since|until|by|adopted|ratified|established|founded|for)\s*$", before, re.I):
+            return False
+        return True
+
+    def _add_actor(self, d: _Draft, e: Entity) -> None:
+        d.add("participants", e)
+        if e.kind == "Person":
+            aff = self.affiliation.get(e.iri)
+            if aff is not None:
+                d.add("participants", aff)
+
+    def _past_meeting(self, s, pm) -> _Draft | None:
+        """"the meeting between X and Y in 2013": its own meeting, when it has its own date."""
+        ctx = self.ctx
+        a = s.start + pm.end()
+        rest = ctx.text[a : s.end]
+        dms = [dm for dm in self.dates[s.index] if dm.start >= pm.end() and not dm.relative]
+        if not dms:
+            return None
+        dm = dms[0]
+        end = s.start + dm.start
+        if end - a > 250:
+            return None
+        pub = ctx.doc.published
+        first = dm.values[0].value
+        if pub is not None and first[:4] >= pub.isoformat()[:4] and dm.values[0].precision == "year":
+            return None
+        d = _Draft()
+        for sp in ctx.spans_in(a, end, ("Organization", "State", "Person")):
+            self._add_actor(d, sp.entity)
+        d.dates.extend(dm.values)
+        d.evidence.append(s.text)
+        d.type_text.append(ctx.text[s.start + pm.start() : end])
+        del rest
+        return d
+
+    def _subject_is_participant(self, s, main: _Draft) -> bool:
+        """A sentence that continues the story: its subject is one of the meeting's actors."""
+        first = self.ctx.spans_in(s.start, min(s.end, s.start + 80), ("Organization", "State", "Person"))
+        if not first:
+            return False
+        e = first[0].entity
+        e = self.affiliation.get(e.iri) or e if e.kind == "Person" else e
+        return e.iri in main.actors(self.affiliation)
+
+    def _type(self, d: _Draft) -> str:
+        for text in d.type_text:
+            best = None
+            for rx, curie in _TYPES:
+                m = rx.search(text)
+                if m and (best is None or m.start() < best[0]):
+                    best = (m.start(), curie)
+            if best:
+                return best[1]
+        return "tip:Meeting"
+
+    def _dateline_place(self) -> Entity | None:
+        name = self.ctx.doc.dateline_place
+        if not name:
+            return None
+        r = self.ctx.resolver
+        ent = r.resolve(name.title() if name.isupper() else name, "Place") or r.resolve(name.title() if name.isupper() else name)
+        if ent is None or ent.kind not in ("Place", "State"):
+            return None
+        return ent
+
+    def _dateline_in_lead(self) -> bool:
+        name = (self.ctx.doc.dateline_place or "").lower()
+        for s in self.ctx.sentences[:6]:
+            if s.text.lower().startswith(name) and _HELD.search(s.text):
+                return True
+        return False
+
+
+def _prune_dates(d: _Draft) -> None:
+    """With the event's days known, a bare year or month elsewhere in its sentences
+    ("adopted in 2017") belongs to something else."""
+    days = [v.value for v in d.dates if v.precision == "day"]
+    if days:
+        d.dates = [v for v in d.dates if v.precision == "day" or any(x.startswith(v.value) for x in days)]

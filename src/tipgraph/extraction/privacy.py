@@ -1,0 +1,38 @@
+"""Privacy: victims and other private individuals never become persons.
+
+Press releases quote survivors by first name or pseudonym ("the victim, Maria, said",
+"one survivor, Ana Petrova, told"). The person rules already require a public title;
+this check is the second lock: a name whose title or immediate context marks a private
+individual is dropped, whatever else the sentence says.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import PRIVATE_MARKERS
+
+_PSEUDONYM = re.compile(r"\(\s*(?:not (?:her|his|their) real name|names? (?:has been |have been )?changed|pseudonym)", re.I)
+_AGE = re.compile(r"\b\d{1,2}[-\s]year[-\s]old\b", re.I)
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", text)}
+
+
+def is_private_context(text: str, start: int, end: int, title: str | None = None) -> bool:
+    """True when the name at text[start:end] belongs to a private individual."""
+    if title and (_words(title) & PRIVATE_MARKERS or _AGE.search(title)):
+        return True
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    if _PSEUDONYM.search(after):
+        return True
+    # "the victim, Maria, said" / "a 19-year-old woman, Ana Petrova,"
+    close = re.split(r"[.;:!?]", before)[-1]
+    if re.search(r"\b(?:" + "|".join(sorted(PRIVATE_MARKERS)) + r")\s*,?\s*$", close, re.I):
+        return True
+    return bool(_AGE.search(close))
+
+
+def is_private_title(title: str) -> bool:
+    return bool(_words(title) & PRIVATE_MARKERS)

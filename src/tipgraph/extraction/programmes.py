@@ -1,0 +1,175 @@
+"""Programmes: name, funders, implementers, budget, duration, target regions and groups.
+
+The sentences that speak of a programme ("programme", "project", "initiative" and
+their anaphora) are read together as one programme, unless they name different
+programmes. Funders follow "funded by", "with co-financing support from" and the like;
+implementers are the subject of "launched"/"implement", the owner in "X's programme",
+or follow "implemented by".
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Entity, ProgrammeFact
+from .amounts import parse_amounts, parse_durations
+from .context import ActorSpan, DocContext
+
+_PROG_WORD = re.compile(r"\b(?:programme|program|project|initiative)s?\b", re.I)
+_NAMED = re.compile(r"(?:(?P<owner>[A-Z][\w.]*)['’]s\s+)?(?P<name>(?:[A-Z][\w'’\-]*\s+){1,7}(?:Programme|Program|Project|Initiative))\b")
+_FUND = re.compile(
+    r"\b(?:funded|financed|co-funded|co-financed|sponsored|supported|backed)\s+(?:with\s+[^,;]{2,30}?\s+)?(?:by|through)\s+|\bwith\s+(?:the\s+)?(?:generous\s+)?(?:financial\s+)?(?:co-)?(?:financing|funding|support|contribution)(?:\s+support)?\s+(?:of|from)\s+"
+    r"|\b(?:grant|funding|donation|contribution)s?\s+from\s+|\bthanks\s+to\s+(?:the\s+)?(?:generous\s+)?(?:support|funding|contribution)\s+(?:of|from)\s+",
+    re.I,
+)
+#: "The Government of Canada will provide CAD 5 million", "UK funds new project": the subject pays
+_FUND_VERB = re.compile(r"\b(?:will\s+provide|provides|provided|has\s+committed|have\s+committed|committed|announced|allocated|contributes|contributed|has\s+granted|granted|funds|is\s+funding|will\s+fund|donated|pledged)\b")
+_IMPL_BY = re.compile(r"\b(?:implemented|carried\s+out|run|managed|executed|led|delivered)\s+(?:jointly\s+)?by\s+|\b(?:in\s+partnership|in\s+cooperation|in\s+co-operation|together|jointly)\s+with\s+", re.I)
+_IMPL_VERB = re.compile(r"\b(?:ha(?:ve|s)\s+)?(?:launched|launch|launches|implement(?:s|ed|ing)?|will\s+implement|started|start|is\s+implementing|are\s+implementing)\b", re.I)
+_REGIONS = re.compile(r"\b(?:(?:focus(?:es|ed|ing)?|concentrat(?:e|es|ed|ing))\s+on|target(?:s|ing)?|cover(?:s|ing)?|in)\s+(?:the\s+)?(?:\w+\s+)?(?:regions?|provinces?|oblasts?|districts?|areas?|countries|states)\b\s*(?:of\s+)?[–:\-—,]?\s*", re.I)
+_REGIONS_BEFORE = re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?P<list>(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:,\s*|\s+and\s+)(?:[A-Z][\w'’-]*\s+){1,3})*)(?:regions?|provinces?|oblasts?|districts?)\b")
+_GROUPS = re.compile(r"\b(?:groups?|beneficiaries|target\s+groups?)\b,?\s+(?:such\s+as|including|namely)\s+(?P<list>[^.;:]+)", re.I)
+_GLUE = re.compile(r"^(?:\s*(?:,|and|&|,\s*and|as\s+well\s+as|['’]s|\(|\))\s*(?:the\s+)?)*$")
+
+
+def _chain(ctx: DocContext, start: int, limit: int, kinds=("Organization", "State")) -> list[ActorSpan]:
+    """The list of actors that starts at ``start``: "the EU, the Swiss and U.S. governments"."""
+    out: list[ActorSpan] = []
+    pos = start
+    for sp in ctx.spans_in(start, limit):
+        gap = ctx.text[pos : sp.start]
+        if out and not _GLUE.match(gap) and not re.fullmatch(r"\s*(?:and\s+)?[A-Z][\w.]*\s*(?:and|,)?\s*", gap):
+            break
+        if not out and len(gap.strip()) > 25:
+            break
+        if sp.entity.kind in kinds:
+            out.append(sp)
+        pos = sp.end
+    return out
+
+
+def extract_programmes(ctx: DocContext) -> tuple[list[ProgrammeFact], set[int]]:
+    """The programmes and the indexes of the sentences they were read from."""
+    # "CIS Programme" (an instrument), "OSCE Programme Office" (a body) are not programmes
+    inst_spans = [s for s in ctx.spans if s.entity.kind in ("LegalInstrument", "Organization")]
+    sents = []
+    for s in ctx.sentences:
+        hits = [m for m in _PROG_WORD.finditer(s.text)
+                if not any(i.start <= s.start + m.start() < i.end for i in inst_spans)]
+        if hits:
+            sents.append(s)
+    if not sents:
+        return [], set()
+    p = ProgrammeFact(label="")
+    used: set[int] = set()
+    evidence = []
+    for s in sents:
+        text = s.text
+        relevant = False
+        for m in _NAMED.finditer(text):
+            if any(i.start <= s.start + m.start("name") < i.end for i in inst_spans):
+                continue
+            name = re.sub(r"^(?:The|This|That|A|An)\s+", "", m.group("name").strip())
+            if not p.label and len(name.split()) >= 2:
+                p.label = name
+            if m.group("owner"):
+                own = ctx.spans_in(s.start + m.start("owner"), s.start + m.end("owner") + 1, ("Organization", "State"))
+                for sp in own:
+                    _add(p.implementers, sp.entity)
+                    relevant = True
+        for m in _FUND.finditer(text):
+            for sp in _chain(ctx, s.start + m.end(), s.end):
+                _add(p.funders, sp.entity)
+                relevant = True
+        for m in _IMPL_BY.finditer(text):
+            for sp in _chain(ctx, s.start + m.end(), s.end):
+                _add(p.implementers, sp.entity)
+                relevant = True
+        fm = _FUND_VERB.search(text)
+        if fm and (parse_amounts(text[fm.end() : fm.end() + 60]) or _PROG_WORD.search(text[fm.end() : fm.end() + 40])):
+            subj = ctx.spans_in(s.start, s.start + fm.start(), ("Organization", "State"))
+            if subj:
+                _add(p.funders, subj[-1].entity)
+                relevant = True
+        vm = _IMPL_VERB.search(text)
+        if vm and _PROG_WORD.search(text[vm.end():]):
+            for sp in ctx.spans_in(s.start, s.start + vm.start(), ("Organization", "State")):
+                _add(p.implementers, sp.entity)
+                relevant = True
+        for a, b, amount, cur in parse_amounts(text):
+            if p.budget_amount is None:
+                p.budget_amount, p.budget_currency = amount, cur
+                relevant = True
+        for a, b, months in parse_durations(text):
+            if p.duration_months is None and re.search(r"programme|program|project|initiative|duration|period|last|run", text[b : b + 60] + text[max(0, a - 40) : a], re.I):
+                p.duration_months = months
+                relevant = True
+        for rm in _REGIONS.finditer(text):
+            for sp in _region_list(ctx, s.start + rm.end(), s.end):
+                _add(p.regions, sp)
+                relevant = True
+        for rm in _REGIONS_BEFORE.finditer(text):
+            for name in re.split(r",\s*|\s+and\s+", rm.group("list").strip()):
+                if name:
+                    ent = ctx.resolver.resolve(name, "Place", country=ctx.country_arg()) or \
+                        ctx.resolver.resolve_or_create(name, "Place", country=ctx.country_arg())
+                    _add(p.regions, ent)
+                    relevant = True
+        for m in re.finditer(r"\bin\s+(?:the\s+)?", text):
+            # "in Guatemala, Honduras and El Salvador": states where it works (a city is where it was presented)
+            for sp in _chain(ctx, s.start + m.end(), s.end, kinds=("State",)):
+                if sp.start == s.start + m.end():
+                    _add(p.regions, sp.entity)
+                    relevant = True
+                elif p.regions and sp.entity in p.regions:
+                    pass
+                else:
+                    _add(p.regions, sp.entity)
+        for gm in _GROUPS.finditer(text):
+            for g in re.split(r",\s*|\s+and\s+|\s+as\s+well\s+as\s+", gm.group("list")):
+                g = re.split(r"\s+(?:on|about|in|to|from|who|that|which)\s+", g.strip())[0].strip()
+                if g and len(g.split()) <= 4 and g[0].islower() and g not in p.target_groups:
+                    p.target_groups.append(g)
+        if not p.label:
+            lm = re.search(r"\b(?:programme|program|project)\s+(?:to|on|for|against)\s+[^,.;]+", text, re.I)
+            if lm:
+                p.label = lm.group()[0].upper() + lm.group()[1:]
+        if relevant:
+            used.add(s.index)
+            evidence.append(s.text)
+    if not (p.funders or p.implementers or p.budget_amount is not None):
+        return [], set()
+    if not p.label:
+        names = ", ".join(e.label for e in (p.implementers or p.funders))
+        p.label = f"Programme of {names}" if names else (ctx.doc.title or "Programme")
+    p.evidence = " ".join(evidence)
+    return [p], used
+
+
+def _region_list(ctx: DocContext, start: int, end: int) -> list[Entity]:
+    """Places listed after "focus on three regions –": registry places, else capitalised names."""
+    out: list[Entity] = []
+    seg = ctx.text[start:end]
+    pos = start
+    for item in re.split(r"(,|\s+and\s+|;)", seg):
+        a = pos
+        pos += len(item)
+        if item in (",", ";") or item.strip() == "and" or not item.strip():
+            continue
+        lead = len(item) - len(item.lstrip())
+        found = ctx.spans_in(a, a + len(item), ("Place", "State"))
+        if found:
+            out.append(found[0].entity)
+            continue
+        m = re.match(r"(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})", item[lead:])
+        if not m:
+            continue  # "Karelia, which is a source area, Astrakhan, ...": a relative clause
+        ent = ctx.resolver.resolve(m.group(1), "Place", country=ctx.country_arg())
+        if ent is None:
+            ent = ctx.resolver.resolve_or_create(m.group(1), "Place", country=ctx.country_arg())
+        out.append(ent)
+    return out
+
+
+def _add(lst: list[Entity], e: Entity) -> None:
+    if all(x.iri != e.iri for x in lst):
+        lst.append(e)

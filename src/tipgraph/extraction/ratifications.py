@@ -1,0 +1,100 @@
+"""Ratifications, accessions and signatures of treaties; adoptions of laws and plans.
+
+"The Parliament of X ratified A and B" gives X ratified A and X ratified B; a date in
+the sentence ("in early 2004") goes with it. Negated or announced acts ("has not yet
+ratified", "plans to ratify") give nothing.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import AdoptionFact, RatificationFact
+from .context import DocContext
+from .dates import find_dates
+
+_ACT = re.compile(
+    r"\b(?P<verb>ratified|ratifies|acceded\s+to|accedes\s+to|became\s+(?:a\s+)?(?:state\s+)?party\s+to|has\s+become\s+(?:a\s+)?party\s+to|signed"
+    r"|deposit(?:ed|s)?\s+(?:its|their|the)\s+instruments?\s+of\s+(?:ratification|accession)(?:\s+(?:of|to))?"
+    r"|(?P<inf>to\s+(?:ratify|accede\s+to)))\b",
+    re.I,
+)
+#: "became the first country to ratify", "was among the first states to accede to": a past act
+_FIRST = re.compile(r"\b(?:became|become|was|were|is|are)\s+(?:also\s+)?(?:among\s+)?the\s+(?:\w+\s+){0,2}(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+th|latest|last)\b", re.I)
+_ANAPHOR = re.compile(r"^\s*(?:the|this|that)\s+(?P<head>Convention|Protocol|Treaty|Charter|Covenant|Agreement|instrument)\b", re.I)
+_NEG = re.compile(r"\b(?:not|yet\s+to|never|plans?\s+to|will|would|intends?\s+to|should|urged?|calls?\s+on|encourag\w+|expected\s+to|must)\b", re.I)
+_TREATY = re.compile(r"\b(?:Convention|Protocol|Treaty|Charter|Covenant|Agreement)\b")
+_ADOPT = re.compile(r"\b(?:adopted|approved|enacted|passed|signed|endorsed)\b", re.I)
+_ADOPTABLE = re.compile(r"\b(?:Law|Decree|Plan|Strategy|Code|Programme|Program|Concept|Resolution)\b")
+
+
+def extract_ratifications(ctx: DocContext) -> tuple[list[RatificationFact], list[AdoptionFact], set[int]]:
+    rats: list[RatificationFact] = []
+    adoptions: list[AdoptionFact] = []
+    used: set[int] = set()
+    seen = set()
+    for s in ctx.sentences:
+        m = _ACT.search(s.text)
+        if m:
+            pre = s.text[max(0, m.start() - 40) : m.start()]
+            past_inf = not m.group("inf") or _FIRST.search(s.text[: m.start()])
+            if m.group("inf") and _FIRST.search(s.text[: m.start()]):
+                pre = ""
+            if past_inf and not _NEG.search(pre):
+                verb = m.group("verb").lower()
+                act = "signed" if verb.startswith("signed") else "acceded" if ("acced" in verb or "accession" in verb) else "ratified"
+                vpos = s.start + m.start()
+                states = [sp for sp in ctx.spans_in(s.start, vpos, ("State",))]
+                state = states[-1].entity if states else None
+                if state is None:
+                    # "the Parliament of X ratified": a national body acts for its state
+                    bodies = [sp for sp in ctx.spans_in(s.start, vpos, ("Organization",)) if ctx.state_of(sp.entity)]
+                    state = ctx.state_of(bodies[-1].entity) if bodies else None
+                passive = re.match(r"\s*by\s+", s.text[m.end() :])
+                instruments = [sp for sp in ctx.spans_in(s.start + m.end(), s.end, ("LegalInstrument",))]
+                rel = re.search(r"(?:,|\))\s*which\s+(?:[A-Z][\w-]*\s+){1,3}$", s.text[: m.start()])
+                if rel:
+                    # "the Forced Labour Convention, 1930, which Thailand ratified in 1969"
+                    before = ctx.spans_in(s.start, s.start + rel.start() + 1, ("LegalInstrument",))
+                    instruments = before[-1:] if before else instruments
+                    st_sp = ctx.spans_in(s.start + rel.start(), vpos, ("State",))
+                    state = st_sp[-1].entity if st_sp else state
+                elif not instruments or _ANAPHOR.match(s.text[m.end():]):
+                    am = _ANAPHOR.match(s.text[m.end():])
+                    if am:
+                        head = am.group("head").lower()
+                        earlier = [sp for sp in ctx.spans if sp.entity.kind == "LegalInstrument" and sp.end <= vpos
+                                   and (head == "instrument" or head in sp.entity.label.lower())]
+                        instruments = earlier[-1:] or instruments
+                    elif not instruments:
+                        earlier = ctx.spans_in(s.start, vpos, ("LegalInstrument",))
+                        instruments = earlier[-1:]
+                if passive:
+                    instruments = [sp for sp in ctx.spans_in(s.start, vpos, ("LegalInstrument",))]
+                    by = ctx.spans_in(s.start + m.end(), s.end, ("State",))[:1]
+                    state = by[0].entity if by else None
+                # states ratify treaties; a national law is adopted, not ratified
+                instruments = [i for i in instruments if _TREATY.search(i.entity.label) or
+                               any(_TREATY.search(a) for a in i.entity.alt_labels)]
+                if state is not None and instruments:
+                    dms = [dm for dm in find_dates(s.text, ctx.doc.published) if not dm.relative]
+                    date = dms[0].values[0] if dms else None
+                    for inst in instruments:
+                        key = (state.iri, inst.entity.iri)
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                        rats.append(RatificationFact(state, inst.entity, date, act, s.text))
+                        ctx.note(state)
+                        ctx.note(inst.entity)
+                    used.add(s.index)
+                    continue
+        am = _ADOPT.search(s.text)
+        if am and not _NEG.search(s.text[max(0, am.start() - 40) : am.start()]):
+            after = ctx.spans_in(s.start + am.end(), min(s.end, s.start + am.end() + 80), ("LegalInstrument",))
+            after = [i for i in after if _ADOPTABLE.search(i.entity.label)]
+            if after:
+                by = ctx.spans_in(s.start, s.start + am.start(), ("State", "Organization"))
+                actor = by[-1].entity if by else None
+                dms = [dm for dm in find_dates(s.text, ctx.doc.published) if not dm.relative]
+                adoptions.append(AdoptionFact(after[0].entity, actor, dms[0].values[0] if dms else None, s.text))
+    return rats, adoptions, used
