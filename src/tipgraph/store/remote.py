@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import netrc
 import os
+import re
 import time
 import urllib.error
 import urllib.request
@@ -58,12 +59,16 @@ def _credentials(url: str) -> tuple[str, str] | None:
     return None
 
 
+_BNODE_UNSAFE = re.compile(r"[^A-Za-z0-9_]")
+
+
 def _term(binding: dict) -> Node:
     kind, value = binding["type"], binding["value"]
     if kind == "uri":
         return URIRef(value)
     if kind == "bnode":
-        return BNode(value)
+        # Virtuoso names them "nodeID://b123": keep the identity, make the label valid.
+        return BNode(_BNODE_UNSAFE.sub("_", value))
     datatype = binding.get("datatype")
     return Literal(value, lang=binding.get("xml:lang"), datatype=URIRef(datatype) if datatype else None)
 
@@ -290,16 +295,24 @@ class RemoteStore(GraphStore):
         total = 0
         for name, triples in graphs.items():
             check_term(name)
+            triples = list(triples)
             lines = [f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in triples]
+            has_bnodes = any(isinstance(t, BNode) for triple in triples for t in triple)
             total += len(lines)
             try:
-                self._replace_one(name, lines)
+                self._replace_one(name, lines, has_bnodes)
             except StoreError as exc:
                 raise StoreError(f"graph {name}: {exc}") from None
         return total
 
-    def _replace_one(self, name: URIRef, lines: list[str]) -> None:
+    def _replace_one(self, name: URIRef, lines: list[str], has_bnodes: bool) -> None:
         g = _nt(name)
+        if has_bnodes:
+            # Blank nodes are scoped to one request, and Virtuoso refuses them in
+            # INSERT DATA: a template with an empty WHERE is standard and accepted.
+            body = "\n".join(lines)
+            self._update(f"DROP SILENT GRAPH {g} ;\nINSERT {{ GRAPH {g} {{\n{body}\n}} }} WHERE {{}}", "load")
+            return
         if len(lines) <= CHUNK_TRIPLES:
             body = "\n".join(lines)
             self._update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}", "load")
