@@ -1,2 +1,181 @@
-"""Commands: being written."""
-COMMANDS: list = []
+"""Commands for data stewards: ``validate``, ``load``, ``export``, ``stats``.
+
+Read commands open the embedded store read-only (no write lock, so they run beside a
+writer) and never create an empty store: a missing folder is an input error (exit 2).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from rich.table import Table
+
+from ..store import GraphStore, StoreError
+from ..store.base import is_remote
+from .common import DataError, InputError, console, open_store_or_fail, store_option
+
+_FILES = click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+_RDF_FORMAT = click.option(
+    "--rdf-format",
+    type=click.Choice(["turtle", "trig", "ntriples", "nquads", "jsonld"]),
+    default=None,
+    help="RDF format of the files [default: from the extension: .ttl .trig .nt .nq .jsonld].",
+)
+
+
+def _store_exists(location: str) -> bool:
+    return is_remote(location) or (Path(location) / "CURRENT").is_file()
+
+
+def open_for_reading(location: str) -> GraphStore:
+    """Open a store read-only; a folder that holds no store is an input error, not a new store."""
+    if not _store_exists(location):
+        raise InputError(f"no store at {location} (load or ingest something first, or give --store)")
+    return open_store_or_fail(location, read_only=True)
+
+
+def _print_report(report, fmt: str) -> None:
+    if fmt == "json":
+        click.echo(report.to_json())
+    elif fmt == "turtle":
+        click.echo(report.to_turtle(), nl=False)
+    else:
+        click.echo(report.to_text(), nl=False)
+
+
+@click.command()
+@_FILES
+@click.option("--format", "report_format", type=click.Choice(["text", "turtle", "json"]), default="text",
+              show_default=True, help="Form of the validation report.")
+@_RDF_FORMAT
+@store_option
+def validate(files: tuple[Path, ...], report_format: str, rdf_format: str | None, store_location: str) -> None:
+    """Check RDF files against the shapes, in the context of the store.
+
+    Nodes the files reference but do not describe are looked up in the store (types,
+    labels, sources). Without a store the files are checked on their own. Exits 0 when
+    they conform (warnings are printed), 1 on violations, 2 on unreadable input.
+    """
+    from ..loading import InputFileError, validate_files
+
+    store = None
+    if _store_exists(store_location):
+        store = open_store_or_fail(store_location, read_only=True)
+    else:
+        click.echo(f"no store at {store_location}: validating without context", err=True)
+    try:
+        report, graphs = validate_files(store, files, rdf_format)
+    except InputFileError as exc:
+        raise InputError(str(exc)) from exc
+    except StoreError as exc:
+        raise InputError(str(exc)) from exc
+    finally:
+        if store is not None:
+            store.close()
+    _print_report(report, report_format)
+    if not report.conforms:
+        raise DataError(f"{report.count('Violation')} violation(s) in {len(files)} file(s)")
+
+
+@click.command()
+@_FILES
+@click.option("--strict", is_flag=True, help="Refuse the batch on warnings too.")
+@_RDF_FORMAT
+@store_option
+def load(files: tuple[Path, ...], strict: bool, rdf_format: str | None, store_location: str) -> None:
+    """Validate RDF files, then load them all in one transaction, or none of them.
+
+    A triple file (Turtle, N-Triples) goes into its own graph, replaced when the file is
+    loaded again; quad files (TriG, N-Quads, JSON-LD) keep their graph names. On any
+    violation (or warning, with --strict) the report is printed, nothing is stored and
+    the exit code is 1.
+    """
+    from ..loading import InputFileError, load_files
+
+    with open_store_or_fail(store_location) as store:
+        try:
+            result = load_files(store, files, strict=strict, fmt=rdf_format)
+        except InputFileError as exc:
+            raise InputError(str(exc)) from exc
+        except StoreError as exc:
+            raise InputError(str(exc)) from exc
+    report = result.report
+    if not result.loaded:
+        _print_report(report, "text")
+        raise DataError(f"refused, nothing loaded: {result.refused_because}")
+    if report.results:
+        _print_report(report, "text")
+    click.echo(
+        f"loaded {result.quads:,} quads into {len(result.graphs)} graph(s) from {len(files)} file(s) "
+        f"in {result.seconds:.2f} s ({result.quads_per_second:,.0f} quads/s; "
+        + ", ".join(f"{step} {secs:.2f} s" for step, secs in result.timings.items())
+        + ")"
+    )
+
+
+@click.command()
+@click.option("--graph", "graph_iri", metavar="IRI", default=None, help="Export only this named graph.")
+@click.option("--format", "fmt", type=click.Choice(["nquads", "trig", "turtle"]), default="nquads",
+              show_default=True, help="Turtle writes the union of the graphs (or the one graph).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write [default: standard output].")
+@store_option
+def export(graph_iri: str | None, fmt: str, output: Path | None, store_location: str) -> None:
+    """Write the store (or one graph) as N-Quads, TriG or Turtle, sorted for stable diffs."""
+    from rdflib import URIRef
+
+    graph = URIRef(graph_iri) if graph_iri else None
+    with open_for_reading(store_location) as store:
+        if graph is not None and graph not in store.graph_names():
+            raise InputError(f"no graph <{graph_iri}> in {store_location}")
+        try:
+            if output is None:
+                out = click.get_binary_stream("stdout")
+                n = store.export(out, fmt, graph)
+                out.flush()
+            else:
+                with output.open("wb") as out:
+                    n = store.export(out, fmt, graph)
+        except StoreError as exc:
+            raise InputError(str(exc)) from exc
+    unit = "triples" if fmt == "turtle" else "quads"
+    click.echo(f"exported {n:,} {unit}" + (f" to {output}" if output else ""), err=True)
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@store_option
+def stats(fmt: str, store_location: str) -> None:
+    """Count quads, graphs, document graphs and instances of each tipgraph class."""
+    from ..validation import curie
+
+    with open_for_reading(store_location) as store:
+        try:
+            s = store.stats()
+        except StoreError as exc:
+            raise InputError(str(exc)) from exc
+    if fmt == "json":
+        data = {
+            "store": store_location,
+            "quads": s.quads,
+            "graphs": s.graphs,
+            "document_graphs": s.document_graphs,
+            "instances": s.instances,
+        }
+        click.echo(json.dumps(data, indent=2))
+        return
+    table = Table(title=f"tipgraph store {store_location}", show_header=True)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("quads", f"{s.quads:,}")
+    table.add_row("graphs", f"{s.graphs:,}")
+    table.add_row("document graphs", f"{s.document_graphs:,}")
+    for cls, n in sorted(s.instances.items()):
+        table.add_row(curie(cls), f"{n:,}")
+    console.print(table)
+
+
+COMMANDS = [validate, load, export, stats]

@@ -1,0 +1,341 @@
+"""The embedded store: a pyoxigraph (RocksDB) folder on disk.
+
+Atomicity comes from Oxigraph itself: ``Store.extend`` writes all its quads in one
+transaction, and one ``Store.update`` call runs all the operations of a SPARQL Update
+request in one transaction (a failing last operation rolls back the earlier ones).
+``replace_graphs`` therefore uses ``extend`` when none of its graphs exists yet (the
+common first-ingest case, about 1.5x faster than an update) and otherwise a single
+``DELETE DATA ...; INSERT DATA ...`` request holding only the difference. All input is converted before the store is touched, so a failing
+triple iterator never leaves half a batch behind.
+
+RocksDB takes an exclusive lock on the folder: a second writer gets
+:class:`StoreInUseError`; ``read_only=True`` opens without the lock (it sees the data
+as of opening time), so read commands can run beside a writer.
+"""
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Identifier
+
+from ..namespaces import PREFIXES, TIP
+from .binding import bind_values
+from .base import GraphStore, SelectResult, StoreError, StoreInUseError, StoreStats, Triple
+
+_XSD_STRING = str(XSD.string)
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
+
+
+# -- term conversion -----------------------------------------------------------
+@lru_cache(maxsize=1 << 16)
+def _named_node(iri: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(iri)
+    except ValueError as exc:
+        raise StoreError(f"not a valid IRI: <{iri}> ({exc})") from None
+
+
+@lru_cache(maxsize=1 << 12)
+def _uriref(iri: str) -> URIRef:
+    return URIRef(iri)
+
+
+def _blank_node(label: str) -> ox.BlankNode:
+    try:
+        return ox.BlankNode(label)
+    except ValueError:
+        # rdflib allows any string as a blank node id; Oxigraph wants a Turtle label.
+        return ox.BlankNode("b" + hashlib.sha1(label.encode("utf-8")).hexdigest()[:24])
+
+
+def to_ox(term) -> OxTerm:
+    """An rdflib term as a pyoxigraph term (pyoxigraph terms pass through)."""
+    if isinstance(term, URIRef):
+        return _named_node(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=_named_node(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return _blank_node(str(term))
+    if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)):
+        return term
+    raise StoreError(f"cannot store {type(term).__name__} term {term!r}")
+
+
+def from_ox(term: OxTerm) -> Identifier:
+    """A pyoxigraph term as an rdflib term (xsd:string literals come back plain, as rdflib writes them)."""
+    if isinstance(term, ox.NamedNode):
+        return _uriref(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        if dt == _XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=_uriref(dt))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    raise StoreError(f"unsupported term from the store: {term!r}")
+
+
+def to_ox_quad(s, p, o, g: ox.NamedNode) -> ox.Quad:
+    pp = to_ox(p)
+    if not isinstance(pp, ox.NamedNode):
+        raise StoreError(f"predicate must be an IRI, got {p!r}")
+    return ox.Quad(to_ox(s), pp, to_ox(o), g)
+
+
+class EmbeddedStore(GraphStore):
+    """A :class:`GraphStore` on a pyoxigraph folder."""
+
+    def __init__(self, path: Path | str, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.location = str(self.path)
+        self.read_only = read_only
+        # RocksDB's lock keeps other processes out; this keeps a replace's read-then-write
+        # (it writes only the difference) whole against other threads of this process.
+        self._write_lock = threading.Lock()
+        try:
+            if read_only:
+                if not (self.path / "CURRENT").is_file():
+                    raise StoreError(f"no store at {self.path} (load or ingest something first)")
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self._store = ox.Store(str(self.path))
+        except OSError as exc:
+            msg = str(exc)
+            if "lock hold by current process" in msg:
+                raise StoreInUseError(f"store {self.path} is already open in this process") from None
+            if "LOCK" in msg or "lock" in msg:
+                raise StoreInUseError(f"store {self.path} is in use by another process") from None
+            raise StoreError(f"cannot open store {self.path}: {msg}") from None
+
+    @property
+    def ox_store(self) -> ox.Store:
+        """The underlying pyoxigraph store (for bulk work inside tipgraph only)."""
+        if self._store is None:
+            raise StoreError(f"store {self.path} is closed")
+        return self._store
+
+    # -- reading -----------------------------------------------------------
+    def _query(self, query: str, bindings: Mapping[str, Identifier] | None):
+        store = self.ox_store
+        if not bindings:
+            return self._run(store, query, None)
+        subs = {ox.Variable(name): to_ox(value) for name, value in bindings.items()}
+        try:
+            return self._run(store, query, subs)
+        except RuntimeError as exc:
+            # Oxigraph 0.5 substitutes only variables that the SELECT projects; for the
+            # others (aggregates, unprojected parameters) the values are joined at the
+            # head of the WHERE group instead, as the remote store does.
+            if "SELECT projection" not in str(exc):
+                raise StoreError(str(exc)) from None
+        return self._run(store, bind_values(query, bindings), None)
+
+    @staticmethod
+    def _run(store: ox.Store, query: str, substitutions):
+        try:
+            return store.query(query, use_default_graph_as_union=True, substitutions=substitutions)
+        except SyntaxError as exc:
+            raise StoreError(f"invalid SPARQL: {exc}") from None
+        except OSError as exc:
+            raise StoreError(str(exc)) from None
+
+    def select(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> SelectResult:
+        solutions = self._query(query, bindings)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise StoreError("select() needs a SELECT query")
+        variables = [v.value for v in solutions.variables]
+        rows = []
+        for solution in solutions:
+            row = {}
+            for name in variables:
+                value = solution[name]
+                if value is not None:
+                    row[name] = from_ox(value)
+            rows.append(row)
+        return SelectResult(variables, rows)
+
+    def ask(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> bool:
+        result = self._query(query, bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise StoreError("ask() needs an ASK query")
+        return bool(result)
+
+    def construct(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> Graph:
+        triples = self._query(query, bindings)
+        if not isinstance(triples, ox.QueryTriples):
+            raise StoreError("construct() needs a CONSTRUCT or DESCRIBE query")
+        g = Graph()
+        for t in triples:
+            g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+        return g
+
+    def graph_names(self) -> list[URIRef]:
+        return sorted(from_ox(g) for g in self.ox_store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def _quads(self, graph: URIRef | None) -> Iterator[ox.Quad]:
+        if graph is None:
+            return iter(self.ox_store.quads_for_pattern(None, None, None, None))
+        return iter(self.ox_store.quads_for_pattern(None, None, None, _named_node(str(graph))))
+
+    def graph(self, name: URIRef) -> Graph:
+        g = Graph(identifier=name)
+        for q in self._quads(name):
+            g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+        return g
+
+    def export(self, out: IO[bytes], fmt: str, graph: URIRef | None = None) -> int:
+        """Sorted, so that the same content always gives the same bytes."""
+        prefixes = dict(PREFIXES)
+        if fmt == "nquads":
+            lines = sorted(f"{q} .\n" for q in self._quads(graph))
+            for line in lines:
+                out.write(line.encode("utf-8"))
+            return len(lines)
+        if fmt == "trig":
+            quads = sorted(self._quads(graph), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+            out.write(_sorted_prefix_lines(ox.serialize(quads, None, ox.RdfFormat.TRIG, prefixes=prefixes)))
+            return len(quads)
+        if fmt == "turtle":
+            triples = {q.triple for q in self._quads(graph)}
+            ordered = sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+            out.write(_sorted_prefix_lines(ox.serialize(ordered, None, ox.RdfFormat.TURTLE, prefixes=prefixes)))
+            return len(ordered)
+        raise StoreError(f"unknown export format {fmt!r} (nquads, trig or turtle)")
+
+    def stats(self) -> StoreStats:
+        store = self.ox_store
+        graphs = sum(1 for _ in store.named_graphs())
+        n_docs = int(
+            next(iter(store.query(
+                f"SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?d a <{TIP.Document}> }} }}"
+            )))["n"].value
+        )
+        instances: dict[str, int] = {}
+        for row in store.query(
+            "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c . "
+            f'FILTER(STRSTARTS(STR(?c), "{TIP}")) }} GROUP BY ?c ORDER BY ?c',
+            use_default_graph_as_union=True,
+        ):
+            instances[row["c"].value] = int(row["n"].value)
+        return StoreStats(quads=len(store), graphs=graphs, document_graphs=n_docs, instances=instances)
+
+    # -- writing -----------------------------------------------------------
+    def _writable(self) -> ox.Store:
+        if self.read_only:
+            raise StoreError(f"store {self.path} is open read-only")
+        return self.ox_store
+
+    def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Triple]]) -> int:
+        store = self._writable()
+        # Convert everything first: a failing iterator or term leaves the store untouched.
+        new: dict[ox.NamedNode, dict[ox.Quad, None]] = {}
+        for name, triples in graphs.items():
+            g = _named_node(str(name))
+            quads = new.setdefault(g, {})
+            for s, p, o in triples:
+                quads[to_ox_quad(s, p, o, g)] = None
+        total = sum(len(q) for q in new.values())
+        with self._write_lock:
+            try:
+                if not any(store.contains_named_graph(g) for g in new):
+                    store.extend(q for quads in new.values() for q in quads)
+                else:
+                    request = _replace_request(store, new)
+                    if request:
+                        store.update(request)
+            except (OSError, RuntimeError, SyntaxError) as exc:
+                raise StoreError(f"replacing graphs failed, store unchanged: {exc}") from None
+        return total
+
+    def drop_graphs(self, names: Iterable[URIRef]) -> None:
+        store = self._writable()
+        ops = [f"DROP SILENT GRAPH {_named_node(str(n))}" for n in names]
+        if ops:
+            try:
+                with self._write_lock:
+                    store.update(" ;\n".join(ops))
+            except (OSError, RuntimeError) as exc:
+                raise StoreError(f"dropping graphs failed, store unchanged: {exc}") from None
+
+    def update(self, sparql_update: str) -> None:
+        try:
+            self._writable().update(sparql_update)
+        except SyntaxError as exc:
+            raise StoreError(f"invalid SPARQL update: {exc}") from None
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(str(exc)) from None
+
+    def optimize(self) -> None:
+        """Compact after big loads (optional)."""
+        self._writable().optimize()
+
+    def close(self) -> None:
+        store, self._store = getattr(self, "_store", None), None
+        if store is not None and not self.read_only:
+            store.flush()
+        # Dropping the last reference closes RocksDB and releases the folder lock.
+        del store
+
+    def __repr__(self) -> str:
+        return f"EmbeddedStore({self.location!r}, read_only={self.read_only})"
+
+
+def _sorted_prefix_lines(data: bytes) -> bytes:
+    """Oxigraph writes ``@prefix`` lines in hash order; sort them for stable output."""
+    lines = data.split(b"\n")
+    n = 0
+    while n < len(lines) and lines[n].startswith(b"@prefix "):
+        n += 1
+    return b"\n".join(sorted(lines[:n]) + lines[n:])
+
+
+def _replace_request(store: ox.Store, new: dict[ox.NamedNode, dict[ox.Quad, None]]) -> str:
+    """One SPARQL Update request (one transaction) that turns the stored graphs into ``new``.
+
+    Only the difference is written (DELETE DATA, INSERT DATA), so re-loading an
+    unchanged or slightly changed graph costs little; graphs with blank nodes (which
+    DELETE DATA cannot name) or left empty are dropped and written whole. Terms are
+    written with Oxigraph's own N-Triples serialisation (exact escaping).
+    """
+    drops: list[ox.NamedNode] = []
+    deletes: list[ox.Quad] = []
+    inserts: list[ox.Quad] = []
+    for g, quads in new.items():
+        if not store.contains_named_graph(g):
+            inserts.extend(quads)
+            continue
+        old = set(store.quads_for_pattern(None, None, None, g))
+        if not quads or any(_has_bnode(q) for q in old) or any(_has_bnode(q) for q in quads):
+            drops.append(g)
+            inserts.extend(quads)
+            continue
+        deletes.extend(q for q in old if q not in quads)
+        inserts.extend(q for q in quads if q not in old)
+    parts = [f"DROP SILENT GRAPH {g}" for g in drops]
+    if deletes:
+        parts.append(f"DELETE DATA {{\n{_quad_block(deletes)}\n}}")
+    if inserts:
+        parts.append(f"INSERT DATA {{\n{_quad_block(inserts)}\n}}")
+    return " ;\n".join(parts)
+
+
+def _has_bnode(q: ox.Quad) -> bool:
+    return isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode)
+
+
+def _quad_block(quads: list[ox.Quad]) -> str:
+    return "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
