@@ -49,11 +49,20 @@ class DocumentGraphBuilder:
         for prefix, ns in PREFIXES.items():
             self.g.bind(prefix, ns)
         self._described: set[str] = set()
+        #: Persons whose public role this document states: only they are described here.
+        self._with_role = {
+            p.person.iri for p in extraction.persons if p.title or p.affiliation is not None
+        }
 
     # -- entities -------------------------------------------------------------
     def entity(self, e: Entity) -> URIRef:
         node = URIRef(e.iri)
         if e.iri in self._described:
+            return node
+        if e.kind == "Person" and e.iri not in self._with_role:
+            # Named again without a role: a reference to the person an earlier document
+            # described (validation takes type and role from the store), never a new
+            # node without a public role.
             return node
         self._described.add(e.iri)
         g = self.g

@@ -111,3 +111,13 @@ def test_building_twice_gives_identical_triples():
 def test_document_iri_depends_on_path_not_content():
     assert document_iri("/a/x.txt") == document_iri("/a/x.txt")
     assert document_iri("/a/x.txt") != document_iri("/b/x.txt")
+
+
+def test_person_without_role_in_this_document_is_only_referenced():
+    x = _extraction()
+    x.persons = []
+    _, g = build_document_graph(x)
+    assert (URIRef(ANA.iri), RDF.type, TIP.Person) not in g
+    assert not list(g.objects(URIRef(ANA.iri), RDFS.label))
+    (meeting,) = list(g.subjects(RDF.type, TIP.WorkingMeeting))
+    assert (meeting, TIP.participant, URIRef(ANA.iri)) in g
