@@ -1,2 +1,184 @@
-"""Commands: being written."""
-COMMANDS: list = []
+"""Commands for looking at the co-operation network: ``network`` (export) and ``analyze``.
+
+Both take the same selection options; the work is done by :mod:`tipgraph.network`.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+from rich.table import Table
+from rich.text import Text
+
+from ..network import EXPORT_FORMATS, Selection, SelectionError, build_selection, compute_metrics, export
+from ..network.gexf import TIMELINES
+from ..network.metrics import METRICS, community_summary, top_actors
+from ..network.select import VIEWS, parse_kinds
+from ..store import StoreError
+from .common import InputError, console, err_console, open_store_or_fail, store_option
+
+SIZE_METRICS = ("pagerank", "degree", "weighted_degree", "betweenness")
+
+
+def selection_options(func: Callable) -> Callable:
+    """The options that choose the subgraph, shared by ``network`` and ``analyze``."""
+    options = [
+        click.option("--view", type=click.Choice(VIEWS), default="cooperation", show_default=True,
+                     help="cooperation: actors joined by shared meetings; bipartite: actors and "
+                          "meetings; instruments: actors and the instruments they met under or ratified."),
+        click.option("--ego", metavar="ACTOR", help="Only the ego network of ACTOR (label, acronym or IRI)."),
+        click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
+                     help="Radius of the ego network, in hops."),
+        click.option("--from", "date_from", metavar="DATE", help="Meetings on or after DATE (YYYY[-MM[-DD]])."),
+        click.option("--to", "date_to", metavar="DATE", help="Meetings on or before DATE (YYYY[-MM[-DD]])."),
+        click.option("--instrument", "instruments", multiple=True, metavar="NAME",
+                     help="Meetings held under this instrument (label, acronym or IRI); repeatable."),
+        click.option("--country", "countries", multiple=True, metavar="NAME",
+                     help="Meetings held in or attended by actors of this state (name, ISO code or IRI); "
+                          "repeatable."),
+        click.option("--kind", "kinds", metavar="LIST",
+                     help="Kinds of actor kept, comma-separated: organization,state,person "
+                          "[default: organization,state; persons fold into their affiliation]."),
+        click.option("--query", metavar="NAME|FILE.rq",
+                     help="A stored query or .rq file that yields the graph (?source ?target [?weight ?date], "
+                          "?node, or CONSTRUCT)."),
+        click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+                     help="A parameter of a stored --query (as in `tipgraph query`), or a value bound to "
+                          "?NAME in a .rq file (IRIs as <...> or http...)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+
+    @functools.wraps(func)
+    def wrapper(*args, view, ego, depth, date_from, date_to, instruments, countries, kinds, query,
+                params, **kwargs):
+        try:
+            selection = Selection(
+                view=view, ego=ego, depth=depth, date_from=date_from, date_to=date_to,
+                instruments=tuple(instruments), countries=tuple(countries), kinds=parse_kinds(kinds),
+                query=query, query_params=_params(params),
+            )
+        except SelectionError as exc:
+            raise InputError(str(exc)) from exc
+        if params and not query:
+            raise InputError("--param needs --query")
+        return func(*args, selection=selection, **kwargs)
+
+    return wrapper
+
+
+def _params(params: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise SelectionError(f"--param {item!r} is not NAME=VALUE")
+        out[name.strip().lstrip("?")] = value
+    return out
+
+
+def _graph(store_location: str, selection: Selection, metrics: bool = True):
+    store = open_store_or_fail(store_location, read_only=True)
+    try:
+        G = build_selection(store, selection)
+    except SelectionError as exc:
+        raise InputError(str(exc)) from exc
+    except StoreError as exc:
+        raise InputError(f"store {store_location}: {exc}") from exc
+    finally:
+        store.close()
+    if G.graph.get("note"):
+        err_console.print(f"[yellow]note:[/yellow] {G.graph['note']}", highlight=False)
+    return compute_metrics(G) if metrics else G
+
+
+@click.command("network")
+@store_option
+@selection_options
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS),
+              help="Output format [default: from the file suffix, else gexf].")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              required=True, help="File to write.")
+@click.option("--timeline", type=click.Choice(TIMELINES), default="meetings", show_default=True,
+              help="GEXF spells: one per meeting period, one open spell from the first meeting "
+                   "(the network grows), or none.")
+@click.option("--size-by", type=click.Choice(SIZE_METRICS), default="pagerank", show_default=True,
+              help="Metric that sets node sizes.")
+@click.option("--metrics/--no-metrics", default=True, show_default=True,
+              help="Compute the metrics (minutes on a network of 50,000 actors; without them sizes "
+                   "follow the number of meetings).")
+def network_command(store_location: str, selection: Selection, fmt: str | None, output: Path,
+                    timeline: str, size_by: str, metrics: bool) -> None:
+    """Export the co-operation network (or a part of it) for Gephi, yEd or a quick look.
+
+    \b
+    Examples:
+      tipgraph network -o network.gexf
+      tipgraph network --ego IOM --depth 2 --from 2018 -o iom.gexf
+      tipgraph network --country RU --kind organization,state,person --format svg -o ru.svg
+    """
+    if fmt is None:
+        suffix = output.suffix.lower().lstrip(".")
+        fmt = suffix if suffix in EXPORT_FORMATS else "gexf"
+    G = _graph(store_location, selection, metrics)
+    try:
+        export(G, output, fmt, timeline=timeline, size_metric=size_by)
+    except OSError as exc:
+        raise InputError(f"cannot write {output}: {exc}") from exc
+    err_console.print(
+        f"wrote {G.number_of_nodes()} nodes, {G.number_of_edges()} edges, "
+        f"{G.graph.get('communities', 0)} communities to {output} ({fmt})", highlight=False)
+
+
+@click.command("analyze")
+@store_option
+@selection_options
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Actors listed per metric.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+def analyze_command(store_location: str, selection: Selection, top: int, fmt: str) -> None:
+    """Top actors per metric: degree, weighted degree, betweenness (brokers), PageRank;
+    and the largest communities (Louvain)."""
+    G = _graph(store_location, selection)
+    rows = [row for metric in METRICS for row in top_actors(G, metric, top)]
+    communities = community_summary(G, top)
+    if fmt == "json":
+        json.dump({"selection": G.graph.get("selection"), "nodes": G.number_of_nodes(),
+                   "edges": G.number_of_edges(), "betweenness": G.graph.get("betweenness"),
+                   "top": rows, "communities": communities}, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["metric", "rank", "label", "kind", "country", "value", "community", "iri"])
+        for r in rows:
+            writer.writerow([r["metric"], r["rank"], r["label"], r["kind"], r["country"],
+                             f"{r['value']:.6g}", r["community"], r["iri"]])
+        return
+    console.print(f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges, "
+                  f"{G.graph.get('communities', 0)} communities ({G.graph.get('selection')}); "
+                  f"betweenness {G.graph.get('betweenness')}", highlight=False)
+    for metric in METRICS:
+        table = Table(title=metric.replace("_", " "), title_justify="left")
+        for col in ("#", "actor", "kind", "country", "value", "community"):
+            table.add_column(col, justify="right" if col in ("#", "value", "community") else "left")
+        for r in (r for r in rows if r["metric"] == metric):
+            table.add_row(str(r["rank"]), Text(r["label"]), Text(r["kind"]), Text(r["country"] or ""),
+                          f"{r['value']:.4g}", str(r["community"]))
+        console.print(table)
+    table = Table(title="communities", title_justify="left")
+    table.add_column("community", justify="right")
+    table.add_column("size", justify="right")
+    table.add_column("most central members")
+    for c in communities:
+        table.add_row(str(c["community"]), str(c["size"]), Text("; ".join(c["central_members"])))
+    console.print(table)
+
+
+COMMANDS = [network_command, analyze_command]

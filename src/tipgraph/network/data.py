@@ -1,0 +1,257 @@
+"""Everything the network views need, fetched from the store in a handful of SELECTs.
+
+Why not let SPARQL build the co-operation edges? A self-join of participants over
+the whole store is the slowest query on every engine (tens of seconds at 50k
+documents, see ``../shared/notes/sparql-engines.md``); fetching the flat
+(meeting, property, value) rows once and pairing actors in Python takes seconds.
+
+Meetings are the nodes typed ``tip:Meeting`` or a subclass (``rdfs:subClassOf*``,
+from the store's ontology graph and the packaged ontology, so a store loaded without
+the ontology still counts its WorkingMeetings); ``tip:PlannedMeeting`` (not a
+subclass, its actors are ``tip:plannedParticipant``) never counts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import PurePosixPath
+from urllib.parse import unquote, urlparse
+
+from rdflib import URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
+
+from ..namespaces import TIP, sparql_prefixes
+from ..store.base import GraphStore
+from .periods import Period, parse_period
+
+#: Kinds of actor, in the order used to pick one when a node has several types.
+KINDS = ("state", "person", "organization")
+_ROOTS = {
+    "state": TIP.State, "person": TIP.Person, "organization": TIP.Organization,
+    "meeting": TIP.Meeting, "instrument": TIP.LegalInstrument, "place": TIP.Place,
+    "document": TIP.Document,
+}
+
+_SUBCLASSES = sparql_prefixes() + """
+SELECT DISTINCT ?c ?d WHERE { ?c rdfs:subClassOf ?d . FILTER(isIRI(?c) && isIRI(?d)) }
+"""
+
+# Everything typed with a tipgraph class: its types, labels and the links the views use.
+_ENTITY_FACTS = sparql_prefixes() + """
+SELECT ?x ?p ?o WHERE {
+  { SELECT DISTINCT ?x WHERE { ?x a ?c . FILTER(STRSTARTS(STR(?c), "https://w3id.org/tipgraph/ontology#")) } }
+  VALUES ?p { rdf:type rdfs:label tip:isoCode tip:affiliation tip:partOf dcterms:title dcterms:source }
+  ?x ?p ?o .
+}
+"""
+
+_MEETING_FACTS = sparql_prefixes() + """
+SELECT ?m ?p ?o WHERE {
+  { SELECT DISTINCT ?m WHERE { ?m tip:participant|tip:organizer ?x } }
+  VALUES ?p { rdf:type tip:participant tip:organizer tip:date tip:underInstrument
+              tip:location prov:wasDerivedFrom }
+  ?m ?p ?o .
+}
+"""
+
+_RATIFIED = sparql_prefixes() + """
+SELECT DISTINCT ?s ?i WHERE { ?s tip:ratified ?i . }
+"""
+
+
+def class_kinds(store: GraphStore) -> dict[str, str]:
+    """Class IRI -> root kind ("meeting", "person", ...), from the subclass axioms in
+    the store and in the packaged ontology (a store loaded without the ontology graph
+    still gets its WorkingMeetings counted as meetings)."""
+    parents: dict[str, set[str]] = {}
+    for row in store.select(_SUBCLASSES):
+        parents.setdefault(str(row["c"]), set()).add(str(row["d"]))
+    for c, d in _packaged_subclasses():
+        parents.setdefault(c, set()).add(d)
+    root_kind = {str(iri): kind for kind, iri in _ROOTS.items()}
+    order = list(_ROOTS)
+    result: dict[str, str] = {}
+    for cls in set(parents) | set(root_kind):
+        seen, stack, found = set(), [cls], []
+        while stack:
+            c = stack.pop()
+            if c in seen:
+                continue
+            seen.add(c)
+            if c in root_kind:
+                found.append(root_kind[c])
+            stack.extend(parents.get(c, ()))
+        if found:
+            result[cls] = min(found, key=order.index)
+    return result
+
+
+@lru_cache(maxsize=1)
+def _packaged_subclasses() -> tuple[tuple[str, str], ...]:
+    from rdflib import Graph
+
+    from ..resources import ontology_files
+
+    g = Graph()
+    try:
+        for f in ontology_files():
+            g.parse(f, format="turtle")
+    except (FileNotFoundError, ValueError, SyntaxError):  # pragma: no cover - broken install
+        return ()
+    return tuple(
+        (str(c), str(d)) for c, d in g.subject_objects(RDFS.subClassOf)
+        if isinstance(c, URIRef) and isinstance(d, URIRef)
+    )
+
+
+@dataclass
+class Actor:
+    iri: str
+    label: str
+    kind: str
+    iso_code: str | None = None
+    #: IRI of the state the actor belongs to (itself for a state).
+    country: str | None = None
+    affiliations: tuple[str, ...] = ()
+    part_of: tuple[str, ...] = ()
+
+
+@dataclass
+class Meeting:
+    iri: str
+    types: set[str] = field(default_factory=set)
+    participants: set[str] = field(default_factory=set)
+    organizers: set[str] = field(default_factory=set)
+    periods: list[Period] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    instruments: set[str] = field(default_factory=set)
+    locations: set[str] = field(default_factory=set)
+    documents: set[str] = field(default_factory=set)
+
+    @property
+    def type_name(self) -> str:
+        """The most specific local class name ("WorkingMeeting" over "Meeting")."""
+        names = sorted(t.rsplit("#", 1)[-1] for t in self.types if t.startswith(str(TIP)))
+        specific = [n for n in names if n != "Meeting"]
+        return specific[0] if specific else "Meeting"
+
+
+@dataclass
+class NetworkData:
+    actors: dict[str, Actor]
+    meetings: dict[str, Meeting]
+    #: Labels of instruments, places and documents (document: its file name or title).
+    labels: dict[str, str]
+    #: (state IRI, instrument IRI)
+    ratified: set[tuple[str, str]]
+
+    def label(self, iri: str) -> str:
+        actor = self.actors.get(iri)
+        if actor is not None:
+            return actor.label
+        return self.labels.get(iri) or local_name(iri)
+
+
+def local_name(iri: str) -> str:
+    """Last segment of an IRI: a readable fallback label."""
+    tail = iri.rstrip("/").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    return unquote(tail) or iri
+
+
+def _file_name(source: str) -> str:
+    path = urlparse(source).path if "://" in source else source
+    return PurePosixPath(path.replace("\\", "/")).name or source
+
+
+def load_network_data(store: GraphStore) -> NetworkData:
+    """Fetch actors, meetings, instrument/place/document labels and ratifications."""
+    kind_of_class = class_kinds(store)
+
+    facts: dict[str, dict[str, list]] = {}
+    for row in store.select(_ENTITY_FACTS):
+        facts.setdefault(str(row["x"]), {}).setdefault(str(row["p"]), []).append(row["o"])
+
+    actors: dict[str, Actor] = {}
+    labels: dict[str, str] = {}
+    for iri, props in facts.items():
+        kinds = {kind_of_class.get(str(t)) for t in props.get(str(RDF.type), [])}
+        names = sorted(" ".join(str(x).split()) for x in props.get(str(RDFS.label), []))
+        actor_kind = next((k for k in KINDS if k in kinds), None)
+        if actor_kind is None:
+            if names:
+                labels[iri] = names[0]
+            elif "document" in kinds:
+                # A document's file name is short and recoverable; its title is the fallback.
+                sources = sorted(_file_name(str(x)) for x in props.get(str(DCTERMS.source), []))
+                titles = sorted(" ".join(str(x).split()) for x in props.get(str(DCTERMS.title), []))
+                if sources or titles:
+                    labels[iri] = (sources or titles)[0]
+            continue
+        iso = sorted(str(x) for x in props.get(str(TIP.isoCode), []))
+        actors[iri] = Actor(
+            iri=iri,
+            label=names[0] if names else local_name(iri),
+            kind=actor_kind,
+            iso_code=iso[0].upper() if iso else None,
+            affiliations=tuple(sorted(str(x) for x in props.get(str(TIP.affiliation), []) if isinstance(x, URIRef))),
+            part_of=tuple(sorted(str(x) for x in props.get(str(TIP.partOf), []) if isinstance(x, URIRef))),
+        )
+    _assign_countries(actors)
+
+    meetings: dict[str, Meeting] = {}
+    for row in store.select(_MEETING_FACTS):
+        m = meetings.setdefault(str(row["m"]), Meeting(str(row["m"])))
+        p, o = str(row["p"]), row["o"]
+        if p == str(RDF.type):
+            m.types.add(str(o))
+        elif p == str(TIP.participant):
+            m.participants.add(str(o))
+        elif p == str(TIP.organizer):
+            m.organizers.add(str(o))
+        elif p == str(TIP.date):
+            period = parse_period(str(o))
+            if period is not None and str(o) not in m.dates:
+                m.periods.append(period)
+                m.dates.append(str(o))
+        elif p == str(TIP.underInstrument):
+            m.instruments.add(str(o))
+        elif p == str(TIP.location):
+            m.locations.add(str(o))
+        elif p == str(PROV.wasDerivedFrom):
+            m.documents.add(str(o))
+    planned = str(TIP.PlannedMeeting)
+    for iri in list(meetings):
+        m = meetings[iri]
+        # Only instances of tip:Meeting or a subclass; a planned meeting never counts,
+        # even if a graph wrongly gave it a tip:participant too.
+        if planned in m.types or not any(kind_of_class.get(t) == "meeting" for t in m.types):
+            del meetings[iri]
+            continue
+        # tip:organizer is always also tip:participant; tolerate graphs that forgot it.
+        m.participants |= m.organizers
+        m.periods.sort()
+        m.dates.sort()
+
+    ratified = {(str(r["s"]), str(r["i"])) for r in store.select(_RATIFIED)}
+    return NetworkData(actors=actors, meetings=meetings, labels=labels, ratified=ratified)
+
+
+def _assign_countries(actors: dict[str, Actor]) -> None:
+    """A state is its own country; an organization takes the state its ``tip:partOf``
+    chain reaches; a person takes the country of their affiliation."""
+
+    def country_of(iri: str, seen: frozenset[str]) -> str | None:
+        actor = actors.get(iri)
+        if actor is None or iri in seen:
+            return None
+        if actor.kind == "state":
+            return iri
+        parents = actor.part_of if actor.kind == "organization" else actor.affiliations
+        for parent in parents:
+            found = country_of(parent, seen | {iri})
+            if found:
+                return found
+        return None
+
+    for iri, actor in actors.items():
+        actor.country = country_of(iri, frozenset())
