@@ -1,2 +1,174 @@
-"""Commands: being written."""
-COMMANDS: list = []
+"""Commands for analysts: the stored queries, and ad-hoc SPARQL.
+
+``tipgraph queries`` lists the stored questions, ``tipgraph query NAME --param k=v``
+runs one (values are bound, never pasted into the query), and ``tipgraph sparql``
+runs any query, read-only unless ``--allow-update``.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ..namespaces import sparql_prefixes
+from ..queries import QueryError, load_catalogue, run_query
+from ..queries.formatting import FORMATS, cell_text, write_rows
+from ..queries.runner import get_query, python_value
+from ..store import StoreError
+from ..store.base import is_remote
+from .common import InputError, console, open_store_or_fail, store_option
+
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="Output format."
+)
+
+
+def _open_for_reading(location: str):
+    if not is_remote(location) and not Path(location).exists():
+        raise InputError(f"no store at {location} (ingest or load something first, or pass --store)")
+    return open_store_or_fail(location, read_only=True)
+
+
+@click.command("queries")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def queries_command(store_location: str, fmt: str) -> None:
+    """List the stored queries: name, title and parameters."""
+    catalogue = load_catalogue()
+    rows = [
+        {
+            "name": q.name,
+            "title": q.title,
+            "parameters": ", ".join(p.signature() for p in q.parameters) or "-",
+        }
+        for q in catalogue.values()
+    ]
+    if fmt == "json":
+        data = [
+            {
+                "name": q.name,
+                "title": q.title,
+                "description": q.description,
+                "parameters": [
+                    {"name": p.name, "type": p.type, "required": p.required, "default": p.default,
+                     "description": p.description}
+                    for p in q.parameters
+                ],
+            }
+            for q in catalogue.values()
+        ]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    write_rows(console, ["name", "title", "parameters"], rows, "table", title="Stored queries", no_wrap=["name"])
+
+
+def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise InputError(f"--param takes NAME=VALUE, got {pair!r}")
+        if name.strip() in params:
+            raise InputError(f"--param {name.strip()} given twice")
+        params[name.strip()] = value
+    return params
+
+
+@click.command("query")
+@click.argument("name")
+@click.option("--param", "-p", "param_pairs", multiple=True, metavar="NAME=VALUE",
+              help="A parameter value (repeatable). Actors and instruments may be given by label or acronym.")
+@store_option
+@format_option
+def query_command(name: str, param_pairs: tuple[str, ...], store_location: str, fmt: str) -> None:
+    """Run the stored query NAME (see `tipgraph queries`)."""
+    try:
+        stored = get_query(name)
+    except QueryError as exc:
+        raise InputError(str(exc)) from None
+    params = _parse_params(param_pairs)
+    store = _open_for_reading(store_location)
+    try:
+        result = run_query(store, stored, **params)
+    except QueryError as exc:
+        raise InputError(str(exc)) from None
+    except StoreError as exc:
+        raise InputError(f"query failed: {exc}") from None
+    finally:
+        store.close()
+    write_rows(console, result.columns, result.rows, fmt, title=stored.title)
+
+
+def _query_kind(text: str) -> str:
+    """'select', 'ask', 'construct', 'describe' or 'update' (rdflib's parser decides)."""
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        parsed = parseQuery(text)
+        return parsed[1].name.replace("Query", "").lower()
+    except ParseException as query_error:
+        try:
+            parseUpdate(text)
+        except ParseException:
+            raise InputError(f"not a SPARQL query or update: {query_error}") from None
+        return "update"
+
+
+@click.command("sparql")
+@click.argument("query_or_file")
+@store_option
+@format_option
+@click.option("--allow-update", is_flag=True, help="Allow SPARQL Update (INSERT, DELETE, DROP ...): changes the store.")
+def sparql_command(query_or_file: str, store_location: str, fmt: str, allow_update: bool) -> None:
+    """Run a SPARQL query given as text, a file, or '-' for standard input.
+
+    The usual prefixes (tip:, rdfs:, skos:, dcterms:, prov: ...) are predeclared. The
+    store is read-only unless --allow-update is given.
+    """
+    if query_or_file == "-":
+        text = sys.stdin.read()
+    elif query_or_file.endswith((".rq", ".sparql", ".ru")) or (len(query_or_file) < 4096 and Path(query_or_file).is_file()):
+        try:
+            text = Path(query_or_file).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"cannot read {query_or_file}: {exc.strerror}") from None
+    else:
+        text = query_or_file
+    full = sparql_prefixes() + text
+    kind = _query_kind(full)
+    if kind == "update":
+        if not allow_update:
+            raise InputError("this is a SPARQL Update; the store is read-only unless --allow-update is given")
+        store = open_store_or_fail(store_location)
+        try:
+            store.update(full)
+        except StoreError as exc:
+            raise InputError(f"update failed: {exc}") from None
+        finally:
+            store.close()
+        console.print("update done", style="green")
+        return
+    store = _open_for_reading(store_location)
+    try:
+        if kind == "select":
+            result = store.select(full)
+            rows = [{v: python_value(r.get(v)) for v in result.variables} for r in result.rows]
+            write_rows(console, result.variables, rows, fmt)
+        elif kind == "ask":
+            answer = store.ask(full)
+            click.echo(json.dumps({"boolean": answer}) if fmt == "json" else ("true" if answer else "false"))
+        else:
+            graph = store.construct(full)
+            click.echo(graph.serialize(format="json-ld" if fmt == "json" else "turtle"))
+    except StoreError as exc:
+        raise InputError(f"query failed: {exc}") from None
+    finally:
+        store.close()
+
+
+COMMANDS = [queries_command, query_command, sparql_command]
+
+__all__ = ["COMMANDS", "cell_text"]

@@ -1,0 +1,32 @@
+"""Stored SPARQL queries with typed, bound parameters.
+
+The questions analysts ask again and again live as ``queries/*.rq`` files with
+grlc-style headers (see :mod:`.catalogue`). :func:`run_query` checks and binds the
+parameters (names like "IOM" are resolved to IRIs), runs the query on any
+:class:`~tipgraph.store.GraphStore` and returns a :class:`QueryResult`.
+"""
+from __future__ import annotations
+
+from .catalogue import CatalogueError, Parameter, StoredQuery, load_catalogue
+from .lookup import AmbiguousEntityError, Candidate, UnknownEntityError, candidates, resolve
+from .params import ParameterError, QueryError
+from .runner import QueryResult, UnknownQueryError, get_query, python_value, run_query
+
+__all__ = [
+    "AmbiguousEntityError",
+    "Candidate",
+    "CatalogueError",
+    "Parameter",
+    "ParameterError",
+    "QueryError",
+    "QueryResult",
+    "StoredQuery",
+    "UnknownEntityError",
+    "UnknownQueryError",
+    "candidates",
+    "get_query",
+    "load_catalogue",
+    "python_value",
+    "resolve",
+    "run_query",
+]

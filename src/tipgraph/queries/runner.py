@@ -1,0 +1,137 @@
+"""Running a stored query: check and bind its parameters, ask the store, convert rows."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Identifier
+
+from ..store.base import GraphStore
+from .catalogue import StoredQuery, load_catalogue
+from .lookup import resolve
+from .params import ParameterError, QueryError, to_term
+
+
+class UnknownQueryError(QueryError, LookupError):
+    def __init__(self, name: str, known: list[str]):
+        super().__init__(f"no stored query {name!r}; known: {', '.join(known)}")
+        self.name = name
+
+
+def get_query(name: str, catalogue: Mapping[str, StoredQuery] | None = None) -> StoredQuery:
+    queries = catalogue if catalogue is not None else load_catalogue()
+    try:
+        return queries[name]
+    except KeyError:
+        raise UnknownQueryError(name, sorted(queries)) from None
+
+
+def python_value(term: Identifier | None) -> Any:
+    """A plain Python value for a result cell.
+
+    IRIs become ``str``; numbers ``int``/``Decimal``/``float`` (so that "26596000.00"
+    and "26596000" are the same value, whatever the engine wrote); ``xsd:date`` a
+    ``datetime.date``; dates of lower precision (gYear, gYearMonth) stay ISO strings
+    rather than become a made-up first of January.
+    """
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return str(term)
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    if isinstance(term, Literal):
+        if term.datatype in (XSD.gYear, XSD.gYearMonth):
+            return str(term)
+        if term.datatype == XSD.date:
+            try:
+                return dt.date.fromisoformat(str(term))
+            except ValueError:
+                return str(term)
+        if term.datatype is None and term.language is None and str(term) == "":
+            return None  # the queries' "nothing" for lists and dates, whichever engine ran them
+        value = term.toPython()
+        if isinstance(value, (int, float, Decimal, bool, str)) and not isinstance(value, Literal):
+            return value
+        return str(term)
+    return str(term)
+
+
+def bind_parameters(
+    store: GraphStore, query: StoredQuery, values: Mapping[str, object]
+) -> tuple[dict[str, Identifier], dict[str, Identifier]]:
+    """``(bindings by variable, terms by parameter name)`` for the given values.
+
+    Unknown parameter names and missing required ones are errors; optional ones that
+    are not given stay unbound (the queries treat that as "no filter"); defaults from
+    the header fill in first.
+    """
+    given = {k.rstrip("_"): v for k, v in values.items() if v is not None}
+    unknown = sorted(set(given) - {p.name for p in query.parameters})
+    if unknown:
+        known = ", ".join(p.name for p in query.parameters) or "none"
+        raise ParameterError(unknown[0], f"{query.name} has no such parameter (it takes: {known})")
+    bindings: dict[str, Identifier] = {}
+    terms: dict[str, Identifier] = {}
+    for p in query.parameters:
+        value = given.get(p.name, p.default)
+        if value is None or (isinstance(value, str) and value == "" and p.type != "string"):
+            if p.required:
+                raise ParameterError(p.name, f"{query.name} needs it: {p.description}")
+            continue
+        term = to_term(p, value)
+        if term is None:  # an IRI parameter given by name
+            term = resolve(store, p.name, str(value), p.kind or "Actor")
+        bindings[p.variable] = term
+        terms[p.name] = term
+    return bindings, terms
+
+
+@dataclass
+class QueryResult:
+    """Rows of a stored query as Python values, columns in SELECT order."""
+
+    query: StoredQuery
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    parameters: dict[str, Identifier] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def to_dataframe(self):
+        """A pandas DataFrame (pandas is an optional extra: ``pip install 'tipgraph[pandas]'``)."""
+        try:
+            import pandas as pd
+        except ImportError:
+            raise ImportError(
+                "QueryResult.to_dataframe() needs pandas, which is not installed: "
+                "pip install 'tipgraph[pandas]' (or use .rows, a list of dicts)"
+            ) from None
+        return pd.DataFrame(self.rows, columns=self.columns)
+
+
+def is_parameter_column(name: str) -> bool:
+    """Parameter variables are projected (Oxigraph substitutes only projected ones) but hidden."""
+    return name.startswith("_")
+
+
+def run_query(store: GraphStore, name: str | StoredQuery, **params: object) -> QueryResult:
+    """Run a stored query by name with keyword parameters (``from_`` for ``from``).
+
+    Example: ``run_query(store, "who-met-whom", actor="IOM", from_="2018")``.
+    """
+    query = name if isinstance(name, StoredQuery) else get_query(name)
+    bindings, terms = bind_parameters(store, query, params)
+    result = store.select(query.text, bindings)
+    columns = [v for v in result.variables if not is_parameter_column(v)]
+    rows = [{c: python_value(row.get(c)) for c in columns} for row in result.rows]
+    return QueryResult(query=query, columns=columns, rows=rows, parameters=terms)

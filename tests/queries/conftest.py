@@ -1,0 +1,132 @@
+"""Fixtures for the stored-query tests: one fixture graph in three engines.
+
+* ``embedded``: tipgraph's pyoxigraph store (binds with Oxigraph substitutions).
+* ``rdflib_engine``: rdflib's own SPARQL engine on a ``Dataset``, binding with
+  ``initBindings`` (rdflib pushes them into every part of the query).
+* ``values_engine``: rdflib again, but binding the way the remote store does (a
+  ``VALUES`` block of serialised terms at the head of the WHERE group), which is
+  what any SPARQL 1.1 endpoint sees.
+
+Each also has the ontology graph, as the real store does.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph, URIRef
+from rdflib.term import Identifier
+
+from tipgraph.namespaces import ONTOLOGY_GRAPH
+from tipgraph.resources import ontology_files
+from tipgraph.store.base import GraphStore, SelectResult, StoreStats
+from tipgraph.store.binding import bind_values
+
+FIXTURE = Path(__file__).parent / "fixtures" / "cooperation.trig"
+
+
+def fixture_dataset() -> Dataset:
+    ds = Dataset(default_union=True)
+    ds.parse(FIXTURE, format="trig")
+    onto = ds.graph(ONTOLOGY_GRAPH)
+    for path in ontology_files():
+        onto.parse(path, format="turtle")
+    return ds
+
+
+class RdflibStore(GraphStore):
+    """A read-mostly GraphStore on rdflib's engine, for cross-engine tests only."""
+
+    def __init__(self, dataset: Dataset, *, values_block: bool = False):
+        self.ds = dataset
+        self.values_block = values_block
+        self.location = "rdflib:memory"
+
+    def _query(self, query: str, bindings):
+        if self.values_block:
+            return self.ds.query(bind_values(query, bindings))
+        return self.ds.query(query, initBindings=dict(bindings or {}))
+
+    def select(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> SelectResult:
+        result = self._query(query, bindings)
+        variables = [str(v) for v in result.vars]
+        rows = [{v: row[i] for i, v in enumerate(variables) if row[i] is not None} for row in result]
+        return SelectResult(variables, rows)
+
+    def ask(self, query, bindings=None) -> bool:
+        return bool(self._query(query, bindings).askAnswer)
+
+    def construct(self, query, bindings=None) -> Graph:
+        g = Graph()
+        for t in self._query(query, bindings):
+            g.add(t)
+        return g
+
+    def graph_names(self) -> list[URIRef]:
+        return [g.identifier for g in self.ds.graphs() if isinstance(g.identifier, URIRef)]
+
+    def graph(self, name: URIRef) -> Graph:
+        g = Graph()
+        for t in self.ds.graph(name):
+            g.add(t)
+        return g
+
+    def export(self, out, fmt, graph=None) -> int:  # pragma: no cover - not needed here
+        raise NotImplementedError
+
+    def stats(self) -> StoreStats:  # pragma: no cover - not needed here
+        raise NotImplementedError
+
+    def replace_graphs(self, graphs: Mapping[URIRef, Iterable]) -> int:  # pragma: no cover
+        raise NotImplementedError
+
+    def drop_graphs(self, names) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def update(self, sparql_update: str) -> None:
+        self.ds.update(sparql_update)
+
+
+def load_into(store: GraphStore, ds: Dataset) -> None:
+    graphs = {}
+    for g in ds.graphs():
+        if isinstance(g.identifier, URIRef) and len(g):
+            graphs[g.identifier] = list(g)
+    store.replace_graphs(graphs)
+
+
+@pytest.fixture(scope="session")
+def embedded_dir(tmp_path_factory) -> Path:
+    from tipgraph.store.embedded import EmbeddedStore
+
+    path = tmp_path_factory.mktemp("queries") / "store"
+    store = EmbeddedStore(path)
+    load_into(store, fixture_dataset())
+    store.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def embedded(embedded_dir):
+    from tipgraph.store.embedded import EmbeddedStore
+
+    store = EmbeddedStore(embedded_dir, read_only=True)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def rdflib_engine() -> RdflibStore:
+    return RdflibStore(fixture_dataset())
+
+
+@pytest.fixture(scope="session")
+def values_engine() -> RdflibStore:
+    return RdflibStore(fixture_dataset(), values_block=True)
+
+
+@pytest.fixture(scope="session", params=["embedded", "rdflib_engine", "values_engine"])
+def engine(request) -> GraphStore:
+    """Each engine in turn."""
+    return request.getfixturevalue(request.param)
