@@ -10,6 +10,7 @@ import hashlib
 from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.compare import to_canonical_graph
 
 from .namespaces import ONTOLOGY_GRAPH, REGISTRY_GRAPH, TIP
 from .resources import ontology_files
@@ -23,12 +24,17 @@ SELECT ?hash WHERE { GRAPH ?g { ?g <https://w3id.org/tipgraph/ontology#contentHa
 @lru_cache(maxsize=1)
 def ontology_graph() -> Graph:
     """The ontology files as one graph, with the hash of their text."""
-    g = Graph()
+    parsed = Graph()
     digest = hashlib.sha1()
     for f in ontology_files():
         data = f.read_bytes()
         digest.update(data)
-        g.parse(data=data, format="turtle")
+        parsed.parse(data=data, format="turtle")
+    # Canonical blank-node labels (OWL lists, restrictions): the parser's are random, and
+    # every store must hold the same quads, so that exports of equal stores are equal.
+    g = Graph()
+    for triple in to_canonical_graph(parsed):
+        g.add(triple)
     g.add((ONTOLOGY_GRAPH, TIP.contentHash, Literal(digest.hexdigest())))
     return g
 
@@ -39,7 +45,10 @@ def registry_graph() -> Graph:
     from .resolution import registry_graph as build
 
     g = build()
-    digest = hashlib.sha1(g.serialize(format="nt", encoding="utf-8")).hexdigest()
+    # Sorted lines: rdflib writes N-Triples in set order, which changes with the hash seed
+    # of each process, and an unstable hash made every ingest rewrite the registry graph.
+    lines = sorted(g.serialize(format="nt", encoding="utf-8").splitlines())
+    digest = hashlib.sha1(b"\n".join(lines)).hexdigest()
     g.add((REGISTRY_GRAPH, TIP.contentHash, Literal(digest)))
     return g
 

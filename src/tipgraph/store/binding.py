@@ -28,7 +28,7 @@ class BindingError(StoreError, ValueError):
 def check_term(term: Identifier) -> str:
     """The term in N-Triples syntax, or BindingError when it cannot be written safely."""
     if isinstance(term, URIRef):
-        if _IRI_FORBIDDEN.search(str(term)):
+        if _IRI_FORBIDDEN.search(str(term)) or not is_valid_iri(str(term)):
             raise BindingError(f"not a valid IRI (spaces or forbidden characters): {str(term)[:80]!r}")
         return f"<{term}>"
     if isinstance(term, Literal):
@@ -36,6 +36,17 @@ def check_term(term: Identifier) -> str:
     if isinstance(term, BNode):
         raise BindingError("blank nodes cannot be bound as query parameters")
     raise BindingError(f"cannot bind a {type(term).__name__}")
+
+
+def is_valid_iri(iri: str) -> bool:
+    """An RFC 3987 IRI, checked by Oxigraph's parser (control characters, bad %-escapes...)."""
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        return False
+    return True
 
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
