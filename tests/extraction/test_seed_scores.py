@@ -47,7 +47,6 @@ def test_seeds_score(tmp_path, shared_dir, repo_dir):
     assert all(v >= 0.70 for v in rows.values()), rows
 
 
-@pytest.mark.xfail(reason="examples corpus: overall F1 0.74 measured, target 0.85 not reached yet", strict=False)
 def test_examples_score(tmp_path, shared_dir, repo_dir):
     gold = repo_dir / "examples" / "gold.yaml"
     if not gold.exists():

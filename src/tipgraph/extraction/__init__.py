@@ -23,13 +23,15 @@ __all__ = ["extract"]
 
 def extract(doc: SourceDocument, resolver) -> Extraction:
     """Every fact of one document (see the module docstring for the order of the rules)."""
+    known_before = resolver.known_iris() if hasattr(resolver, "known_iris") else frozenset()
     ctx = DocContext(doc, resolver)
     collect_spans(ctx)
     ctx.add_spans(instrument_spans(ctx))
     persons = find_persons(ctx)
     ctx.add_spans([ActorSpan(*_span_of(ctx, p), p.entity, "person") for p in persons if _span_of(ctx, p)])
     ctx.add_spans(alias_spans(ctx, persons))
-    contacts = contact_persons(ctx)
+    publisher = _publisher(ctx)
+    contacts = contact_persons(ctx, publisher)
     known = {p.entity.iri for p in persons}
     persons += [c for c in contacts if c.entity.iri not in known]
     affiliation = {p.entity.iri: p.affiliation for p in persons}
@@ -38,13 +40,20 @@ def extract(doc: SourceDocument, resolver) -> Extraction:
     ratifications, adoptions, rat_sents = extract_ratifications(ctx)
     meetings = MeetingExtractor(ctx, affiliation, prog_sents | rat_sents).extract()
 
+    # a person with no post or body in this document is a node only when the store knows them
+    described = {p.entity.iri for p in persons if p.title or p.affiliation}
+    for m in meetings:
+        m.participants = [e for e in m.participants if e.kind != "Person" or e.iri in described or e.iri in known_before]
+        m.organizers = [e for e in m.organizers if e.kind != "Person" or e.iri in described or e.iri in known_before]
+    persons = [p for p in persons if p.entity.iri in described]
+
     x = Extraction(document=doc)
     x.persons = person_facts(persons)
     x.meetings = meetings
     x.programmes = programmes
     x.ratifications = ratifications
     x.adoptions = adoptions
-    x.publisher = _publisher(ctx)
+    x.publisher = publisher
     for p in x.persons:
         ctx.note(p.person)
         ctx.note(p.affiliation)

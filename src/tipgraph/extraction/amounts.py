@@ -1,6 +1,6 @@
 """Budget amounts and durations as press releases write them.
 
-"4.4 million Euro" -> (4400000, "EUR"); "US$ 750,000" -> (750000, "USD");
+"2.5 million euro" -> (2500000, "EUR"); "US$ 750,000" -> (750000, "USD");
 "1.2 million Swiss francs" -> CHF; "£300,000" -> GBP. Durations: "30-month" -> 30,
 "three-year" -> 36, "18 months" -> 18.
 """
@@ -33,7 +33,7 @@ _SCALE_RX = r"(?:\s*(?P<scale>thousand|million|mln|billion|bn|m)\b)?"
 _AMOUNT = re.compile(
     # currency first: "US$ 750,000", "EUR 2 million", "£300,000"
     r"(?<![\w$£€¥])(?P<cur1>" + _CUR_ALT + r")\s?" + _NUM + _SCALE_RX
-    # or after: "4.4 million Euro", "1.2 million Swiss francs"
+    # or after: "2.5 million euro", "3 million Swiss francs"
     + r"|" + _NUM.replace("num", "num2") + _SCALE_RX.replace("scale", "scale2") + r"\s*(?P<cur2>" + _CUR_ALT + r")\b",
     re.I,
 )

@@ -41,23 +41,33 @@ class DocContext:
         self.text = self.doc.text
         self.sentences = split_sentences(self.text)
         self._starts: list[int] = []
+        self._longest = 0
 
     # -- spans --------------------------------------------------------------------
     def add_spans(self, spans: list[ActorSpan]) -> None:
         """Add spans that do not overlap the ones already known (earlier sources win)."""
         for sp in spans:
             if not self.overlapping(sp.start, sp.end):
-                self.spans.append(sp)
-        self.spans.sort(key=lambda s: (s.start, -s.end))
-        self._starts = [s.start for s in self.spans]
+                at = bisect.bisect_right(self._starts, sp.start)
+                self.spans.insert(at, sp)
+                self._starts.insert(at, sp.start)
+                self._longest = max(self._longest, sp.end - sp.start)
+        self._index()
 
     def replace_span(self, old: ActorSpan, new: ActorSpan) -> None:
         self.spans = [new if s is old else s for s in self.spans]
+        self._index()
+
+    def _index(self) -> None:
         self.spans.sort(key=lambda s: (s.start, -s.end))
         self._starts = [s.start for s in self.spans]
+        self._longest = max((s.end - s.start for s in self.spans), default=0)
 
     def overlapping(self, start: int, end: int) -> list[ActorSpan]:
-        return [s for s in self.spans if s.start < end and start < s.end]
+        # Bisect on the sorted starts: a linear scan made pages with thousands of names quadratic.
+        lo = bisect.bisect_right(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        return [s for s in self.spans[lo:hi] if start < s.end]
 
     def spans_in(self, start: int, end: int, kinds: tuple[str, ...] | None = None) -> list[ActorSpan]:
         lo = bisect.bisect_left(self._starts, start)

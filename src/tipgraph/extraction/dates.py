@@ -1,6 +1,6 @@
 """Dates in running text, at the precision the text gives.
 
-Absolute dates ("28 May 2019", "May 28, 2019", "May 2018", "in 2013") keep their
+Absolute dates ("28 May 2019", "June 3, 2021", "May 2018", "in 2013") keep their
 precision; relative ones ("today", "yesterday", "on Monday", "a two-day visit that ends
 today") are resolved against the publication date, because a press release speaks
 from the day it was issued.
@@ -53,7 +53,7 @@ _PATTERNS = [
     ("wd", re.compile(r"\b(?:on|On|last|this)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
 ]
 
-#: "a two-day visit that ends today", "the three-day conference, which opened yesterday"
+#: "a four-day mission that closes today", "the three-day conference, which opened yesterday"
 _SPAN = re.compile(
     r"\b(?P<n>\w+)[-\s]day\b[^.;]{0,80}?\b(?P<verb>ends?|ended|ending|concludes?|concluded|closes?|closed|wraps? up|started|starts?|began|begins?|opened|opens?|kicked off)\s+(?P<rel>today|yesterday|tomorrow)\b",
     re.I,

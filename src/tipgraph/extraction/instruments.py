@@ -2,7 +2,7 @@
 
 The registry knows the treaties ("Palermo Protocol"); national instruments appear as
 capitalised names headed by "Action Plan", "Law", "Decree", "Strategy" and the like
-("Turkmenistan's National Action Plan on Counter-trafficking for 2016-2018") and are
+("Moldova's National Plan against Forced Labour for 2020-2024") and are
 created as new instruments of the state that owns them.
 """
 from __future__ import annotations
@@ -16,7 +16,8 @@ _CAP = r"[A-Z][\w'’\-]*"
 _TAIL_WORD = r"(?:[A-Za-z][\w'’\-]*|\d{4}(?:\s*[-–]\s*\d{4})?)"
 INSTRUMENT = re.compile(
     r"(?:(?P<owner>" + _CAP + r"(?:\s+" + _CAP + r")?)['’]s\s+)?"
-    r"(?P<name>(?:" + _CAP + r"\s+){0,5}" + _HEAD + r"\b"
+    r"(?P<name>(?:" + _CAP + r"(?:\s+(?:(?:of|in|and|against|for|on|the|to)\s+)*(?:" + _CAP + r"|\(" + _CAP + r"\)))*\s+)?" + _HEAD + r"\b"
+    r"(?:,?\s+(?:19|20)\d\d\b)?"
     r"(?:\s+(?:on|of|for|against|to|in|concerning)\s+(?:the\s+)?" + _TAIL_WORD
     + r"(?:\s+(?:(?:and|of|in|the|for|on|against|to)\s+)*" + _TAIL_WORD + r")*)?)"
 )
@@ -27,7 +28,7 @@ _LOWER_STOP = re.compile(r"\s+(?:(?:and|of|in|the|for|on|against|to)\s+)*[a-z][\
 
 def _trim_tail(name: str) -> str:
     """Keep the tail of a name up to its last capitalised word or year."""
-    m = re.match(r"(.*?\b" + _HEAD + r"\b)(.*)$", name)
+    m = re.match(r"(.*?\b" + _HEAD + r"\b(?:,?\s+(?:19|20)\d\d\b)?)(.*)$", name)
     if not m:
         return name
     head, tail = m.group(1), m.group(2)

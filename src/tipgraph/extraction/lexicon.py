@@ -5,7 +5,7 @@ not lists of particular names: those live in the resolver's registry.
 """
 from __future__ import annotations
 
-#: Last (or main) word of the name of a body: "Investigative Committee", "Ministry of X".
+#: Last (or main) word of the name of a body: "Labour Inspectorate", "Ministry of X".
 ORG_HEADS = frozenset(
     """Ministry Ministries Office Committee Committees Council Chamber Court Duma Parliament
     Department Agency Service Services Bureau Directorate Commission Union Association Secretariat
@@ -13,7 +13,15 @@ ORG_HEADS = frozenset(
     Government Assembly Senate Delegation Embassy Network Coalition Organization Organisation
     Fund Authority Inspectorate Administration Procuracy Mission Guard Gendarmerie
     Federation Confederation Alliance Board Congress Tribunal Cabinet Presidency
-    Prosecutor's Prosecutors Trust Caritas Lobby Initiatives Platform Chapter Clinic Shelter Inspection Consulate Rada Sejm Majlis Mejlis Khural Kenesh""".split()
+    Prosecutor's Prosecutors Unit Trust Caritas Lobby Initiatives Platform Chapter Clinic Shelter Inspection Consulate Rada Sejm Majlis Mejlis Khural Kenesh""".split()
+)
+
+#: Heads of the names of state institutions: a body so named belongs to a state.
+GOV_HEADS = frozenset(
+    """Ministry Ministries Office Committee Council Chamber Court Duma Parliament Department Agency
+    Service Services Bureau Directorate Commission Secretariat Police Ombudsman Ombudsperson Assembly
+    Senate Inspectorate Administration Procuracy Guard Gendarmerie Cabinet Presidency Prosecutor's
+    Inspection Rada Sejm Majlis Mejlis Khural Kenesh Unit Authority Tribunal Division""".split()
 )
 
 #: Words that name a post.

@@ -2,7 +2,7 @@
 
 A press release usually reports one main event, told over several sentences; those
 sentences are grouped into one meeting. A meeting mentioned in passing with its own
-date ("during the meeting between X and Y in 2013") is a separate meeting, and an
+date ("at their talks with X in 2015") is a separate meeting, and an
 announced one ("will", "upcoming", "next month") is planned, never met. Actors only
 cited ("according to X", "funded by X", "a report by X") or used as modifiers ("UN
 agencies", "OSCE commitments") do not take part; a state after "in" or "to" is a place.
@@ -20,10 +20,12 @@ _HELD = re.compile(
     r"\b(?:met|meets|meet\s+with|meeting\s+with|held\s+(?:[\w-]+\s+){0,3}(?:talks|discussions?|consultations?|meetings?|negotiations|conference|round\s?table|seminar|workshop|training|session|dialogue)"
     r"|(?:paid|pays|made|makes|conducted|conducts|undertook|completed|concluded)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,2}visit"
     r"|visited|visiting|visits|(?:official|working|study|state|bilateral|fact-finding|country)\s+visit|visit\s+(?:to|of)"
+    r"|(?:participants|attendees|speakers|trainees|delegates|panel+ists)\s+(?:also\s+)?(?:included|were\s+(?:drawn\s+)?from|represented|came\s+from)"
+    r"|among\s+(?:the\s+)?(?:participants|attendees|speakers|trainees)|with\s+the\s+participation\s+of|joined\s+by"
     r"|brought\s+together|bringing\s+together|gathered|convened|(?:was|were)\s+attended\s+by|attended|took\s+part|participated|hosted"
     r"|(?:co-)?organi[sz]ed\s+(?:a|an|the|its)\b|(?:was|were)\s+(?:co-)?organi[sz]ed|took\s+place|(?:was|were)\s+held"
     r"|signed\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:memorandum|agreement|MoU|declaration|joint)|signing\s+ceremony"
-    r"|discussed|(?:delegations?|representatives|experts|officials|prosecutors|judges|participants)\s+(?:came\s+|arrived\s+|travelled\s+)?from"
+    r"|discussed|(?:delegations?|representatives|experts|officials|prosecutors|judges|participants|trainers|speakers|facilitators|staff)\s+(?:came\s+|arrived\s+|travelled\s+)?from"
     r"|opened\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:conference|meeting|seminar|workshop|training|round\s?table|forum))\b",
     re.I,
 )
@@ -245,7 +247,7 @@ class MeetingExtractor:
         for loc in self.locations(s.start, s.end):
             d.add("locations", loc)
         if visited_with_meeting:
-            # "visited the Republic of X, meeting with the President of the Republic": its authorities took part
+            # "toured Province X and met its governor": the authorities of the visited place took part
             for sp in ctx.spans_in(s.start, s.end, ("Place", "State")):
                 if _VISIT_BEFORE.search(ctx.text[max(s.start, sp.start - 30) : sp.start]):
                     d.add("participants", self._authority(sp.entity))

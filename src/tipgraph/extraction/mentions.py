@@ -1,18 +1,22 @@
 """Actor mentions: the resolver's registry mentions plus the names it cannot know.
 
 The registry knows well-known organisations, states, places and instruments. Press
-releases also name national bodies generically ("the Investigative Committee", "the
-Deputy Ministers of the Interior, of Labour and of Social Protection", "the Swiss and
-U.S. governments"); these rules turn such phrases into entities, resolved against the
+releases also name national bodies generically ("the Border Service", "the
+Ministers of Health, of Justice and of Education", "the Dutch and
+Norwegian governments"); these rules turn such phrases into entities, resolved against the
 country the document is about.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..model import Entity
+from ..resolution.matching import clean_label, name_key
+from ..resolution.national_bodies import VARIANTS
+from ..resolution.states import with_article
 from .context import ActorSpan, DocContext
-from .lexicon import COURTESY, ORG_HEADS, TITLE_HEADS
+from .lexicon import COURTESY, GOV_HEADS, ORG_HEADS, TITLE_HEADS
 
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F][\w'’\-]*(?:\.[A-Za-z]\.?)*|\d+|[^\w\s]")
 _CONNECTORS = frozenset("of for on and the against de du des la & in to".split())
@@ -36,12 +40,17 @@ def registry_spans(ctx: DocContext, mentions) -> list[ActorSpan]:
     text = ctx.text
     for m in mentions:
         e = m.entity
+        if e.kind == "Organization" and _is_post(e):
+            continue  # "the EU Anti-Trafficking Coordinator": a post; the person holds it
         if e.kind == "Organization" and not m.text.isupper():
             # a generic word inside a longer name ("Ghana Police Service"): the phrase rule reads it
             words = m.text.split()
             before = text[max(0, m.start - 30) : m.start]
             after = text[m.end : m.end + 30]
             if len(words) == 1 and (re.search(r"[A-Z][\w'’-]*\s+$", before) or re.match(r"\s+[A-Z]", after)):
+                continue
+            # a generic name inside a longer one ("Supreme State Prosecutor's Office"): the phrase rule reads it
+            if _generic_head(m.text) and _name_word_before(ctx, before):
                 continue
             # a national body of another state than the one the text names
             st = ctx.state_of(e)
@@ -55,6 +64,28 @@ def registry_spans(ctx: DocContext, mentions) -> list[ActorSpan]:
                     continue  # "Public Prosecutor's Office of Chile" is not Russia's
         out.append(ActorSpan(m.start, m.end, m.text, e, "registry"))
     return out
+
+
+def _is_post(e: Entity) -> bool:
+    """An "organisation" whose name ends in a post ("... Coordinator", "... Rapporteur")."""
+    last = e.label.split(" of ")[0].split()[-1]
+    return is_title_word(last) and last not in ORG_HEADS and last.lower() not in ("general",)
+
+
+def _generic_head(name: str) -> bool:
+    """Whether a name starts with a generic body name ("Public Prosecutor's Office of Chile")."""
+    key = name_key(name)
+    return any(key[:k] in VARIANTS for k in range(len(key), 0, -1))
+
+
+def _name_word_before(ctx: DocContext, before: str) -> bool:
+    """Whether ``before`` ends in a capitalised word that belongs to the name after it."""
+    m = re.search(r"(?:^|[^.!?:;\s]\s*|\s)([A-Z][\w-]*)\s+$", before)
+    if m is None or m.group(1) in _NOT_ORG_START or is_title_word(m.group(1)):
+        return False
+    if re.search(r"(?:^|[.!?:;]\s*|\n\s*\n\s*)" + re.escape(m.group(1)) + r"\s+$", before):
+        return False  # the first word of a sentence
+    return _state(ctx, m.group(1)) is None
 
 
 def _names_state(text: str, st: Entity) -> bool:
@@ -76,8 +107,48 @@ def resolve_body(ctx: DocContext, name: str, *, country: Entity | None = None,
         if st is not None and st.iri != c.iri:
             ent = None  # "the Public Prosecutor's Office" of Peru is not Russia's
     if ent is None and create:
-        ent = ctx.resolver.resolve_or_create(name, "Organization", country=c, part_of=part_of)
+        named = _state_in_name(ctx, name)
+        if named is not None and is_national_body_name(name):
+            ent = ctx.resolver.resolve_or_create(name, "Organization", country=named, part_of=part_of or named)
+        elif c is not None and is_national_body_name(name):
+            # a body of the state the text is about: its country is part of its name, so the
+            # "Labour Inspectorate" of two states are two entities
+            ent = ctx.resolver.resolve_or_create(f"{clean_label(name)} of {with_article(c.label)}", "Organization",
+                                                 country=c, part_of=part_of or c, alt_labels=[name])
+        else:
+            ent = ctx.resolver.resolve_or_create(name, "Organization", country=c, part_of=part_of)
     return ent
+
+
+def embassy(ctx: DocContext, head: str, state: Entity, surface: str) -> Entity:
+    """One entity per embassy: "Embassy of Switzerland in Tajikistan", whether the text says
+    "the Swiss Embassy" or "the Embassy of Switzerland"."""
+    name = f"{head} of {with_article(state.label)}"
+    host = ctx.country if ctx.country is not None and ctx.country.iri != state.iri else None
+    alts = [surface, name]
+    if host is not None:
+        name = f"{name} in {host.label}"
+    return ctx.resolver.resolve_or_create(name, "Organization", part_of=state, alt_labels=alts)
+
+
+def is_national_body_name(name: str) -> bool:
+    """Whether a name is headed by a word of state institutions ("... Inspectorate", "Ministry of ...")."""
+    return any(w in GOV_HEADS for w in re.findall(r"[\w'’-]+", name))
+
+
+_CAPS = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
+
+
+def _state_in_name(ctx: DocContext, name: str) -> Entity | None:
+    """The state a name says it belongs to ("Albanian ...", "... of the Kyrgyz Republic"), if any."""
+    for m in _CAPS.finditer(name):
+        words = m.group().split()
+        for i in range(len(words)):  # the longest state name inside the capitalised run
+            for j in range(len(words), i, -1):
+                st = _state(ctx, " ".join(words[i:j]))
+                if st is not None:
+                    return st
+    return None
 
 
 def _state(ctx: DocContext, word: str) -> Entity | None:
@@ -88,7 +159,7 @@ def _state(ctx: DocContext, word: str) -> Entity | None:
     return st if st is not None and st.kind == "State" else None
 
 
-# -- "the Swiss and U.S. governments", "the Russian authorities" ----------------------
+# -- "the Dutch and Norwegian governments", "the Peruvian authorities" ---------------
 _GOV = re.compile(
     r"\b(?P<list>(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*(?:,|and|&)\s*)*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+(?:[Gg]overnments?|[Aa]uthorities)\b"
 )
@@ -107,7 +178,7 @@ def government_spans(ctx: DocContext) -> list[ActorSpan]:
     return out
 
 
-# -- "Deputy Ministers of the Interior, of Labour and of Social Protection" -----------
+# -- "the Ministers of Health, of Justice and of Education" ---------------------------
 _MINISTERS_OF = re.compile(
     r"\bMinist(?:er|ers|ry|ries)\s+(?:of|for)\s+(?P<first>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)"
     r"(?P<more>(?:\s*(?:,|and|,\s*and)\s*(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*)"
@@ -130,7 +201,7 @@ def ministry_spans(ctx: DocContext) -> list[ActorSpan]:
         if len(parts) == 1 and m.group(0).startswith("Ministr"):
             continue  # a plain "Ministry of X": left to the registry and the phrase rule
         for a, b, name in parts:
-            # "Ministry of Justice of the Russian Federation": a state after it sets the country
+            # "Ministry of Health of the Republic of Chile": a state after it sets the country
             ent = resolve_body(ctx, _trim_name(name))
             if ent is not None:
                 out.append(ActorSpan(a, b, ctx.text[a:b], ent, "ministry"))
@@ -150,16 +221,14 @@ def _trim_name(name: str) -> str:
 def phrase_spans(ctx: DocContext) -> list[ActorSpan]:
     """Bodies the registry does not know: "General Department of International Legal Cooperation"."""
     out: list[ActorSpan] = []
-    known = ctx.spans
     for sent in ctx.sentences:
         toks = [(sent.start + m.start(), sent.start + m.end(), m.group()) for m in _TOKEN.finditer(sent.text)]
         covered = {}
-        for sp in known:
-            if sp.end <= sent.start or sp.start >= sent.end:
-                continue
-            for i, (a, b, _) in enumerate(toks):
-                if a < sp.end and sp.start < b:
-                    covered[i] = sp
+        # only the spans in this sentence (a scan of all spans per sentence was quadratic)
+        tok_starts, tok_ends = [t[0] for t in toks], [t[1] for t in toks]
+        for sp in ctx.overlapping(sent.start, sent.end):
+            for i in range(bisect.bisect_right(tok_ends, sp.start), bisect.bisect_left(tok_starts, sp.end)):
+                covered[i] = sp
         i = 0
         while i < len(toks):
             run = _run_at(toks, covered, i)
@@ -220,7 +289,7 @@ def _phrases_in_run(ctx: DocContext, toks, covered, run: list[int]) -> list[Acto
                 country = sp.entity
             elif sp.entity.kind == "Organization":
                 parent = sp.entity
-    # demonym at the start: "Russian Union of Journalists" stays a name; "Russian Interior Ministry" sets country
+    # demonym at the start: "Polish Union of Lawyers" stays a name; "Polish Interior Ministry" sets country
     pieces = _split_and(run, words)
     out = []
     for piece in pieces:
@@ -267,17 +336,18 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
             break
         si -= 1
         start = seg_starts[si]
-    # drop leading determiners, courtesy words and title words ("the Deputy Chairperson of")
+    # drop leading determiners, courtesy words and title words ("the Vice-Chair of")
     while start < len(words) and (words[start] in _NOT_ORG_START or words[start].lower() in COURTESY
                                   or words[start] in _CONNECTORS):
         start += 1
-    # cut at a title word after the head: "Presidential Council Chairperson on ..."
+    # cut at a title word after the head: "National Council Secretary for ..."
     end = len(words)
     seen_head = False
     for i in range(start, len(words)):
         if is_org_head(words[i]):
             seen_head = True
-        elif seen_head and is_title_word(words[i].rstrip("s")) and words[i] not in ("General", "Persons", "Person"):
+        elif seen_head and is_title_word(words[i].rstrip("s")) and words[i] not in ("General", "Persons", "Person") \
+                and words[i - 1] not in ("of", "the", "for"):  # "Office of the Prosecutor for ..." is a body
             end = i
             break
         elif seen_head and is_org_head(words[i - 1]) and words[i] not in _CONNECTORS and words[i] not in ("'s", "’s"):
@@ -290,17 +360,37 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
     body = words[start:end]
     if not any(is_org_head(w) for w in body):
         return []
+    if len(body) >= 4 and body[-1] in _GENERIC and body[-2] in ("the", "of") and any(is_org_head(w) for w in body[:-3]):
+        # "Training Centre on X of the Academy": the named centre; the academy is its parent
+        cut = end - (3 if body[-3] == "of" else 2)
+        if words[cut - 1] == "of":
+            cut -= 1
+        end = cut
+        body = words[start:end]
     a, b = toks[piece[start]][0], toks[piece[end - 1]][1]
     name = ctx.text[a:b]
-    prev = [sp for sp in ctx.spans if sp.end <= a and re.fullmatch(r"\s*", ctx.text[sp.end : a])]
+    prev = [sp for sp in ctx.overlapping(max(0, a - 200), a) if sp.end <= a and re.fullmatch(r"\s*", ctx.text[sp.end : a])]
     if prev and prev[-1].entity.kind == "Organization" and piece[start] == piece[0]:
         # "UNODC Regional Office for West and Central Africa": a unit of the known body
         return [ActorSpan(a, b, name, prev[-1].entity, "phrase")]
+    owner = [sp for sp in ctx.overlapping(max(0, a - 200), a) if sp.end <= a and re.fullmatch(r"['’]s\s+", ctx.text[sp.end : a])]
+    if owner and owner[-1].entity.kind == "State" and country is None and parent is None and piece[start] == piece[0]:
+        country = owner[-1].entity  # "Brazil's Federal Public Prosecutor's Office"
     if country is not None and piece[end - 1] == piece[-1]:
         tail = re.match(r"\s+of\s+(?:the\s+)?", ctx.text[b : b + 10])
         st_span = ctx.span_at(b + tail.end()) if tail else None
         if st_span is not None and st_span.entity.iri == country.iri:
             name = ctx.text[a : st_span.end]
+    if body[-1] in ("Embassy", "Consulate") or (body[0] in ("Embassy", "Consulate") and len(body) == 1):
+        st = country if body[0] in ("Embassy", "Consulate") else (_state(ctx, body[0]) if len(body) == 2 else None)
+        if st is not None:
+            ent = embassy(ctx, body[-1] if body[0] not in ("Embassy", "Consulate") else body[0], st, ctx.text[a:b])
+            if country is not None and piece[end - 1] == piece[-1]:
+                tail = re.match(r"\s+of\s+(?:the\s+)?", ctx.text[b : b + 10])
+                st_span = ctx.span_at(b + tail.end()) if tail else None
+                if st_span is not None:
+                    b = st_span.end
+            return [ActorSpan(a, b, ctx.text[a:b], ent, "phrase")]
     if len(body) == 1 or all(w in _GENERIC or w in _GENERIC_MODIFIERS or w in _CONNECTORS for w in body):
         if not (body[-1] in _GENERIC or is_org_head(body[-1])):
             return []
@@ -320,36 +410,84 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
     return [ActorSpan(a, b, ctx.text[a:b], ent, "phrase")]
 
 
+# -- names with commas inside: "Ministry of Labour, Employment and Social Affairs" --------
+_W = r"[A-Z][\w'’-]*"
+_ITEM = _W + r"(?:\s+" + _W + r"){0,2}"
+_COMMA_HEADS = r"(?:Ministry|Ministries|Secretariat|Department|Office|Committee|Commission|Council|Agency|Directorate|Bureau|Authority|Centre|Center)"
+_COMMA_AFTER = re.compile(
+    r"\b" + _COMMA_HEADS + r"\s+(?:of|for|against|on)\s+(?:the\s+)?" + _ITEM + r"(?:,\s+" + _ITEM + r")+,?\s+(?:and|&)\s+" + _ITEM
+    + r"(?:\s+(?:in|of|for|on)\s+(?:the\s+)?" + _ITEM + r"){0,3}"
+)
+_COMMA_BEFORE = re.compile(r"(?<!, )\b" + _W + r"(?:,\s+" + _W + r")+,?\s+(?:and|&)\s+" + _W + r"\s+" + _COMMA_HEADS + r"\b")
+
+
+def comma_name_spans(ctx: DocContext) -> list[ActorSpan]:
+    """Body names with a list inside, which the other rules would cut at the first comma.
+
+    The items of the list must be plain capitalised words (no body of their own, no
+    acronym, no state): "Ministry of Justice, Ministry of Health and ..." is three bodies.
+    """
+    out = []
+    for rx in (_COMMA_AFTER, _COMMA_BEFORE):
+        for m in rx.finditer(ctx.text):
+            text = m.group()
+            inner = re.split(r",\s+|\s+(?:and|&)\s+", text)
+            words = re.findall(r"[\w'’-]+", text)
+            if sum(1 for w in words if w in ORG_HEADS) != 1 or any(w.isupper() and len(w) > 1 for w in words):
+                continue
+            if any(_state(ctx, it.split()[-1]) is not None for it in inner[1:-1]):
+                continue  # "... of Mali, Niger and Chad": a list of states
+            if "\n\n" in text:
+                continue
+            ent = resolve_body(ctx, text)
+            if ent is not None:
+                out.append(ActorSpan(m.start(), m.end(), text, ent, "phrase"))
+    return out
+
+
+# -- "the NGO Atina", "the public organization «Madina»" ---------------------------------
+_DESCRIBED = re.compile(
+    r"\b(?:NGOs?|non-governmental\s+organi[sz]ations?|(?:public|civil\s+society|community|women's|grassroots|local|partner)\s+organi[sz]ations?"
+    r"|charity|charities|public\s+associations?|(?:non-profit|nonprofit)\s+(?:organi[sz]ations?|associations?))"
+    r"\s+(?:called\s+|named\s+)?[«\"“]?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})[»\"”]?"
+)
+
+
+def described_org_spans(ctx: DocContext) -> list[ActorSpan]:
+    """Organisations introduced by what they are: "the NGO Atina" names Atina, here and later."""
+    out: list[ActorSpan] = []
+    for m in _DESCRIBED.finditer(ctx.text):
+        a, b = m.span("name")
+        if ctx.overlapping(a, b):
+            continue
+        name = m.group("name")
+        if _state(ctx, name) is not None or any(w in NOT_NAME_WORDS for w in name.split()):
+            continue
+        known = ctx.resolver.resolve(name, "Organization")
+        ent = known or ctx.resolver.resolve_or_create(name, "Organization", types=("tip:NonGovernmentalOrganization",))
+        for n in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", ctx.text):
+            out.append(ActorSpan(n.start(), n.end(), name, ent, "phrase"))
+    return out
+
+
+NOT_NAME_WORDS = frozenset("The This That These Those Its Their In On At For And".split())
+
+
 def collect_spans(ctx: DocContext) -> None:
     """Fill ``ctx.spans``: registry mentions first, then the rules above, never overlapping."""
-    text = _split_possessives(ctx)
+    text = ctx.text
     mentions = ctx.resolver.find_mentions(text)
     ctx.country = ctx.resolver.main_country(text, mentions)
     if ctx.country is not None:
         # with the country known, generic national bodies ("the Interior Ministry") resolve too
         mentions = ctx.resolver.find_mentions(text, country=ctx.country)
+    ctx.add_spans(comma_name_spans(ctx))
     ctx.add_spans(registry_spans(ctx, mentions))
     ctx.add_spans(ministry_spans(ctx))
     ctx.add_spans(government_spans(ctx))
     ctx.add_spans(phrase_spans(ctx))
+    ctx.add_spans(described_org_spans(ctx))
     ctx.add_spans(acronym_spans(ctx))
-
-
-_POSSESSIVE = re.compile(r"\b([A-Z][\w.]*)['’]s\b")
-
-
-def _split_possessives(ctx: DocContext) -> str:
-    """The text with "IOM’s", "Turkmenistan's" as "IOM  ": same offsets, the name alone.
-
-    Only for acronyms and state names: in "Prosecutor's Office" the "'s" is part of a name.
-    """
-    def repl(m: re.Match) -> str:
-        word = m.group(1)
-        if (word.isupper() and len(word) > 1) or _state(ctx, word) is not None:
-            return word + " " * (len(m.group()) - len(word))
-        return m.group()
-
-    return _POSSESSIVE.sub(repl, ctx.text)
 
 
 _ACRONYM_DEF = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]*[A-Z]{1,}[A-Za-z]*)\)")

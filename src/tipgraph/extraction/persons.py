@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..model import Entity, PersonFact
 from .context import ActorSpan, DocContext
-from .lexicon import COURTESY, HONORIFICS, NOT_NAME, TITLE_HEADS
+from .lexicon import COURTESY, HONORIFICS, NOT_NAME, ORG_HEADS, TITLE_HEADS
 from .privacy import is_private_context
 
 _UP = "A-Z\u00C0-\u00DE\u0100\u0102\u0104\u0106\u010C\u010E\u0110\u0118\u011A\u0141\u0143\u0147\u0150\u0158\u015A\u0160\u0164\u016E\u0170\u0179\u017B\u017D"
@@ -62,14 +62,16 @@ def _trim(toks, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _forward_title(toks, i: int, barriers: set[int]):
+def _forward_title(toks, i: int, barriers, protected: frozenset[int] = frozenset()):
     """Title in apposition after the name: ", programme coordinator at ASTRA," ."""
     if i >= len(toks) or toks[i][2] not in (",", "("):
         return None
     k = i + 1
     start = k
+    if k < len(toks) and toks[k][2].lower() in ("and", "or", "but", "while", "by", "with", "as"):
+        return None  # ", and by the head of X": the next item of a list, not an apposition
     while (k < len(toks) and k - start < 24 and k not in barriers
-           and toks[k][2] not in (",", ".", ";", ":", ")", "(", "\"", "“", "”", "–", "—")):
+           and (toks[k][2] not in (",", ".", ";", ":", ")", "(", "\"", "“", "”", "–", "—") or toks[k][0] in protected)):
         k += 1
     if k in barriers:
         return None  # "..., IOM Chief of Mission Thomas Keller": the next person's title
@@ -78,23 +80,55 @@ def _forward_title(toks, i: int, barriers: set[int]):
     # an apposition that names a post within its first words (not a relative clause)
     if hi <= lo or not _has_title_head(words[:5]) or words[0].lower() in ("who", "which", "that", "whose"):
         return None
-    # the apposition must close: a comma, the end, or a verb right after
+    if toks[start][2] in ("the", "The"):
+        # "Jane Roe, the Head of X, John Doe": a title between two names is the second one's
+        j = k
+        if j + 2 < len(toks) and toks[j][2] == "(" and toks[j + 2][2] == ")":
+            j += 3
+        if j < len(toks) and toks[j][2] == "," and j + 1 in barriers:
+            return None
     return lo, hi
 
 
-def _backward_title(toks, i: int, barriers: set[int]):
+def _backward_title(toks, i: int, barriers, protected: frozenset[int] = frozenset()):
     """Title before the name: "Foreign Minister", "IOM Chief of Mission," ."""
     k = i - 1
     if k >= 0 and toks[k][2] in (",", "("):
         k -= 1
     end = k + 1
-    while k >= 0 and (k not in barriers) and _title_token_ok(toks[k][2]) and toks[k][2] not in (",", "-", "–"):
+    while k >= 0 and (k not in barriers):
+        tok = toks[k][2]
+        if tok == ")" and k >= 2 and toks[k - 2][2] == "(" and toks[k - 1][2].isupper():
+            k -= 3  # "... in Persons (ACR), Jane Roe"
+            continue
+        if tok == "," and toks[k][0] in protected:
+            k -= 1
+            continue
+        if not _title_token_ok(tok) or tok in (",", "-", "–"):
+            break
         k -= 1
     lo, hi = _trim(toks, k + 1, end)
+    while hi > lo and toks[hi - 1][2] == ")" and hi - 3 >= lo and toks[hi - 3][2] == "(":
+        hi -= 3
     words = [t[2] for t in toks[lo:hi]]
     if hi <= lo or not _has_title_head(words):
         return None
     return lo, hi
+
+
+#: "... against Sexual Violence, Exploitation and Trafficking": commas inside one name
+_LIST_NAME = re.compile(
+    r"\b[A-Z][\w'’-]*\s+(?:of|for|against|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+    r"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})+,?\s+(?:and|&)\s+[A-Z]"
+)
+
+
+def protected_commas(text: str) -> frozenset[int]:
+    """Offsets of commas that sit inside a capitalised name with a list in it."""
+    out = set()
+    for m in _LIST_NAME.finditer(text):
+        out.update(m.start() + i for i, c in enumerate(m.group()) if c == ",")
+    return frozenset(out)
 
 
 _COMMON_NOUN = re.compile(r"(?:ment|tion|sion|ity|ness|ism|ship)$")
@@ -106,7 +140,7 @@ def _name_ok(ctx: DocContext, name: str, a: int, b: int) -> bool:
         return False
     if any(_COMMON_NOUN.search(p) for p in parts):
         return False
-    # inside a longer capitalised name: "on Human Rights and Civil Society Development"
+    # inside a longer capitalised name: "for Family Affairs and Youth Policy"
     if re.search(r"[A-Z][\w'’-]*\s+(?:and|of|for|on|the|against|to|in|&)\s+$", ctx.text[max(0, a - 40) : a]):
         return False
     if ctx.overlapping(a, b):
@@ -114,8 +148,22 @@ def _name_ok(ctx: DocContext, name: str, a: int, b: int) -> bool:
     return True
 
 
+class _Others:
+    """``barriers`` minus one candidate's own tokens, without copying the set per candidate
+    (a copy per name made a page listing thousands of names quadratic)."""
+
+    __slots__ = ("barriers", "first", "last")
+
+    def __init__(self, barriers: set[int], first: int, last: int) -> None:
+        self.barriers, self.first, self.last = barriers, first, last
+
+    def __contains__(self, n: int) -> bool:
+        return n in self.barriers and not self.first <= n <= self.last
+
+
 def find_persons(ctx: DocContext) -> list[Person]:
     persons: dict[str, Person] = {}
+    protected = protected_commas(ctx.text)
     for sent in ctx.sentences:
         toks = [(sent.start + m.start(), sent.start + m.end(), m.group()) for m in _TOK.finditer(sent.text)]
         starts = {t[0]: n for n, t in enumerate(toks)}
@@ -125,7 +173,7 @@ def find_persons(ctx: DocContext) -> list[Person]:
             a, b = sent.start + m.start("name"), sent.start + m.end("name")
             name = m.group("name")
             hon = bool(m.group("hon"))
-            # "Minister Sergei Lavrov": leading title words are not part of the name
+            # "Minister Jane Roe": leading title words are not part of the name
             words = name.split()
             offs = [m.start("name") + sent.start + o.start() for o in re.finditer(r"\S+", name)]
             bad = [i for i, w in enumerate(words)
@@ -145,17 +193,30 @@ def find_persons(ctx: DocContext) -> list[Person]:
             cands.append((starts[hon_a], ends[b], name, a, b))
         barriers = {n for c in cands for n in range(c[0], c[1] + 1)}
         for first, last, name, a, b in cands:
-            own = set(range(first, last + 1))
-            direct = first > 0 and toks[first - 1][2] not in (",", "(") and _backward_title(toks, first, barriers - own)
-            title = direct or _forward_title(toks, last + 1, barriers - own) or _backward_title(toks, first, barriers - own)
-            if title is None:
+            others = _Others(barriers, first, last)
+            direct = first > 0 and toks[first - 1][2] not in (",", "(") and _backward_title(toks, first, others, protected)
+            forward = _forward_title(toks, last + 1, others, protected)
+            back = None if direct else _backward_title(toks, first, others, protected)
+            options = [t for t in (direct, forward, back) if t]
+            if not options:
                 continue
+            # "Commissioner Jane Roe, Head of the X Unit": the post that names a body wins
+            title = aff = None
+            for lo, hi in options:
+                t_a, t_b = toks[lo][0], toks[hi - 1][1]
+                cand_aff = affiliation_of(ctx, t_a, t_b, ctx.text[t_a:t_b])
+                if cand_aff is not None:
+                    title, aff = (lo, hi), cand_aff
+                    break
+            if title is None:
+                title = options[0]
             lo, hi = title
             t_a, t_b = toks[lo][0], toks[hi - 1][1]
             title_text = ctx.text[t_a:t_b]
             if is_private_context(ctx.text, a, b, title_text):
                 continue
-            aff = affiliation_of(ctx, t_a, t_b, title_text)
+            if aff is None:
+                aff = fallback_affiliation(ctx, sent, t_a, t_b, title_text)
             key = name.lower()
             if key in persons and persons[key].affiliation is not None:
                 continue
@@ -195,6 +256,40 @@ def affiliation_of(ctx: DocContext, start: int, end: int, title: str) -> Entity 
     return None
 
 
+_LED_BY = re.compile(r"\b(?:delegation|representatives|officials|experts|team|staff|members)\s+(?:of|from)\s+(?:the\s+)?$", re.I)
+_ACR_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*)\)")
+
+
+def fallback_affiliation(ctx: DocContext, sent, start: int, end: int, title: str) -> Entity | None:
+    """Whom a person represents when the post itself names no body.
+
+    * "the Secretary against X (ACR), Jane Roe": the body the acronym after the post names;
+    * "representatives of X, led by the Director of Cooperation, Jane Roe": X;
+    * "Deputy Minister Jane Roe" in a text about one ministry: the ministry named last before.
+    """
+    am = _ACR_AFTER.match(ctx.text, end)
+    if am:
+        acr = am.group("acr")
+        ent = ctx.resolver.resolve(acr, "Organization")
+        if ent is None and not re.search(r"\b(?:of|to)\s+(?:the\s+)?[A-Z]", title):
+            ent = ctx.resolver.resolve_or_create(acr, "Organization")
+        if ent is not None:
+            ctx.add_spans([ActorSpan(m.start(), m.end(), acr, ent, "acronym")
+                           for m in re.finditer(r"\b" + re.escape(acr) + r"\b", ctx.text)])
+            return ent
+    before = ctx.text[sent.start:start]
+    led = re.search(r",?\s*(?:led|headed)\s+by\s+(?:the\s+)?$", before)
+    if led:
+        orgs = ctx.spans_in(sent.start, sent.start + led.start(), ("Organization", "State"))
+        if orgs and _LED_BY.search(ctx.text[max(sent.start, orgs[-1].start - 40):orgs[-1].start]):
+            return orgs[-1].entity
+    if re.fullmatch(r"(?:(?:Deputy|First|Vice|Acting)[\s-]+)*Minister", title.strip(), re.I):
+        ministries = [s for s in ctx.spans_in(0, start, ("Organization",)) if re.search(r"\bMinistr", s.text)]
+        if ministries:
+            return ministries[-1].entity
+    return None
+
+
 _TITLE_BODIES = re.compile(
     r"\b(?:(?P<pg>Prosecutor[- ]General|General\s+Prosecutor|Attorney[- ]General)"
     r"|(?P<omb>Ombudsperson|Ombudsman|Human\s+Rights\s+Commissioner)"
@@ -203,32 +298,84 @@ _TITLE_BODIES = re.compile(
 _TITLE_BODY_NAMES = {"pg": "Prosecutor General's Office", "omb": "Ombudsperson for Human Rights", "field": r"Ministry of \g<field>"}
 
 
-def contact_persons(ctx: DocContext) -> list[Person]:
-    """Press officers from the contact blocks: a name and the organisation after it."""
+_LABELLED = re.compile(r"^(?P<pre>[^:]{2,80}):\s*(?P<name>.+)$")
+_AT_ORG = re.compile(r"^(?P<name>.+?)\s+(?:at|of|with)\s+(?P<org>.+)$")
+
+
+def contact_persons(ctx: DocContext, publisher: Entity | None = None) -> list[Person]:
+    """Press officers from the contact blocks: each name with its organisation.
+
+    A block lists parts separated by commas: "Jane Roe, Press Officer, IOM",
+    "IOM Guatemala: Jane Roe, UNODC: John Doe", "Embassy of X, Communication: Jane Roe",
+    "Jane Roe at IOM". A press officer named with a post but no organisation speaks for
+    the publisher.
+    """
     out = []
     for block in ctx.doc.contacts:
         parts = [p.strip() for p in re.split(r"[,\n;]+", block) if p.strip()]
-        if not parts:
-            continue
-        m = NAME.fullmatch(parts[0])
-        if not m or any(w in NOT_NAME for w in m.group("name").split()):
-            continue
-        name = m.group("name")
-        title = None
-        aff = None
-        for p in parts[1:]:
-            mentions = [x for x in ctx.resolver.find_mentions(p) if x.entity.kind in ("Organization", "State")]
-            if mentions and aff is None:
-                aff = mentions[0].entity
-            elif aff is None and title is None and _has_title_head(p.split()):
-                title = p
-        if aff is None and len(parts) > 1:
-            aff = ctx.resolver.resolve(parts[-1], "Organization")
-        if aff is None and title is None:
-            continue
-        ent = ctx.resolver.resolve_or_create(name, "Person")
-        out.append(Person(ent, name, title, aff, block))
+        org: Entity | None = None  # the last organisation named before the current person
+        current: list = []  # [name, title, aff, org_before]
+        found: list[list] = []
+        for part in parts:
+            name = _contact_name(part)
+            pre = None
+            if name is None:
+                lm = _LABELLED.match(part)
+                if lm and _contact_name(lm.group("name")):
+                    name, pre = _contact_name(lm.group("name")), lm.group("pre").strip()
+                else:
+                    am = _AT_ORG.match(part)
+                    if am and _contact_name(am.group("name")):
+                        name, pre = _contact_name(am.group("name")), am.group("org").strip()
+            if name is not None:
+                aff = _contact_org(ctx, pre) if pre else None
+                title = pre if pre and aff is None and len(pre.split()) <= 6 else None
+                current = [name, title, aff, org]
+                found.append(current)
+                continue
+            ent = _contact_org(ctx, part)
+            if ent is not None:
+                org = ent
+                if current and current[2] is None:
+                    current[2] = ent
+                    if current[1] is None and not part.isupper() and _has_title_head(part.split()):
+                        current[1] = part
+                continue
+            if current and current[1] is None and _has_title_head(part.split()) and len(part.split()) <= 8:
+                current[1] = part
+                inner = _contact_org(ctx, part, whole=False)
+                if inner is not None and current[2] is None:
+                    current[2] = inner
+        for name, title, aff, before in found:
+            aff = aff or before or (publisher if title else None)
+            if aff is None and title is None:
+                continue
+            ent = ctx.resolver.resolve_or_create(name, "Person")
+            out.append(Person(ent, name, title, aff, block))
     return out
+
+
+def _contact_name(part: str) -> str | None:
+    m = NAME.fullmatch(part.strip())
+    if not m or any(w in NOT_NAME or w.lower() in TITLE_HEADS for w in m.group("name").split()):
+        return None
+    return m.group("name")
+
+
+def _contact_org(ctx: DocContext, text: str, *, whole: bool = True) -> Entity | None:
+    """The organisation a contact part names ("IOM Guatemala", "Embassy of Switzerland in X")."""
+    text = text.strip()
+    mentions = [x for x in ctx.resolver.find_mentions(text) if x.entity.kind in ("Organization", "State")]
+    orgs = [x for x in mentions if x.entity.kind == "Organization"]
+    if orgs and (not whole or orgs[0].start <= 2):
+        return orgs[0].entity
+    if whole and any(w in ORG_HEADS for w in text.split()):
+        from .mentions import resolve_body
+
+        return resolve_body(ctx, text)
+    if mentions and whole and mentions[0].entity.kind == "State" and mentions[0].start == 0:
+        return mentions[0].entity
+    return None
 
 
 def alias_spans(ctx: DocContext, persons: list[Person]) -> list[ActorSpan]:
@@ -257,7 +404,7 @@ def alias_spans(ctx: DocContext, persons: list[Person]) -> list[ActorSpan]:
 
 
 def title_core(ctx: DocContext, p: Person) -> str | None:
-    """"OSCE Special Representative and Co-ordinator for ..." -> "Special Representative"."""
+    """"UNICEF Regional Adviser for Child Protection in ..." -> "Regional Adviser"."""
     text = p.title or ""
     if p.title_start >= 0:
         for sp in ctx.spans_in(p.title_start, p.title_end):

@@ -12,6 +12,8 @@ import re
 from .lexicon import PRIVATE_MARKERS
 
 _PSEUDONYM = re.compile(r"\(\s*(?:not (?:her|his|their) real name|names? (?:has been |have been )?changed|pseudonym)", re.I)
+#: Words that, capitalised before a name, make it a private person's (not "Son", "Man": surnames).
+_NAME_PREFIXES = frozenset("victim survivor trafficked resident villager migrant teenager".split())
 _AGE = re.compile(r"\b\d{1,2}[-\s]year[-\s]old\b", re.I)
 
 
@@ -22,6 +24,9 @@ def _words(text: str) -> set[str]:
 def is_private_context(text: str, start: int, end: int, title: str | None = None) -> bool:
     """True when the name at text[start:end] belongs to a private individual."""
     if title and (_words(title) & PRIVATE_MARKERS or _AGE.search(title)):
+        return True
+    first = text[start:end].split(maxsplit=1)
+    if first and first[0].lower() in _NAME_PREFIXES:  # "Survivor Grace Mensah, a trainee nurse, ..."
         return True
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]

@@ -2,7 +2,7 @@
 
 The sentences that speak of a programme ("programme", "project", "initiative" and
 their anaphora) are read together as one programme, unless they name different
-programmes. Funders follow "funded by", "with co-financing support from" and the like;
+programmes. Funders follow "funded by", "with a grant from" and the like;
 implementers are the subject of "launched"/"implement", the owner in "X's programme",
 or follow "implemented by".
 """
@@ -26,9 +26,11 @@ _FUND_VERB = re.compile(r"\b(?:will\s+provide|provides|provided|has\s+committed|
 _IMPL_BY = re.compile(r"\b(?:implemented|carried\s+out|run|managed|executed|led|delivered)\s+(?:jointly\s+)?by\s+|\b(?:in\s+partnership|in\s+cooperation|in\s+co-operation|together|jointly)\s+with\s+", re.I)
 _IMPL_VERB = re.compile(r"\b(?:ha(?:ve|s)\s+)?(?:launched|launch|launches|implement(?:s|ed|ing)?|will\s+implement|started|start|is\s+implementing|are\s+implementing)\b", re.I)
 _REGIONS = re.compile(r"\b(?:(?:focus(?:es|ed|ing)?|concentrat(?:e|es|ed|ing))\s+on|target(?:s|ing)?|cover(?:s|ing)?|in)\s+(?:the\s+)?(?:\w+\s+)?(?:regions?|provinces?|oblasts?|districts?|areas?|countries|states)\b\s*(?:of\s+)?[–:\-—,]?\s*", re.I)
-_REGIONS_BEFORE = re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?P<list>(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:,\s*|\s+and\s+)(?:[A-Z][\w'’-]*\s+){1,3})*)(?:regions?|provinces?|oblasts?|districts?)\b")
+_RNAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+#: "in the Khatlon and Sughd regions", "in Donetsk, Kharkiv and Luhansk oblasts"
+_REGIONS_BEFORE = re.compile(r"\b(?:in|of|across)\s+(?:the\s+)?(?P<list>" + _RNAME + r"(?:(?:,\s*|,?\s+and\s+)" + _RNAME + r")*)\s+(?:regions|provinces|oblasts|districts|departments|governorates|states|counties|region|province|oblast|district)\b")
 _GROUPS = re.compile(r"\b(?:groups?|beneficiaries|target\s+groups?)\b,?\s+(?:such\s+as|including|namely)\s+(?P<list>[^.;:]+)", re.I)
-_GLUE = re.compile(r"^(?:\s*(?:,|and|&|,\s*and|as\s+well\s+as|['’]s|\(|\))\s*(?:the\s+)?)*$")
+_GLUE = re.compile(r"^(?:\s*(?:,|and|&|,\s*and|as\s+well\s+as|together\s+with|jointly\s+with|['’]s|\(|\))\s*(?:the\s+)?)*$")
 
 
 def _chain(ctx: DocContext, start: int, limit: int, kinds=("Organization", "State")) -> list[ActorSpan]:
@@ -49,14 +51,14 @@ def _chain(ctx: DocContext, start: int, limit: int, kinds=("Organization", "Stat
 
 def extract_programmes(ctx: DocContext) -> tuple[list[ProgrammeFact], set[int]]:
     """The programmes and the indexes of the sentences they were read from."""
-    # "CIS Programme" (an instrument), "OSCE Programme Office" (a body) are not programmes
+    # "Regional Programme of Action" (an instrument), "UNDP Programme Office" (a body) are not programmes
     inst_spans = [s for s in ctx.spans if s.entity.kind in ("LegalInstrument", "Organization")]
     sents = []
     for s in ctx.sentences:
         hits = [m for m in _PROG_WORD.finditer(s.text)
                 if not any(i.start <= s.start + m.start() < i.end for i in inst_spans)]
-        if hits:
-            sents.append(s)
+        if hits or (_FUND.search(s.text) and _IMPL_BY.search(s.text)):
+            sents.append(s)  # "X, funded by A and implemented by B": a programme by what it says
     if not sents:
         return [], set()
     p = ProgrammeFact(label="")
@@ -108,9 +110,10 @@ def extract_programmes(ctx: DocContext) -> tuple[list[ProgrammeFact], set[int]]:
                 _add(p.regions, sp)
                 relevant = True
         for rm in _REGIONS_BEFORE.finditer(text):
-            for name in re.split(r",\s*|\s+and\s+", rm.group("list").strip()):
+            for name in re.split(r",?\s+and\s+|,\s*", rm.group("list").strip()):
                 if name:
                     ent = ctx.resolver.resolve(name, "Place", country=ctx.country_arg()) or \
+                        ctx.resolver.resolve(name, "State") or \
                         ctx.resolver.resolve_or_create(name, "Place", country=ctx.country_arg())
                     _add(p.regions, ent)
                     relevant = True
@@ -162,7 +165,9 @@ def _region_list(ctx: DocContext, start: int, end: int) -> list[Entity]:
             continue
         m = re.match(r"(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})", item[lead:])
         if not m:
-            continue  # "Karelia, which is a source area, Astrakhan, ...": a relative clause
+            if not out:
+                break  # "in the field of prevention ...": prose, not a list of places
+            continue  # "Puno, where most cases start, Cusco, ...": a relative clause
         ent = ctx.resolver.resolve(m.group(1), "Place", country=ctx.country_arg())
         if ent is None:
             ent = ctx.resolver.resolve_or_create(m.group(1), "Place", country=ctx.country_arg())

@@ -1,7 +1,7 @@
 """Ratifications, accessions and signatures of treaties; adoptions of laws and plans.
 
 "The Parliament of X ratified A and B" gives X ratified A and X ratified B; a date in
-the sentence ("in early 2004") goes with it. Negated or announced acts ("has not yet
+the sentence ("in late 2011") goes with it. Negated or announced acts ("has not yet
 ratified", "plans to ratify") give nothing.
 """
 from __future__ import annotations

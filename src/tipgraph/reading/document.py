@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..model import SourceDocument
 from . import boilerplate as bp
-from .contacts import extract_contacts, scrub_details, split_inline_contact
+from .contacts import clean_contact, extract_contacts, scrub_details, split_inline_contact
 from .encoding import BinaryContent, declared_html_charset, decode_bytes, normalise_text
 from .errors import UnreadableDocument
 from .metadata import (date_line, find_dateline, parse_iso_or_text_date, place_date_line,
@@ -99,6 +99,7 @@ def _build(text: str, path: str, media_type: str, encoding: str, sha1: str) -> S
     if media_type == "text/plain" and _LOOKS_HTML.match(text):
         media_type = "text/html"
     title = published = publisher = place = None
+    page_contacts: list[str] = []
     markdown = False
     if media_type == "text/html":
         from .html import extract_html
@@ -108,6 +109,7 @@ def _build(text: str, path: str, media_type: str, encoding: str, sha1: str) -> S
         title = _clean_page_title(page.title, page.publisher)
         published = parse_iso_or_text_date(page.date)
         publisher = page.publisher
+        page_contacts = [c for c in (clean_contact(b) for b in page.contacts) if c]
     elif media_type == "text/markdown":
         from .markdown import strip_markdown
 
@@ -134,7 +136,7 @@ def _build(text: str, path: str, media_type: str, encoding: str, sha1: str) -> S
         media_type=media_type,
         encoding=encoding,
         content_sha1=sha1,
-        contacts=cleaned.contacts,
+        contacts=list(dict.fromkeys(cleaned.contacts + page_contacts)),
     )
 
 

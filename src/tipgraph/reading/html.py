@@ -9,7 +9,7 @@ entities (XXE), and no page needs them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -31,6 +31,8 @@ class HtmlContent:
     title: str | None = None
     date: str | None = None
     publisher: str | None = None
+    #: text of the page's contact boxes (class or id "contact"), one line per block or <br>
+    contacts: list[str] = field(default_factory=list)
 
 
 def sanitise_markup(markup: str) -> str:
@@ -72,6 +74,27 @@ def _fallback_text(tree: lxml_html.HtmlElement) -> str:
     walk(root)
     lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _contact_boxes(tree: lxml_html.HtmlElement) -> list[str]:
+    """Contact boxes (often an <aside>, which the text drops as chrome): their lines.
+
+    Press officers named there are people in public roles; the lines go through
+    clean_contact later, which removes every way to reach them.
+    """
+    out: list[str] = []
+    for el in tree.iter("aside", "div", "section", "p", "address"):
+        marker = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+        if "contact" not in marker:
+            continue
+        for br in el.iter("br"):
+            br.tail = "\n" + (br.tail or "")
+        text = el.text_content()
+        lines = [" ".join(x.split()) for x in text.split("\n")]
+        lines = [x for x in lines if x and x.lower().rstrip(":") not in ("contact", "contacts", "media contact")]
+        if lines and sum(len(x) for x in lines) < 600:
+            out.append("\n".join(lines))
+    return out
 
 
 def _meta(tree: lxml_html.HtmlElement, *names: str) -> str | None:
@@ -121,6 +144,7 @@ def extract_html(markup: str) -> HtmlContent:
     publisher = _meta(tree, "publisher", "dc.publisher", "dcterms.publisher", "og:site_name",
                       "application-name")
     main = _trafilatura_text(markup)
+    contacts = _contact_boxes(tree)
     fallback = _fallback_text(tree)
     text = main
     if not main or (main.count("\n") == 0 and fallback.count("\n") >= 1
@@ -128,7 +152,7 @@ def extract_html(markup: str) -> HtmlContent:
         # trafilatura's flat baseline lost the paragraph breaks, or it found nothing.
         text = fallback
     text = _LEFTOVER_ENTITY.sub("", text)
-    return HtmlContent(text=text, title=title, date=date, publisher=publisher)
+    return HtmlContent(text=text, title=title, date=date, publisher=publisher, contacts=contacts)
 
 
 def _trafilatura_text(markup: str) -> str:

@@ -5,10 +5,12 @@ emphasis, links, images, block quotes. A heading becomes its own paragraph.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+_SCALARS = (str, int, float, datetime.date)
 _FRONT = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
@@ -39,7 +41,9 @@ def strip_markdown(text: str) -> MarkdownText:
         except yaml.YAMLError:
             loaded = None
         if isinstance(loaded, dict):
-            meta = {str(k).lower(): v for k, v in loaded.items()}
+            # Scalars only: YAML aliases can nest lists exponentially ("billion laughs"),
+            # and turning such a value into text would exhaust memory.
+            meta = {str(k).lower(): v for k, v in loaded.items() if isinstance(v, _SCALARS)}
         text = text[m.end():]
     out: list[str] = []
     h1 = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -38,9 +39,9 @@ _WORD_FOLDS = {
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"
     r"|[A-Za-z](?:\.[A-Za-z])+\.?"
-    r"|['’]s\b"
+    r"|['’ʼ]s\b"
     r"|&"
-    r"|(?i:co-(?=\w))?\w+(?:['’](?!s\b)\w+)*",
+    r"|(?i:co-(?=\w))?[^\Wʼ]+(?:['’ʼ](?!s\b)[^\Wʼ]+)*",
 )
 _APOSTROPHES = re.compile(r"[’‘`´ʼ]")
 
@@ -53,6 +54,7 @@ class Token:
     norm: str  #: folded form; "" for tokens that names ignore ("'s")
 
 
+@lru_cache(maxsize=65536)
 def fold_token(raw: str) -> str:
     """The folded form of one token (see module docstring)."""
     t = _APOSTROPHES.sub("'", unicodedata.normalize("NFKC", raw)).casefold()

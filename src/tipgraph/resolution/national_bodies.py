@@ -92,7 +92,7 @@ BODY_KINDS: tuple[BodyKind, ...] = (
     BodyKind("border_service", "Border Service", (
         "Border Service", "State Border Service", "Border Guard Service", "Border Guard", "Border Guards", "Border Police",
         "Federal Border Service", "Border Protection Service", "State Border Guard Service"), types=_LAW),
-    BodyKind("police", "Police", ("Police", "National Police", "State Police", "Police Service", "Police Force",
+    BodyKind("police", "National Police", ("National Police", "Police", "State Police", "Police Service", "Police Force",
                                   "National Police Service"), types=_LAW),
     BodyKind("migration_service", "Migration Service", (
         "Migration Service", "State Migration Service", "Federal Migration Service", "FMS", "Migration Agency",
@@ -158,6 +158,8 @@ def make_body(body: BodyKind, state: Entity, the_state: str, *, demonyms: tuple[
             alts.add(f"{v} to {the_state}")
         if short:
             alts.add(f"{v} {body.preposition} {short}")
+        if body.key != "eu_delegation":
+            alts.add(f"{short or state.label} {v}")  # "Ghana Police Service"
     alts.discard(label)
     return Entity(
         iri=str(entity_iri("Organization", label)),

@@ -95,8 +95,13 @@ class _NameIndex:
             assert isinstance(payload, Entity)
             self.fuzzy.setdefault(payload.kind, {}).setdefault(" ".join(key), payload)
 
-    def add_entity(self, e: Entity) -> None:
+    def add_entity(self, e: Entity, *, skip_generic: bool = False) -> None:
         for n in (e.label, *sorted(e.alt_labels)):
+            if skip_generic and name_key(n) in nb.VARIANTS:
+                # "Prosecutor's Office" as an alt name of one country's body would make
+                # every generic mention that country's: generic names go through the
+                # national-body rules, which know the document's country
+                continue
             self.add(n, _ENTITY, e)
 
 
@@ -104,7 +109,7 @@ class _NameIndex:
 def _registry_index(registry: Registry) -> _NameIndex:
     index = _NameIndex()
     for e in registry.entities:
-        index.add_entity(e)
+        index.add_entity(e, skip_generic=e.kind == "Organization")
     for rec in registry.states.values():
         for d in rec.demonyms:
             index.add(d, _DEMONYM, rec.entity)
@@ -123,6 +128,9 @@ class Resolver:
         self._known = _NameIndex()
         self._known_by_iri: dict[str, Entity] = {}
         self._bodies: dict[tuple[str, str], Entity] = {}
+        self._last_scan: tuple | None = None
+        #: resolve()/state() answers; keyed with the number of known entities, which only grows
+        self._memo: dict[tuple, Entity | None] = {}
 
     # -- known entities -------------------------------------------------------------
     def add_known(self, entities: Iterable[Entity]) -> None:
@@ -140,11 +148,24 @@ class Resolver:
                 if not any(c.tag != _ENTITY for c in self._index.names.get(name_key(n), ())):
                     self._known.add(n, _ENTITY, e)
 
+    def known_iris(self) -> frozenset[str]:
+        """IRIs of the entities added with :meth:`add_known` or created so far."""
+        return frozenset(self._known_by_iri)
+
     # -- scanning ---------------------------------------------------------------------
     def _lookup(self, key: tuple[str, ...]) -> list[_Cand]:
         return self._index.names.get(key, []) + self._known.names.get(key, [])
 
     def _scan(self, text: str, *, strict: bool = True) -> tuple[list[Token], list[_Raw]]:
+        # find_mentions, then again with the country, then main_country: one scan serves all
+        hit = self._last_scan
+        if hit is not None and hit[0] is text and hit[1] == strict and hit[2] == len(self._known.names):
+            return hit[3]
+        out = self._scan_uncached(text, strict=strict)
+        self._last_scan = (text, strict, len(self._known.names), out)
+        return out
+
+    def _scan_uncached(self, text: str, *, strict: bool = True) -> tuple[list[Token], list[_Raw]]:
         toks = [t for t in tokenize(text) if t.norm]
         n = len(toks)
         # run[i]: how many tokens from i can belong to one name (no sentence break between)
@@ -337,6 +358,16 @@ class Resolver:
         "Government of X"; a structured name (national body with its country or with
         ``country``, "IOM office in Moscow"); a fuzzy match of the same kind.
         """
+        key = ("r", name, kind, country.iri if country is not None else None, len(self._known_by_iri))
+        if key in self._memo:
+            return self._memo[key]
+        hit = self._resolve(name, kind, country)
+        if len(self._memo) > 50_000:
+            self._memo.clear()
+        self._memo[key] = hit
+        return hit
+
+    def _resolve(self, name: str, kind: EntityKind | None, country: Entity | None) -> Entity | None:
         clean = clean_label(name)
         if not clean:
             return None
@@ -442,23 +473,38 @@ class Resolver:
         return frozenset(out)
 
     def resolve_or_create(self, name: str, kind: EntityKind, *, country: Entity | None = None,
-                          part_of: Entity | None = None, types: tuple[str, ...] = ()) -> Entity:
-        """:meth:`resolve`, else a new entity (IRI from its cleaned name), remembered for later calls."""
+                          part_of: Entity | None = None, types: tuple[str, ...] = (),
+                          alt_labels: Iterable[str] = ()) -> Entity:
+        """:meth:`resolve`, else a new entity (IRI from its cleaned name), remembered for later calls.
+
+        ``alt_labels``: other names the text used ("Labour Inspectorate" for a body created
+        as "Labour Inspectorate of Serbia"); they are tried first as well.
+        """
         hit = self.resolve(name, kind, country=country)
         if hit is not None:
             return hit
         label = clean_label(name) or name.strip()
+        alts = frozenset(a for a in (clean_label(x) for x in alt_labels) if a and a != label)
         iri = str(entity_iri(kind, label))
         prev = self._known_by_iri.get(iri) or self.registry.by_iri.get(iri)
         if prev is not None:
+            if alts - prev.alt_labels and not prev.in_registry:
+                self.add_known([replace(prev, alt_labels=prev.alt_labels | alts)])
+                prev = self._known_by_iri[iri]
             return prev
-        ent = Entity(iri=iri, kind=kind, label=label, types=tuple(types),
+        ent = Entity(iri=iri, kind=kind, label=label, types=tuple(types), alt_labels=alts,
                      part_of=part_of.iri if part_of is not None else None)
         self.add_known([ent])
         return ent
 
     def state(self, name_or_code: str) -> Entity | None:
         """A state from a name, short form, ISO code, demonym or "Government of X"."""
+        key = ("s", name_or_code, len(self._known_by_iri))
+        if key not in self._memo:
+            self._memo[key] = self._state(name_or_code)
+        return self._memo[key]
+
+    def _state(self, name_or_code: str) -> Entity | None:
         raw = name_or_code.strip()
         if not raw:
             return None
