@@ -1,0 +1,161 @@
+"""Structure checks for the second held-out corpus (examples/heldout2).
+
+The gold file is read by ``/work/shared/eval/score.py``; a typo in a key, a date or a
+budget would silently turn a fact into a miss, so the format is checked here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pycountry
+import pytest
+import yaml
+
+HERE = Path(__file__).resolve().parents[2] / "examples" / "heldout2"
+DOCS = HERE / "documents"
+KEY_FIELDS_MEETING = ("participants", "optional", "places", "optional_places", "instruments", "optional_instruments")
+KEY_FIELDS_PROGRAMME = ("funders", "implementers", "optional", "regions", "optional_regions")
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@pytest.fixture(scope="module")
+def gold() -> dict:
+    return yaml.safe_load((HERE / "gold.yaml").read_text(encoding="utf-8"))
+
+
+def used_keys(doc: dict) -> set[str]:
+    keys = set(doc.get("ignore", []) or [])
+    for m in doc.get("meetings", []) or []:
+        for f in KEY_FIELDS_MEETING:
+            keys |= set(m.get(f, []) or [])
+        pairs = m.get("pairs", "clique")
+        if pairs.startswith("star"):
+            keys.add(pairs.split()[1])
+    for person, org in doc.get("persons", []) or []:
+        keys.add(person)
+        keys |= set(org if isinstance(org, list) else [org])
+    for pr in doc.get("programmes", []) or []:
+        for f in KEY_FIELDS_PROGRAMME:
+            keys |= set(pr.get(f, []) or [])
+    for state, instrument in doc.get("ratifications", []) or []:
+        keys |= {state, instrument}
+    return keys
+
+
+def test_top_level_shape(gold):
+    assert set(gold) == {"entities", "documents"}
+    for key, names in gold["entities"].items():
+        assert isinstance(key, str) and key, key
+        assert isinstance(names, list) and names and all(isinstance(n, str) and n.strip() for n in names), key
+
+
+def test_every_document_exists_and_has_the_right_size():
+    files = sorted(p.name for p in DOCS.iterdir() if p.is_file())
+    assert len(files) == 10
+    suffixes = [Path(f).suffix for f in files]
+    assert suffixes.count(".txt") == 8 and suffixes.count(".html") == 1 and suffixes.count(".md") == 1
+    for f in files:
+        size = (DOCS / f).stat().st_size
+        assert 1500 <= size <= 4096, (f, size)
+
+
+def test_gold_covers_exactly_the_documents(gold):
+    assert set(gold["documents"]) == {p.name for p in DOCS.iterdir() if p.is_file()}
+
+
+def test_every_key_is_defined_and_every_entity_used(gold):
+    entities = set(gold["entities"])
+    used: set[str] = set()
+    for name, doc in gold["documents"].items():
+        keys = used_keys(doc)
+        assert keys <= entities, (name, sorted(keys - entities))
+        used |= keys
+    assert entities <= used, sorted(entities - used)
+
+
+def test_meetings(gold):
+    for name, doc in gold["documents"].items():
+        for m in doc.get("meetings", []) or []:
+            parts = m["participants"]
+            assert len(parts) >= 2 and len(set(parts)) == len(parts), name
+            assert not set(parts) & set(m.get("optional", []) or []), name
+            pairs = m.get("pairs", "clique")
+            assert pairs == "clique" or re.fullmatch(r"star \S+", pairs), (name, pairs)
+            if pairs.startswith("star"):
+                assert pairs.split()[1] in parts, (name, "star hub must be a participant")
+            for d in [*(m.get("dates") or []), *(m.get("optional_dates") or [])]:
+                d = str(d)
+                assert DATE.match(d), (name, d)
+                if len(d) == 10:
+                    dt.date.fromisoformat(d)
+
+
+def test_programmes(gold):
+    for name, doc in gold["documents"].items():
+        for pr in doc.get("programmes", []) or []:
+            assert pr.get("funders") or pr.get("implementers"), name
+            if "budget" in pr:
+                amount, currency = pr["budget"]
+                assert isinstance(amount, (int, float)) and not isinstance(amount, bool) and amount > 0, name
+                assert pycountry.currencies.get(alpha_3=currency) is not None, (name, currency)
+            if "duration_months" in pr:
+                assert isinstance(pr["duration_months"], int) and pr["duration_months"] > 0, name
+
+
+def test_person_keys_name_people_with_affiliations(gold):
+    for name, doc in gold["documents"].items():
+        for person, org in doc.get("persons", []) or []:
+            orgs = org if isinstance(org, list) else [org]
+            assert orgs and person not in orgs, name
+
+
+def test_accepted_names_do_not_clash_within_a_document(gold):
+    """Two entities sharing a name in one document would make the scorer guess."""
+    def norm(s: str) -> str:
+        return re.sub(r"[^\w]+", " ", s.casefold().replace(".", "").replace("'", "")).strip()
+
+    for name, doc in gold["documents"].items():
+        seen: dict[str, str] = {}
+        for key in used_keys(doc):
+            for n in gold["entities"][key]:
+                other = seen.setdefault(norm(n), key)
+                assert other == key, (name, n, key, other)
+
+
+def test_gold_names_appear_in_their_document(gold):
+    """Every required participant, person and ratifying state is named in the text."""
+    for name, doc in gold["documents"].items():
+        text = re.sub(r"\s+", " ", (DOCS / name).read_text(encoding="utf-8")).casefold()
+        keys = {p for m in doc.get("meetings", []) or [] for p in m["participants"]}
+        keys |= {p for p, _ in doc.get("persons", []) or []}
+        keys |= {s for s, _ in doc.get("ratifications", []) or []}
+        for key in keys:
+            names = gold["entities"][key]
+            assert any(n.casefold() in text for n in names), (name, key)
+
+
+def test_scorer_reads_the_gold(gold, shared_dir):
+    """The shared scorer indexes the file without error (only when ../shared is present)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score", shared_dir / "eval" / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    from rdflib import Dataset
+
+    scorer = score.Scorer(gold, score.Graphs(Dataset(default_union=True)))
+    scorer.score()
+    tp, fp, fn = map(sum, zip(*scorer.counts.values()))
+    assert tp == 0 and fp == 0 and fn > 0
+
+
+def test_no_name_was_split_at_a_comma(gold):
+    """An unquoted 'Ministry of A, B and C' in a YAML flow list becomes two names."""
+    for name, doc in gold["documents"].items():
+        text = re.sub(r"\s+", " ", (DOCS / name).read_text(encoding="utf-8"))
+        for key in used_keys(doc):
+            names = gold["entities"][key]
+            for first, second in zip(names, names[1:]):
+                assert f"{first}, {second}" not in text, (name, key, first, second)
