@@ -92,6 +92,12 @@ def format_of(path: Path, fmt: str | None = None) -> str:
 _POSITION = re.compile(r"^Parser error (?:at|between) line \d+.*?: ")
 
 
+#: No label, title or evidence sentence comes near this; a longer literal is an error or an attack.
+MAX_LITERAL_CHARS = 100_000
+#: tipgraph names its nodes with IRIs; a file with more blank nodes than this is a flood, not data.
+MAX_BLANK_NODES = 10_000
+
+
 def parse_file(path: Path | str, fmt: str | None = None) -> dict[URIRef, list[Triple]]:
     """The triples of one file, by graph name (rdflib terms; blank nodes scoped to the file)."""
     path = Path(path)
@@ -104,8 +110,13 @@ def parse_file(path: Path | str, fmt: str | None = None) -> dict[URIRef, list[Tr
         if isinstance(t, ox.BlankNode):
             b = bnodes.get(t.value)
             if b is None:
+                if len(bnodes) >= MAX_BLANK_NODES:
+                    raise InputFileError(path, f"more than {MAX_BLANK_NODES:,} blank nodes; give the nodes IRIs")
                 b = bnodes[t.value] = BNode(bnode_prefix + t.value)
             return b
+        if isinstance(t, ox.Literal) and len(t.value) > MAX_LITERAL_CHARS:
+            raise InputFileError(path, f"a literal of {len(t.value):,} characters (limit {MAX_LITERAL_CHARS:,}): "
+                                       f"{t.value[:40]!r}...")
         return from_ox(t)
 
     graphs: dict[URIRef, list[Triple]] = {}
@@ -124,6 +135,8 @@ def parse_file(path: Path | str, fmt: str | None = None) -> dict[URIRef, list[Tr
         raise InputFileError(path, f"not UTF-8 text ({exc.reason})") from None
     except OSError as exc:
         raise InputFileError(path, exc.strerror or str(exc)) from None
+    except MemoryError as exc:  # pyoxigraph's parser refuses a token longer than its buffer (16 MB)
+        raise InputFileError(path, f"a term too long to parse ({exc})") from None
     except ValueError as exc:  # pyoxigraph reports some invalid terms this way
         raise RDFSyntaxError(path, None, None, str(exc)) from None
     return graphs

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import click
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -41,7 +42,9 @@ def ingest(paths: tuple[str, ...], jobs: int, quiet: bool, store_location: str) 
 
             def advance(outcome) -> None:
                 if outcome.status == "refused":
-                    progress.console.print(f"[red]refused[/red] {outcome.path}: {outcome.reason}", highlight=False)
+                    # paths and reasons are data: escaped, so "[" in a file name is not rich markup
+                    progress.console.print(f"[red]refused[/red] {escape(outcome.path)}: {escape(outcome.reason)}",
+                                           highlight=False, soft_wrap=True)
                 progress.advance(task)
 
             try:

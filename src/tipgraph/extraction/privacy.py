@@ -21,9 +21,16 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", text)}
 
 
+def _plain_words(title: str) -> set[str]:
+    """The title's words, less the capitalised ones inside it: "Secretary at the Ministry of
+    Women, Children and Senior Citizens" names a body, not a child."""
+    words = re.findall(r"[A-Za-z][\w-]*", title)
+    return {w.lower() for i, w in enumerate(words) if i == 0 or not w[0].isupper()}
+
+
 def is_private_context(text: str, start: int, end: int, title: str | None = None) -> bool:
     """True when the name at text[start:end] belongs to a private individual."""
-    if title and (_words(title) & PRIVATE_MARKERS or _AGE.search(title)):
+    if title and (_plain_words(title) & PRIVATE_MARKERS or _AGE.search(title)):
         return True
     first = text[start:end].split(maxsplit=1)
     if first and first[0].lower() in _NAME_PREFIXES:  # "Survivor Grace Mensah, a trainee nurse, ..."
