@@ -31,6 +31,7 @@ bench: install
 	$(BIN)/python benchmarks/run.py --out docs/performance.md
 
 docs: install
+	$(BIN)/python scripts/gen_code_lists.py
 	$(BIN)/python scripts/gen_ontology_docs.py
 	$(BIN)/python scripts/gen_query_docs.py
 

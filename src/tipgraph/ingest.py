@@ -108,17 +108,29 @@ class _Processed:
     unchanged: bool = False
 
 
-_RESOLVER = None
+_KNOWN: list[Entity] = []
 _SEEN: dict[str, str] = {}
 
 
 def _init_worker(known: list[Entity], seen: dict[str, str]) -> None:
-    global _RESOLVER, _SEEN
+    global _KNOWN, _SEEN
+    _KNOWN = known
+    _SEEN = seen
+
+
+def _fresh_resolver():
+    """A resolver that knows the store's entities and nothing learnt from other documents.
+
+    A resolver remembers the entities it creates; shared across documents, a document's
+    graph would depend on which documents the same worker read before it (the pool's
+    scheduling) and on which ones a rerun after a crash skips as unchanged. One per
+    document keeps every graph a function of its document and the store.
+    """
     from .resolution import Resolver
 
-    _RESOLVER = Resolver()
-    _RESOLVER.add_known(known)
-    _SEEN = seen
+    resolver = Resolver()
+    resolver.add_known(_KNOWN)
+    return resolver
 
 
 def _process(path: str) -> _Processed:
@@ -129,11 +141,13 @@ def _process(path: str) -> _Processed:
         doc = read_document(path)
     except UnreadableDocument as exc:
         return _Processed(path, error=exc.reason)
+    except Exception as exc:  # a reader bug (or MemoryError) must not stop the other documents
+        return _Processed(path, error=f"reading failed: {type(exc).__name__}: {exc}")
     iri = str(document_iri(doc.path))
     if _SEEN.get(iri) == f"{doc.content_sha1} {EXTRACTOR_VERSION}":
         return _Processed(path, graph_iri=iri, unchanged=True)
     try:
-        extraction = extract(doc, _RESOLVER)
+        extraction = extract(doc, _fresh_resolver())
         graph_iri, graph = build_document_graph(extraction)
     except Exception as exc:  # an extractor bug must not stop the other documents
         return _Processed(path, error=f"extraction failed: {type(exc).__name__}: {exc}")
@@ -151,24 +165,38 @@ def _process(path: str) -> _Processed:
 _KINDS = ("Person", "Organization", "State", "Place", "LegalInstrument")
 
 
-def known_entities(store: GraphStore) -> list[Entity]:
-    """Entities that earlier documents created (not the registry's), for resolution."""
+def known_entities(store: GraphStore, exclude_documents: Iterable[str] = ()) -> list[Entity]:
+    """Entities that earlier documents created (not the registry's), for resolution.
+
+    Entities known only from ``exclude_documents`` (the documents of this run) are left
+    out: a run must not learn from its own earlier, interrupted attempt, or a rerun after
+    a crash would extract differently from a clean run.
+    """
+    excluded = {str(d) for d in exclude_documents}
     rows = store.select(
         """
         PREFIX tip: <https://w3id.org/tipgraph/ontology#>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-        SELECT ?e ?kind ?label WHERE {
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        SELECT ?e ?kind ?label ?doc WHERE {
           VALUES ?kind { tip:Person tip:Organization tip:State tip:Place tip:LegalInstrument }
           ?e a ?kind ; rdfs:label ?label .
           FILTER(STRSTARTS(STR(?e), "https://w3id.org/tipgraph/id/"))
+          OPTIONAL { ?e prov:wasDerivedFrom ?doc }
         }
         """
     )
-    out = []
+    sources: dict[tuple[str, str, str], set[str]] = {}
     for row in rows:
         kind = str(row["kind"]).rsplit("#", 1)[-1]
-        out.append(Entity(iri=str(row["e"]), kind=kind, label=str(row["label"])))  # type: ignore[arg-type]
-    return out
+        docs = sources.setdefault((str(row["e"]), kind, str(row["label"])), set())
+        if row.get("doc") is not None:
+            docs.add(str(row["doc"]))
+    return [
+        Entity(iri=iri, kind=kind, label=label)  # type: ignore[arg-type]
+        for (iri, kind, label), docs in sources.items()
+        if not docs or docs - excluded
+    ]
 
 
 def stored_versions(store: GraphStore) -> dict[str, str]:
@@ -214,7 +242,7 @@ def ingest_paths(
     started = time.perf_counter()
     files = [str(p) for p in discover(paths)]
     ensure_reference_graphs(store)
-    known = known_entities(store)
+    known = known_entities(store, exclude_documents=(str(document_iri(f)) for f in files))
     seen = stored_versions(store)
     report = IngestReport()
     pending: dict[URIRef, Graph] = {}

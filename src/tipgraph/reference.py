@@ -39,6 +39,26 @@ def ontology_graph() -> Graph:
     return g
 
 
+@lru_cache(maxsize=64)
+def subclasses(cls: URIRef) -> frozenset[URIRef]:
+    """``cls`` and every class below it in the ontology (rdfs:subClassOf*).
+
+    Computed once from the packaged ontology, so queries can test ``?type IN (...)``
+    instead of walking a property path through every graph of the store.
+    """
+    from rdflib.namespace import RDFS
+
+    g = ontology_graph()
+    found = {cls}
+    stack = [cls]
+    while stack:
+        for sub in g.subjects(RDFS.subClassOf, stack.pop()):
+            if isinstance(sub, URIRef) and sub not in found:
+                found.add(sub)
+                stack.append(sub)
+    return frozenset(found)
+
+
 @lru_cache(maxsize=1)
 def registry_graph() -> Graph:
     """The reference registry as RDF, with the hash of its triples."""

@@ -28,7 +28,6 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import pyshacl
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, ConjunctiveGraph
 from rdflib.namespace import PROV, RDF, RDFS
@@ -243,6 +242,41 @@ def _class_hierarchy() -> Graph:
     return g
 
 
+@lru_cache(maxsize=1)
+def _shapes_graph_harvested():
+    """pyshacl's parsed shapes, harvested once per process instead of once per validation.
+
+    Harvesting the shapes and mixing in an ontology are most of the fixed cost of a
+    ``pyshacl.validate`` call, and a call per document paid them again every time
+    (see docs/performance.md). The shapes do not change while the process runs.
+    """
+    from pyshacl.shapes_graph import ShapesGraph
+
+    sg = ShapesGraph(shapes_graph())
+    sg.shapes  # noqa: B018 - the property harvests and caches the shapes
+    return sg
+
+
+def _run_shacl(data_graph: Graph) -> Graph:
+    """``pyshacl.validate(data_graph, shapes, advanced=True, inplace=True)`` with the cached shapes: the results graph."""
+    from pyshacl.errors import ValidationFailure
+    from pyshacl.graph_abstraction import DataGraph
+    from pyshacl.monkey import apply_patches
+    from pyshacl.validator import Validator, assign_baked_in
+
+    apply_patches()
+    assign_baked_in()
+    options = {"inference": "none", "inplace": True, "advanced": True,  # SHACL-SPARQL constraints
+               "allow_warnings": True, "allow_infos": True}
+    validator = Validator(DataGraph.from_rdflib(data_graph), shacl_graph=shapes_graph(), options=options)
+    validator.shacl_graph = _shapes_graph_harvested()
+    try:
+        _, results_graph, _ = validator.run()
+    except ValidationFailure as exc:  # pyshacl's own failure (a broken shape), not a result
+        raise RuntimeError(f"SHACL validation failed: {exc}") from exc
+    return results_graph
+
+
 @lru_cache(maxsize=256)
 def _prepared(query: str):
     return prepareQuery(query)
@@ -440,16 +474,9 @@ def validate_graph(
     for t in context:
         data_graph.add(t)
 
-    _, results_graph, _ = pyshacl.validate(
-        data_graph,
-        shacl_graph=shapes_graph(),
-        ont_graph=_class_hierarchy(),
-        inference="none",
-        advanced=True,  # the shapes use SPARQL targets (SHACL Advanced Features)
-        inplace=True,  # data_graph is our own fresh copy: let pyshacl mix the ontology into it
-        allow_warnings=True,
-        allow_infos=True,
-    )
+    for t in _class_hierarchy():  # what pyshacl's ont_graph would mix in, without its per-call cost
+        data_graph.add(t)
+    results_graph = _run_shacl(data_graph)
 
     def label_of(node: Node) -> str | None:
         label = data_graph.value(node, RDFS.label)

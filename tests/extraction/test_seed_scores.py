@@ -55,3 +55,14 @@ def test_examples_score(tmp_path, shared_dir, repo_dir):
                   shared_dir / "eval" / "score.py", repo_dir / "ontology")
     assert rows["overall"] >= 0.85, rows
     assert all(v >= 0.70 for v in rows.values()), rows
+
+
+@pytest.mark.xfail(reason="heldout (development set since round three) measured 0.57 overall; goal 0.85", strict=False)
+def test_heldout_score(tmp_path, shared_dir, repo_dir):
+    gold = repo_dir / "examples" / "heldout" / "gold.yaml"
+    if not gold.exists():
+        pytest.skip("examples/heldout/gold.yaml not present")
+    rows = _score(tmp_path, repo_dir / "examples" / "heldout" / "documents", gold,
+                  shared_dir / "eval" / "score.py", repo_dir / "ontology")
+    assert rows["overall"] >= 0.85, rows
+    assert all(v >= 0.70 for v in rows.values()), rows

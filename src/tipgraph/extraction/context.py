@@ -47,6 +47,12 @@ class DocContext:
     def add_spans(self, spans: list[ActorSpan]) -> None:
         """Add spans that do not overlap the ones already known (earlier sources win)."""
         for sp in spans:
+            if sp.source in ("embassy", "enclosing"):
+                # "the Embassy of the United States of America": the embassy, not the state
+                inside = [o for o in self.overlapping(sp.start, sp.end) if sp.start <= o.start and o.end <= sp.end]
+                if inside and len(inside) == len(self.overlapping(sp.start, sp.end)):
+                    self.spans = [o for o in self.spans if o not in inside]
+                    self._index()
             if not self.overlapping(sp.start, sp.end):
                 at = bisect.bisect_right(self._starts, sp.start)
                 self.spans.insert(at, sp)

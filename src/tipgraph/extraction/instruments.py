@@ -11,14 +11,14 @@ import re
 
 from .context import ActorSpan, DocContext
 
-_HEAD = r"(?:Action\s+Plan|Plan\s+of\s+Action|Programme\s+of\s+Action|Work\s*[Pp]lan|(?<=National\s)(?:Plan|Programme|Program)|Act|Law|Laws|Convention|Protocol|Decree|Code|Compact|Declaration|Strategy|Agreement|Memorandum(?:\s+of\s+Understanding)?|Resolution|Directive|Charter|Treaty|Decisions|Concept|Roadmap)"
+_HEAD = r"(?:Strategy\s+and\s+Action\s+Plan|Action\s+Plan|(?<=State\s)(?:Programme|Program)|Framework|Plan\s+of\s+Action|Programme\s+of\s+Action|Work\s*[Pp]lan|(?<=National\s)(?:Plan|Programme|Program)|Act|Law|Laws|Convention|Protocol|Decree|Code|Compact|Declaration|Strategy|Agreement|Memorandum(?:\s+of\s+Understanding)?|Resolution|Directive|Charter|Treaty|Decisions|Concept|Roadmap)"
 _CAP = r"[A-Z][\w'’\-]*"
 _TAIL_WORD = r"(?:[A-Za-z][\w'’\-]*|\d{4}(?:\s*[-–]\s*\d{4})?)"
 INSTRUMENT = re.compile(
     r"(?:(?P<owner>" + _CAP + r"(?:\s+" + _CAP + r")?)['’]s\s+)?"
     r"(?P<name>(?:" + _CAP + r"(?:\s+(?:(?:of|in|and|against|for|on|the|to)\s+)*(?:" + _CAP + r"|\(" + _CAP + r"\)))*\s+)?" + _HEAD + r"\b"
     r"(?:,?\s+(?:19|20)\d\d\b)?"
-    r"(?:\s+(?:on|of|for|against|to|in|concerning)\s+(?:the\s+)?" + _TAIL_WORD
+    r"(?:\s+(?:on|of|for|against|to|in|concerning|between)\s+(?:the\s+)?" + _TAIL_WORD
     + r"(?:\s+(?:(?:and|of|in|the|for|on|against|to)\s+)*" + _TAIL_WORD + r")*)?)"
 )
 #: Words that may follow the head in a name only when capitalised or a year.
@@ -32,6 +32,8 @@ def _trim_tail(name: str) -> str:
     if not m:
         return name
     head, tail = m.group(1), m.group(2)
+    if re.search(r"(?:19|20)\d\d$", head):
+        return head  # a year ends a law's name: "... Administration Act 2015 of Nigeria"
     # "... for 2019-2021 and the Law on ...": a second instrument starts
     tail = re.split(r"\s+and\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}" + _HEAD + r"\b", tail)[0]
     words = tail.split()
@@ -70,7 +72,12 @@ def _numbered_spans(ctx: DocContext) -> list[ActorSpan]:
 
 
 def instrument_spans(ctx: DocContext) -> list[ActorSpan]:
-    out: list[ActorSpan] = [sp for sp in _numbered_spans(ctx) if not ctx.overlapping(sp.start, sp.end)]
+    out: list[ActorSpan] = []
+    for sp in _numbered_spans(ctx):
+        inside = ctx.overlapping(sp.start, sp.end)
+        if not any(o.entity.kind not in ("State", "Place") or o.start < sp.start or o.end > sp.end for o in inside):
+            # 'the Law of Ukraine "On ..."': the state inside the name is part of it
+            out.append(ActorSpan(sp.start, sp.end, sp.text, sp.entity, "enclosing" if inside else "instrument"))
     for m in INSTRUMENT.finditer(ctx.text):
         a = m.start("name")
         name = _trim_tail(m.group("name"))
@@ -82,11 +89,13 @@ def instrument_spans(ctx: DocContext) -> list[ActorSpan]:
             continue
         a = ctx.text.find(name, a)
         b = a + len(name)
-        if ctx.overlapping(a, b) or any(o.start < b and a < o.end for o in out):
-            continue
+        inside = ctx.overlapping(a, b)
+        if any(o.entity.kind not in ("State", "Place") or o.start < a or o.end > b for o in inside) \
+                or any(o.start < b and a < o.end for o in out):
+            continue  # a state inside the name ("Law of Georgia on ...") is part of it
         ent = ctx.resolver.resolve(name, "LegalInstrument")
         if ent is None:
-            if not re.search(r"\b(?:National|Federal|State|Law|Act|Decree|Plan|Strategy|Code|Concept|Programme of Action)\b", name):
+            if not re.search(r"\b(?:National|Federal|State|Law|Act|Decree|Plan|Strategy|Code|Concept|Programme of Action|Regional|Comprehensive)\b", name):
                 continue
             owner = m.group("owner")
             country = None
@@ -96,7 +105,7 @@ def instrument_spans(ctx: DocContext) -> list[ActorSpan]:
             types = tuple(t for k, t in _TYPES.items() if k in name)
             ent = ctx.resolver.resolve_or_create(name, "LegalInstrument", country=country, types=types)
         if ent is not None and ent.kind == "LegalInstrument":
-            out.append(ActorSpan(a, b, name, ent, "instrument"))
+            out.append(ActorSpan(a, b, name, ent, "instrument" if not inside else "enclosing"))
     return out
 
 

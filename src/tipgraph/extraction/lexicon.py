@@ -13,7 +13,7 @@ ORG_HEADS = frozenset(
     Government Assembly Senate Delegation Embassy Network Coalition Organization Organisation
     Fund Authority Inspectorate Administration Procuracy Mission Guard Gendarmerie
     Federation Confederation Alliance Board Congress Tribunal Cabinet Presidency
-    Prosecutor's Prosecutors Unit Trust Caritas Lobby Initiatives Platform Chapter Clinic Shelter Inspection Consulate Rada Sejm Majlis Mejlis Khural Kenesh""".split()
+    Prosecutor's Prosecutors Unit Trust Caritas Lobby Initiatives Platform Chapter Clinic Shelter Inspection Consulate Rada Sejm Majlis Mejlis Khural Kenesh Municipality""".split()
 )
 
 #: Heads of the names of state institutions: a body so named belongs to a state.
@@ -21,7 +21,7 @@ GOV_HEADS = frozenset(
     """Ministry Ministries Office Committee Council Chamber Court Duma Parliament Department Agency
     Service Services Bureau Directorate Commission Secretariat Police Ombudsman Ombudsperson Assembly
     Senate Inspectorate Administration Procuracy Guard Gendarmerie Cabinet Presidency Prosecutor's
-    Inspection Rada Sejm Majlis Mejlis Khural Kenesh Unit Authority Tribunal Division""".split()
+    Inspection Rada Sejm Majlis Mejlis Khural Kenesh Unit Authority Tribunal Division Municipality""".split()
 )
 
 #: Words that name a post.
@@ -70,3 +70,23 @@ PRIVATE_MARKERS = frozenset(
 
 #: Locative prepositions: a state after them is a place, not an actor.
 LOCATIVE = frozenset("in to into at across throughout within inside around near outside towards toward".split())
+
+#: Words of the remits of ministries and agencies ("Labour and Social Affairs"): a run of
+#: capitalised words after them that holds none of these is a person's name glued on
+#: ("Minister of Justice Levan Kapanadze").
+REMIT_WORDS = frozenset(
+    """affairs interior internal external foreign home justice labour labor social health education
+    defence defense finance finances economy economic development trade industry commerce tourism
+    transport transportation communications culture sport sports youth family families women woman
+    children child gender equality human rights protection welfare security public order policy
+    policies employment skills solidarity population migration migrants emigration immigration diaspora
+    citizens senior seniors elderly disabled persons disabilities integration reform reforms
+    administration local regional territorial government governance infrastructure agriculture
+    rural fisheries environment energy mines mining water resources science technology innovation
+    information digital planning budget treasury legal constitutional religious worship relations
+    cooperation co-operation overseas abroad workers work occupational national state people
+    peoples community communities affairs' minorities indigenous security safety emergencies
+    emergency situations civil service services secretariat office general vulnerable groups
+    victims trafficking persons beings combating combat against prevention coordination
+    co-ordination measures implementation council committee commission of and for the on in""".split()
+)

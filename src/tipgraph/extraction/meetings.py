@@ -22,6 +22,9 @@ _HELD = re.compile(
     r"|visited|visiting|visits|(?:official|working|study|state|bilateral|fact-finding|country)\s+visit|visit\s+(?:to|of)"
     r"|(?:participants|attendees|speakers|trainees|delegates|panel+ists)\s+(?:also\s+)?(?:included|were\s+(?:drawn\s+)?from|represented|came\s+from)"
     r"|among\s+(?:the\s+)?(?:participants|attendees|speakers|trainees)|with\s+the\s+participation\s+of|joined\s+by"
+    r"|sat\s+down\s+with|sat\s+down\s+(?:in|at)\s+[A-Z][\w-]*\s+with|(?:co-)?chaired|joined|taking\s+part\s+(?:were|was|in)|heard\s+(?:[\w-]+\s+){0,2}(?:reports?|presentations?|briefings?)\s+from"
+    r"|held\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:meeting|session|consultation|exchange)|welcomed\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}delegation"
+    r"|(?:was|were)\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:from|on|between)\s+(?:\w+\s+)?\d"
     r"|brought\s+together|bringing\s+together|gathered|convened|(?:was|were)\s+attended\s+by|attended|took\s+part|participated|hosted"
     r"|(?:co-)?organi[sz]ed\s+(?:a|an|the|its)\b|(?:was|were)\s+(?:co-)?organi[sz]ed|took\s+place|(?:was|were)\s+held"
     r"|signed\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:memorandum|agreement|MoU|declaration|joint)|signing\s+ceremony"
@@ -33,6 +36,13 @@ _EVENT_NOUN = r"(?:meeting|meetings|visit|discussion|discussions|conference|trai
 _ANAPHOR = re.compile(
     r"\b(?:during|throughout|at|after|before|following|in\s+the\s+course\s+of|on\s+the\s+sidelines\s+of|opening|closing|the|this|that|a|an|her|his|their)\s+"
     r"(?:(?:beginning|end|start|close|opening|course)\s+of\s+the\s+)?(?:[\w-]+\s+){0,3}" + _EVENT_NOUN + r"\b|\bthe\s+participants\b",
+    re.I,
+)
+#: A sentence naming the event itself with actors in it ("X took part in the session",
+#: "staff of X sat down with Y for a working meeting") tells who took part.
+_EVENT_SENT = re.compile(
+    r"\b(?:(?:working\s+|bilateral\s+|joint\s+|coordination\s+|consultative\s+)?meeting|talks|consultations?|discussions?|workshop|training|seminar"
+    r"|round[\s-]?table|conference|forum|session|dialogue|signing|launch(?:\s+event)?|ceremony)\b",
     re.I,
 )
 _MEDIA_EVENT = re.compile(r"\b(?:news|press|media)\s+(?:conference|briefing|event)\b", re.I)
@@ -56,7 +66,16 @@ _EXCLUDE_AFTER = re.compile(
 )
 _LIST_GLUE = re.compile(r"^(?:\s*(?:,|and|&|,\s*and|as\s+well\s+as|['’]s|\(|\))\s*(?:the\s+)?)+$")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|to|into|at|across|throughout|within|inside|near|from\s+all\s+over|around)\s+(?:the\s+)?$", re.I)
-_VISIT_BEFORE = re.compile(r"\b(?:visit(?:ed|ing|s)?|visit\s+to|trip\s+to|mission\s+to)\s+(?:the\s+)?$", re.I)
+_VISIT_BEFORE = re.compile(r"\b(?:visit(?:ed|ing|s)?|visit\s+to|trip\s+to|mission\s+to|(?:then\s+)?(?:travell?ed|went|moved\s+on|continued)\s+to)\s+(?:the\s+)?$", re.I)
+#: Sentences that refer back to the event's company: "the delegation consisted of ...",
+#: "the parties agreed", "both sides".
+_REFER = re.compile(r"\b(?:the|its|this)\s+(?:delegation|parties|participants|two\s+sides)\b|\bboth\s+sides\b", re.I)
+#: A programme sentence that tells of its launch event: its date and place are the event's.
+_LAUNCH = re.compile(r"\b(?:launched|presented|unveiled|signed)\b", re.I)
+#: "at the ILO Country Office", "at the premises of X": the body whose house it is hosts
+_AT_HOST = re.compile(r"\bat\s+(?:the\s+)?(?:premises\s+of\s+|headquarters\s+of\s+|offices?\s+of\s+)?(?:the\s+)?$", re.I)
+#: "KATHMANDU, 17 August 2021 -": the day of issue, not of the event
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40}(?:\([^)]*\))?,?\s+[^-–—]{0,25}?\s*[-–—]\s")
 _ACTOR_BEFORE = re.compile(r"\b(?:from|of|with|between|by)\s+(?:the\s+)?$", re.I)
 _QUOTES = re.compile(r"[“\"]([^”\"]{3,}?)[”\"]")
 _TYPES = [
@@ -186,6 +205,8 @@ class MeetingExtractor:
                     text_cut = pm.start()
                     held = [m for m in held if m.start() < text_cut]
             if s.index in self.claimed and not held:
+                if _LAUNCH.search(text) and not _PLANNED.search(text):
+                    self._when_where(main, s)
                 continue
             if held:
                 clause_planned = any(_PLANNED.search(text[max(0, m.start() - 60) : m.end() + 10]) for m in held)
@@ -197,7 +218,10 @@ class MeetingExtractor:
             elif anaphor and not any(_MEDIA_EVENT.search(text[max(0, m.start() - 10): m.end()]) for m in anaphor):
                 if _PLANNED.search(text):
                     continue
-                self._fill(main, s, full=False)
+                # noun-based: a sentence that names the event and an actor tells who took part
+                self._fill(main, s, full=bool(_EVENT_SENT.search(text)))
+            elif main.evidence and _REFER.search(text) and not _PLANNED.search(text):
+                self._fill(main, s, full=True)
             elif main.evidence and self._subject_is_participant(s, main):
                 for sp in ctx.spans_in(s.start, s.end, ("LegalInstrument",)):
                     main.add("instruments", sp.entity)
@@ -251,17 +275,32 @@ class MeetingExtractor:
             for sp in ctx.spans_in(s.start, s.end, ("Place", "State")):
                 if _VISIT_BEFORE.search(ctx.text[max(s.start, sp.start - 30) : sp.start]):
                     d.add("participants", self._authority(sp.entity))
-        for dm in self.dates[s.index]:
-            if _in(self.quotes, s.start + dm.start):
-                continue
-            if not self._date_context_ok(s.text, dm):
-                continue
+        for dm in self._event_dates(s):
             for v in dm.values:
                 if v not in d.dates:
                     d.dates.append(v)
         for sp in ctx.spans_in(s.start, s.end, ("LegalInstrument",)):
             d.add("instruments", sp.entity)
         d.evidence.append(s.text)
+
+    def _when_where(self, d: _Draft, s) -> None:
+        """Only the date and place of a sentence (its actors are a programme's)."""
+        for loc in self.locations(s.start, s.end):
+            d.add("locations", loc)
+        for dm in self._event_dates(s):
+            for v in dm.values:
+                if v not in d.dates:
+                    d.dates.append(v)
+        for sp in self.ctx.spans_in(s.start, s.end, ("Organization",)):
+            if _AT_HOST.search(self.ctx.text[max(s.start, sp.start - 40) : sp.start]):
+                self._add_actor(d, sp.entity)
+
+    def _event_dates(self, s) -> list[DateMention]:
+        dms = [dm for dm in self.dates[s.index] if not _in(self.quotes, s.start + dm.start) and self._date_context_ok(s.text, dm)]
+        dl = _DATELINE.match(s.text)
+        if dl and len(dms) > 1:
+            dms = [dm for dm in dms if dm.start >= dl.end()]  # the dateline's day is the day of issue
+        return dms
 
     def _authority(self, place: Entity) -> Entity:
         """The government of a visited place: the state itself, or "Government of <region>"."""

@@ -16,7 +16,7 @@ from ..resolution.matching import clean_label, name_key
 from ..resolution.national_bodies import VARIANTS
 from ..resolution.states import with_article
 from .context import ActorSpan, DocContext
-from .lexicon import COURTESY, GOV_HEADS, ORG_HEADS, TITLE_HEADS
+from .lexicon import COURTESY, GOV_HEADS, ORG_HEADS, REMIT_WORDS, TITLE_HEADS
 
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F][\w'’\-]*(?:\.[A-Za-z]\.?)*|\d+|[^\w\s]")
 _CONNECTORS = frozenset("of for on and the against de du des la & in to".split())
@@ -24,6 +24,7 @@ _CONNECTORS = frozenset("of for on and the against de du des la & in to".split()
 _GENERIC = frozenset("Centre Center Academy Inspectorate Police Network Union Association Foundation Institute University Office Government Ministry Council Committee Department Secretariat Delegation Embassy Mission Agency Service Court Chamber Bureau Division Unit Administration Parliament Commission Assembly Authority".split())
 _GENERIC_MODIFIERS = frozenset("Project Country Regional Field Programme Program Local Head Main Central National Sub-regional Subregional Liaison Representative Permanent".split())
 _SUBUNIT = frozenset("Office Department Secretariat Delegation Division Unit Bureau Directorate Mission Centre Center".split())
+_INSTRUMENT_HEADS = frozenset("Act Law Code Convention Protocol Plan Strategy Decree Resolution Regulation Directive Proclamation Ordinance".split())
 _NOT_ORG_START = frozenset("the The a an An A this This that That its Its their Their".split())
 
 
@@ -38,6 +39,7 @@ def is_org_head(word: str) -> bool:
 def registry_spans(ctx: DocContext, mentions) -> list[ActorSpan]:
     out = []
     text = ctx.text
+    starts = {m.start for m in mentions}
     for m in mentions:
         e = m.entity
         if e.kind == "Organization" and _is_post(e):
@@ -62,6 +64,16 @@ def registry_spans(ctx: DocContext, mentions) -> list[ActorSpan]:
                 other = _state(ctx, nxt.group(1))
                 if other is not None and other.iri != st.iri:
                     continue  # "Public Prosecutor's Office of Chile" is not Russia's
+            if re.match(r"\s+and\s+(?:[A-Z][a-z]+\s+){1,3}(?:of|in|for)\b", text[m.end : m.end + 60]) and m.end + 1 not in starts:
+                # "Ministry of Labour and Skills of Ethiopia": the registry knows a shorter name only
+                nxt_word = re.match(r"\s+and\s+", text[m.end:]).end() + m.end
+                if nxt_word not in starts:
+                    continue
+        if e.kind == "Organization" and "tip:IntergovernmentalOrganization" not in e.types and ctx.state_of(e) is None:
+            st = _state_in_name(ctx, m.text)
+            if st is not None and not any(_names_state(n, st) for n in (e.label, *e.alt_labels)):
+                # "Caritas Armenia", "Lithuanian Caritas": a national member of a network is its own body
+                e = ctx.resolver.resolve_or_create(m.text, "Organization", country=st, types=e.types, not_this=e)
         out.append(ActorSpan(m.start, m.end, m.text, e, "registry"))
     return out
 
@@ -186,9 +198,42 @@ _MINISTERS_OF = re.compile(
 _X_MINISTER = re.compile(r"\b(?P<x>Foreign|Interior|Justice|Labou?r|Health|Education|Defen[cs]e|Finance|Economy|Economic|Social|Home|Trade|Culture|Agriculture|Transport|Energy|Environment|Emergency|Emergencies|Tourism|Sports?|Youth|Family|Migration|Security)\s+(?:Affairs\s+)?Minist(?:er|ers|ry)\b")
 
 
+def glued_name_at(words: list[str]) -> int | None:
+    """Index where a person's name glued to a body's remit starts, if any.
+
+    "Minister of Labour and Social Affairs Lilit Harutyunyan": the remit ends with the
+    last remit word; two or three capitalised words after it that hold no remit word
+    (nor a body head) are a name."""
+    n = len(words)
+    for k in (2, 3):
+        if n - k < 1:
+            continue
+        tail, head = words[n - k :], words[: n - k]
+        if not all(w[:1].isupper() and w.lower() not in REMIT_WORDS and w not in ORG_HEADS for w in tail):
+            continue
+        if head and head[-1].lower() in REMIT_WORDS and head[-1].lower() not in ("of", "and", "for", "the", "on", "in"):
+            return n - k
+    return None
+
+
+def _cut_glued(text: str, a: int, b: int) -> int:
+    """The end of a body's name in text[a:b] without a person's name glued after it."""
+    toks = list(re.finditer(r"[\w'’.-]+", text[a:b]))
+    cut = glued_name_at([t.group() for t in toks])
+    return b if cut is None else a + toks[cut - 1].end()
+
+
 def ministry_spans(ctx: DocContext) -> list[ActorSpan]:
     out = []
     for m in _MINISTERS_OF.finditer(ctx.text):
+        end_first = _cut_glued(ctx.text, m.start(), m.end("first"))
+        if end_first != m.end("first"):
+            # a name follows the remit: the list of remits ends there too
+            name = "Ministry of " + ctx.text[m.start("first"):end_first]
+            ent = resolve_body(ctx, _trim_name(name))
+            if ent is not None:
+                out.append(ActorSpan(m.start(), end_first, ctx.text[m.start():end_first], ent, "ministry"))
+            continue
         if m.group(0).startswith("Ministry") or m.group(0).startswith("Ministries"):
             first_name = "Ministry of " + m.group("first")
             parts = [(m.start(), m.end("first"), first_name)]
@@ -302,7 +347,9 @@ def _split_and(run: list[int], words: list[str]) -> list[list[int]]:
     """Split at "and" when both sides name a body: "the Public Chamber and the Secretariat"."""
     pieces: list[list[int]] = [[]]
     for k, w in zip(run, words):
-        if w == "and" and len(pieces[-1]) >= 2:
+        left = [words[run.index(x)] for x in pieces[-1]]
+        if w == "and" and ((len(left) >= 2 and any(is_org_head(x) for x in left))
+                           or (len(left) == 1 and ((left[0].isupper() and len(left[0]) > 1) or left[0] in _GENERIC))):
             rest = words[run.index(k) + 1 :]
             # the right side up to its own "of" must hold a head
             head_part = []
@@ -332,7 +379,7 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
     si = seg_starts.index(start)
     while si > 0:
         prev = words[seg_starts[si - 1] : seg_starts[si] - 1]
-        if len(prev) != 1 or any(is_title_word(w) or w in _NOT_ORG_START or not w[0].isupper() for w in prev):
+        if len(prev) != 1 or any(is_title_word(w) or is_title_word(w[:-1]) or w in _NOT_ORG_START or not w[0].isupper() for w in prev):
             break
         si -= 1
         start = seg_starts[si]
@@ -353,11 +400,17 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
         elif seen_head and is_org_head(words[i - 1]) and words[i] not in _CONNECTORS and words[i] not in ("'s", "’s"):
             end = i  # "Mission Thomas Keller": a name, not more of the body
             break
+    if any(w in _INSTRUMENT_HEADS for w in words[end : end + 2]):
+        return []  # "... Enforcement and Administration Act": the name of a law, not a body
     while end > start and words[end - 1] in _CONNECTORS | {"'s", "’s"}:
         end -= 1
     if end <= start:
         return []
     body = words[start:end]
+    glued = glued_name_at(body) if len(body) >= 4 else None
+    if glued is not None:
+        end = start + glued  # "Ministry of Labour and Social Affairs Lilit Harutyunyan"
+        body = words[start:end]
     if not any(is_org_head(w) for w in body):
         return []
     if len(body) >= 4 and body[-1] in _GENERIC and body[-2] in ("the", "of") and any(is_org_head(w) for w in body[:-3]):
@@ -382,7 +435,7 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
         if st_span is not None and st_span.entity.iri == country.iri:
             name = ctx.text[a : st_span.end]
     if body[-1] in ("Embassy", "Consulate") or (body[0] in ("Embassy", "Consulate") and len(body) == 1):
-        st = country if body[0] in ("Embassy", "Consulate") else (_state(ctx, body[0]) if len(body) == 2 else None)
+        st = country if body[0] in ("Embassy", "Consulate") else (_state(ctx, body[-2]) if len(body) in (2, 3) else None)
         if st is not None:
             ent = embassy(ctx, body[-1] if body[0] not in ("Embassy", "Consulate") else body[0], st, ctx.text[a:b])
             if country is not None and piece[end - 1] == piece[-1]:
@@ -390,7 +443,7 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
                 st_span = ctx.span_at(b + tail.end()) if tail else None
                 if st_span is not None:
                     b = st_span.end
-            return [ActorSpan(a, b, ctx.text[a:b], ent, "phrase")]
+            return [ActorSpan(a, b, ctx.text[a:b], ent, "embassy")]
     if len(body) == 1 or all(w in _GENERIC or w in _GENERIC_MODIFIERS or w in _CONNECTORS for w in body):
         if not (body[-1] in _GENERIC or is_org_head(body[-1])):
             return []
@@ -404,6 +457,11 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
             return []
     if len(body) > 14:
         return []
+    if parent is not None and country is None and ctx.state_of(parent) is None and body[0] in _SUBUNIT \
+            and piece[end - 1] == piece[-1]:
+        # "the Department of Social Affairs of the African Union Commission": a unit of an
+        # international body speaks for that body
+        return [ActorSpan(a, b, name, parent, "phrase")]
     ent = resolve_body(ctx, name, country=country, part_of=parent)
     if ent is None:
         return []

@@ -49,7 +49,8 @@ def _title_token_ok(tok: str) -> bool:
 
 
 def _has_title_head(words: list[str]) -> bool:
-    return any(w.lower().rstrip(".") in TITLE_HEADS for w in words)
+    # "Vice-Minister", "Co-Chair": a hyphenated post is a post
+    return any(p in TITLE_HEADS for w in words for p in (w.lower().rstrip("."), *w.lower().rstrip(".").split("-")[1:]))
 
 
 def _trim(toks, lo: int, hi: int) -> tuple[int, int]:
@@ -131,6 +132,7 @@ def protected_commas(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
+_COMPASS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower".split())
 _COMMON_NOUN = re.compile(r"(?:ment|tion|sion|ity|ness|ism|ship)$")
 
 
@@ -139,6 +141,11 @@ def _name_ok(ctx: DocContext, name: str, a: int, b: int) -> bool:
     if any(p.rstrip(".") in NOT_NAME for p in parts):
         return False
     if any(_COMMON_NOUN.search(p) for p in parts):
+        return False
+    if parts[0] in _COMPASS:
+        return False  # "North America", "South East Asia": places
+    hit = ctx.resolver.resolve(name)
+    if hit is not None and hit.kind in ("Place", "State"):
         return False
     # inside a longer capitalised name: "for Family Affairs and Youth Policy"
     if re.search(r"[A-Z][\w'’-]*\s+(?:and|of|for|on|the|against|to|in|&)\s+$", ctx.text[max(0, a - 40) : a]):
@@ -179,11 +186,8 @@ def find_persons(ctx: DocContext) -> list[Person]:
             bad = [i for i, w in enumerate(words)
                    if w.rstrip(".") in NOT_NAME or w.lower() in TITLE_HEADS or ctx.overlapping(offs[i], offs[i] + len(w))]
             if bad and len(words) - bad[-1] - 1 >= 2:
-                rest = " ".join(words[bad[-1] + 1 :])
-                a = b - len(rest)
-                if ctx.text[a:b] != rest:
-                    continue
-                name = rest
+                a = offs[bad[-1] + 1]  # the name may wrap a line: "Rūta\nKazlauskienė"
+                name = " ".join(ctx.text[a:b].split())
                 hon = False
             if not _name_ok(ctx, name, a, b):
                 continue
@@ -197,7 +201,9 @@ def find_persons(ctx: DocContext) -> list[Person]:
             direct = first > 0 and toks[first - 1][2] not in (",", "(") and _backward_title(toks, first, others, protected)
             forward = _forward_title(toks, last + 1, others, protected)
             back = None if direct else _backward_title(toks, first, others, protected)
-            options = [t for t in (direct, forward, back) if t]
+            # "the Head of the EU Delegation, Ambassador Jane Roe": the post before the rank
+            outer = _backward_title(toks, direct[0], others, protected) if direct and direct[0] > 0 and toks[direct[0] - 1][2] == "," else None
+            options = [t for t in (direct, forward, back, outer) if t]
             if not options:
                 continue
             # "Commissioner Jane Roe, Head of the X Unit": the post that names a body wins
@@ -217,6 +223,8 @@ def find_persons(ctx: DocContext) -> list[Person]:
                 continue
             if aff is None:
                 aff = fallback_affiliation(ctx, sent, t_a, t_b, title_text)
+            if aff is None:
+                aff = _relative_clause_body(ctx, b, sent.end)
             key = name.lower()
             if key in persons and persons[key].affiliation is not None:
                 continue
@@ -288,6 +296,28 @@ def fallback_affiliation(ctx: DocContext, sent, start: int, end: int, title: str
         if ministries:
             return ministries[-1].entity
     return None
+
+
+#: ", who heads the anti-trafficking unit of the Ministry of X": the body the clause names
+_WHO_LEADS = re.compile(
+    r",?\s*(?:who|which)\s+(?:also\s+|now\s+|currently\s+)?(?:heads|leads|chairs|directs|runs|manages|coordinates|represents|co-chairs"
+    r"|is\s+(?:the\s+)?(?:head|director|chair|chairperson|coordinator|representative|deputy\s+head|member)\s+(?:of|at)|works\s+(?:for|at))\b[^,.;]{0,160}",
+    re.I,
+)
+
+
+def _relative_clause_body(ctx: DocContext, name_end: int, limit: int) -> Entity | None:
+    """"Colonel X, who heads the anti-trafficking unit of the Ministry of Internal Affairs": that ministry."""
+    of = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?").match(ctx.text, name_end, limit)
+    if of is not None:
+        sp = ctx.span_at(of.end())
+        if sp is not None and sp.entity.kind == "Organization":
+            return sp.entity  # "Secretary of State Sok Phalla of MoSVY"
+    m = _WHO_LEADS.match(ctx.text, name_end, limit)
+    if m is None:
+        return None
+    orgs = ctx.spans_in(name_end, m.end(), ("Organization",))
+    return orgs[0].entity if orgs else None
 
 
 _TITLE_BODIES = re.compile(

@@ -25,6 +25,26 @@ _FUND = re.compile(
 _FUND_VERB = re.compile(r"\b(?:will\s+provide|provides|provided|has\s+committed|have\s+committed|committed|announced|allocated|contributes|contributed|has\s+granted|granted|funds|is\s+funding|will\s+fund|donated|pledged)\b")
 _IMPL_BY = re.compile(r"\b(?:implemented|carried\s+out|run|managed|executed|led|delivered)\s+(?:jointly\s+)?by\s+|\b(?:in\s+partnership|in\s+cooperation|in\s+co-operation|together|jointly)\s+with\s+", re.I)
 _IMPL_VERB = re.compile(r"\b(?:ha(?:ve|s)\s+)?(?:launched|launch|launches|implement(?:s|ed|ing)?|will\s+implement|started|start|is\s+implementing|are\s+implementing)\b", re.I)
+#: Active voice with the payer or the implementer as subject: "which the EU finances with
+#: EUR 1.8 million", "Norway is paying for the project", "UNHCR and IOM implement it",
+#: "ILO will carry it out in ...".
+_ACTIVE_FUND = re.compile(r"\b(?:finances|finance|financing|funds|fund|is\s+paying\s+for|are\s+paying\s+for|pays\s+for|pay\s+for|paid\s+for|bankrolls?|co-finances|co-funds)\b(?!\s+(?:by|from))")
+_ACTIVE_IMPL = re.compile(r"\b(?:implements|implement|(?:will|would|is\s+to)\s+(?:implement|run|carry\s+(?:it|them|the\s+\w+)?\s*out|deliver)|carr(?:y|ies)\s+(?:it|them)\s+out|runs|is\s+running|are\s+running|is\s+implementing|are\s+implementing)\b(?!\s+by)")
+_CLAUSE_START = re.compile(r"(?:\b(?:which|that|who|while|whereas)\b|[;:]|,\s+and\b)")
+
+
+def _subject(ctx: DocContext, s, verb_start: int) -> list[ActorSpan]:
+    """The actors that make up the subject of the clause ending at ``verb_start``."""
+    head = s.text[:verb_start]
+    starts = [m.end() for m in _CLAUSE_START.finditer(head)]
+    a = s.start + (starts[-1] if starts else 0)
+    spans = ctx.spans_in(a, s.start + verb_start, ("Organization", "State"))
+    gap = ctx.text[spans[-1].end : s.start + verb_start] if spans else "x"
+    if not re.fullmatch(r"\)?\s*(?:\([A-Z][\w-]*\)\s*)?(?:(?:will|would|also|is|are|now|jointly|itself|themselves)\s+)*", gap):
+        return []  # the subject stands right before its verb: "the EU and AECID fund ..."
+    return [sp for sp in spans if not re.search(r"\b(?:in|to|across|for)\s+(?:the\s+)?$", ctx.text[max(a, sp.start - 12) : sp.start])]
+
+
 _REGIONS = re.compile(r"\b(?:(?:focus(?:es|ed|ing)?|concentrat(?:e|es|ed|ing))\s+on|target(?:s|ing)?|cover(?:s|ing)?|in)\s+(?:the\s+)?(?:\w+\s+)?(?:regions?|provinces?|oblasts?|districts?|areas?|countries|states)\b\s*(?:of\s+)?[–:\-—,]?\s*", re.I)
 _RNAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
 #: "in the Khatlon and Sughd regions", "in Donetsk, Kharkiv and Luhansk oblasts"
@@ -57,8 +77,11 @@ def extract_programmes(ctx: DocContext) -> tuple[list[ProgrammeFact], set[int]]:
     for s in ctx.sentences:
         hits = [m for m in _PROG_WORD.finditer(s.text)
                 if not any(i.start <= s.start + m.start() < i.end for i in inst_spans)]
-        if hits or (_FUND.search(s.text) and _IMPL_BY.search(s.text)):
+        if hits or (_FUND.search(s.text) and (_IMPL_BY.search(s.text) or parse_amounts(s.text))):
             sents.append(s)  # "X, funded by A and implemented by B": a programme by what it says
+        elif sents and sents[-1].index == s.index - 1 and (_ACTIVE_IMPL.search(s.text) or _ACTIVE_FUND.search(s.text)
+                                                            or _FUND.search(s.text)):
+            sents.append(s)  # the next sentence goes on about it: "UNHCR and IOM implement it in ..."
     if not sents:
         return [], set()
     p = ProgrammeFact(label="")
@@ -92,6 +115,15 @@ def extract_programmes(ctx: DocContext) -> tuple[list[ProgrammeFact], set[int]]:
             if subj:
                 _add(p.funders, subj[-1].entity)
                 relevant = True
+        for am in _ACTIVE_FUND.finditer(text):
+            for sp in _subject(ctx, s, am.start()):
+                _add(p.funders, sp.entity)
+                relevant = True
+        for im in _ACTIVE_IMPL.finditer(text):
+            for sp in _subject(ctx, s, im.start()):
+                if all(sp.entity.iri != f.iri for f in p.funders):
+                    _add(p.implementers, sp.entity)
+                    relevant = True
         vm = _IMPL_VERB.search(text)
         if vm and _PROG_WORD.search(text[vm.end():]):
             for sp in ctx.spans_in(s.start, s.start + vm.start(), ("Organization", "State")):
@@ -102,7 +134,8 @@ def extract_programmes(ctx: DocContext) -> tuple[list[ProgrammeFact], set[int]]:
                 p.budget_amount, p.budget_currency = amount, cur
                 relevant = True
         for a, b, months in parse_durations(text):
-            if p.duration_months is None and re.search(r"programme|program|project|initiative|duration|period|last|run", text[b : b + 60] + text[max(0, a - 40) : a], re.I):
+            if p.duration_months is None and re.search(r"programme|program|project|initiative|duration|period|last|run", text[b : b + 60] + text[max(0, a - 40) : a], re.I) \
+                    or re.search(r"\b(?:over|for|during)\s+(?:a\s+period\s+of\s+)?(?:the\s+(?:next\s+)?)?$", text[max(0, a - 30) : a], re.I):
                 p.duration_months = months
                 relevant = True
         for rm in _REGIONS.finditer(text):

@@ -13,14 +13,16 @@ from .context import DocContext
 from .dates import find_dates
 
 _ACT = re.compile(
-    r"\b(?P<verb>ratified|ratifies|acceded\s+to|accedes\s+to|became\s+(?:a\s+)?(?:state\s+)?party\s+to|has\s+become\s+(?:a\s+)?party\s+to|signed"
+    r"\b(?P<verb>ratified|ratifies|acceded(?:\s*,\s*[^,;]{1,30},)?\s+to|accedes\s+to|became\s+(?:a\s+)?(?:state\s+)?party\s+to|has\s+become\s+(?:a\s+)?party\s+to|signed"
+    r"|(?P<plural>(?:are|were|have\s+(?:both\s+)?been)\s+(?:both\s+|all\s+)?(?:states\s+)?parties\s+to)"
+    r"|(?:is|has\s+been|had\s+been|was)\s+(?:a\s+)?(?:state\s+)?party\s+to"
     r"|deposit(?:ed|s)?\s+(?:its|their|the)\s+instruments?\s+of\s+(?:ratification|accession)(?:\s+(?:of|to))?"
     r"|(?P<inf>to\s+(?:ratify|accede\s+to)))\b",
     re.I,
 )
 #: "became the first country to ratify", "was among the first states to accede to": a past act
 _FIRST = re.compile(r"\b(?:became|become|was|were|is|are)\s+(?:also\s+)?(?:among\s+)?the\s+(?:\w+\s+){0,2}(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+th|latest|last)\b", re.I)
-_ANAPHOR = re.compile(r"^\s*(?:the|this|that)\s+(?P<head>Convention|Protocol|Treaty|Charter|Covenant|Agreement|instrument)\b", re.I)
+_ANAPHOR = re.compile(r"^\s*(?:the|this|that)\s+(?:(?P<year>\d{4})\s+)?(?P<head>Convention|Protocol|Treaty|Charter|Covenant|Agreement|instrument)\b", re.I)
 _NEG = re.compile(r"\b(?:not|yet\s+to|never|plans?\s+to|will|would|intends?\s+to|should|urged?|calls?\s+on|encourag\w+|expected\s+to|must)\b", re.I)
 _TREATY = re.compile(r"\b(?:Convention|Protocol|Treaty|Charter|Covenant|Agreement)\b")
 _ADOPT = re.compile(r"\b(?:adopted|approved|enacted|passed|signed|endorsed)\b", re.I)
@@ -45,6 +47,13 @@ def extract_ratifications(ctx: DocContext) -> tuple[list[RatificationFact], list
                 vpos = s.start + m.start()
                 states = [sp for sp in ctx.spans_in(s.start, vpos, ("State",))]
                 state = states[-1].entity if states else None
+                if m.group("plural") and len(states) > 1:
+                    extra = [sp.entity for sp in states[:-1]]  # "Both Cambodia and Thailand are parties to"
+                else:
+                    extra = []
+                if state is None and re.search(r"\b(?:it|the\s+country|the\s+state|the\s+government)\s+(?:has\s+|had\s+)?$",
+                                               s.text[max(0, m.start() - 30) : m.start()], re.I):
+                    state = ctx.country  # "when it acceded to", "the country became a party to"
                 if state is None:
                     # "the Parliament of X ratified": a national body acts for its state
                     bodies = [sp for sp in ctx.spans_in(s.start, vpos, ("Organization",)) if ctx.state_of(sp.entity)]
@@ -62,8 +71,10 @@ def extract_ratifications(ctx: DocContext) -> tuple[list[RatificationFact], list
                     am = _ANAPHOR.match(s.text[m.end():])
                     if am:
                         head = am.group("head").lower()
+                        year = am.group("year")
                         earlier = [sp for sp in ctx.spans if sp.entity.kind == "LegalInstrument" and sp.end <= vpos
-                                   and (head == "instrument" or head in sp.entity.label.lower())]
+                                   and (head == "instrument" or head in sp.entity.label.lower())
+                                   and (not year or any(year in n for n in (sp.entity.label, *sp.entity.alt_labels, sp.text)))]
                         instruments = earlier[-1:] or instruments
                     elif not instruments:
                         earlier = ctx.spans_in(s.start, vpos, ("LegalInstrument",))
@@ -76,6 +87,12 @@ def extract_ratifications(ctx: DocContext) -> tuple[list[RatificationFact], list
                 instruments = [i for i in instruments if _TREATY.search(i.entity.label) or
                                any(_TREATY.search(a) for a in i.entity.alt_labels)]
                 if state is not None and instruments:
+                    for st in extra:
+                        for inst in instruments:
+                            if (st.iri, inst.entity.iri) not in seen:
+                                seen.add((st.iri, inst.entity.iri))
+                                rats.append(RatificationFact(st, inst.entity, None, act, s.text))
+                                ctx.note(st)
                     dms = [dm for dm in find_dates(s.text, ctx.doc.published) if not dm.relative]
                     date = dms[0].values[0] if dms else None
                     for inst in instruments:

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
 
+from ..namespaces import TIP
+from ..reference import subclasses
 from ..store.base import GraphStore
 from .params import ParameterError
 
-#: Core classes of each kind; subclasses are found through rdfs:subClassOf* when the
-#: ontology graph is loaded, and every entity also carries its core class.
+#: Core classes of each kind. Their subclasses come from the packaged ontology once
+#: (an rdfs:subClassOf* walk inside the lookup made it take seconds on large stores).
 KIND_CLASSES = {
     "Actor": ("Actor", "Person", "Organization", "State"),
     "Organization": ("Organization",),
@@ -39,7 +41,7 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 # default graph may return every copy, and joins of copies multiply.
 _LOOKUP = _PREFIXES + """SELECT DISTINCT ?entity ?_name WHERE {{
   {names}
-  FILTER EXISTS {{ ?entity rdf:type ?type . ?type rdfs:subClassOf* ?kind . VALUES ?kind {{ {kinds} }} }}
+  FILTER EXISTS {{ ?entity rdf:type ?type . FILTER(?type IN ({kinds})) }}
 }}
 ORDER BY ?entity
 LIMIT 50
@@ -81,7 +83,7 @@ class AmbiguousEntityError(ParameterError):
 
 def candidates(store: GraphStore, name: str, kind: str) -> list[Candidate]:
     """Entities of ``kind`` for ``name``, from the first match level that finds any."""
-    kinds = " ".join(f"tip:{c}" for c in KIND_CLASSES[kind])
+    kinds = ", ".join(f"<{c}>" for c in _kind_classes(kind))
     for names in _LEVELS:
         query = _LOOKUP.format(names=names.format(), kinds=kinds)
         result = store.select(query, {"_name": Literal(name)})
@@ -89,6 +91,13 @@ def candidates(store: GraphStore, name: str, kind: str) -> list[Candidate]:
         if iris:
             return sorted((Candidate(iri, _label(store, iri)) for iri in dict.fromkeys(iris)), key=lambda c: (c.label, c.iri))
     return []
+
+
+def _kind_classes(kind: str) -> list[URIRef]:
+    found: set[URIRef] = set()
+    for core in KIND_CLASSES[kind]:
+        found |= subclasses(TIP[core])
+    return sorted(found)
 
 
 def _label(store: GraphStore, iri: URIRef) -> str:

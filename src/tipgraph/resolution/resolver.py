@@ -474,14 +474,15 @@ class Resolver:
 
     def resolve_or_create(self, name: str, kind: EntityKind, *, country: Entity | None = None,
                           part_of: Entity | None = None, types: tuple[str, ...] = (),
-                          alt_labels: Iterable[str] = ()) -> Entity:
+                          alt_labels: Iterable[str] = (), not_this: Entity | None = None) -> Entity:
         """:meth:`resolve`, else a new entity (IRI from its cleaned name), remembered for later calls.
 
         ``alt_labels``: other names the text used ("Labour Inspectorate" for a body created
-        as "Labour Inspectorate of Serbia"); they are tried first as well.
+        as "Labour Inspectorate of Serbia"); they are tried first as well. ``not_this``: an
+        entity the name must not resolve to ("Caritas Armenia" is not Caritas Internationalis).
         """
         hit = self.resolve(name, kind, country=country)
-        if hit is not None:
+        if hit is not None and (not_this is None or hit.iri != not_this.iri):
             return hit
         label = clean_label(name) or name.strip()
         alts = frozenset(a for a in (clean_label(x) for x in alt_labels) if a and a != label)

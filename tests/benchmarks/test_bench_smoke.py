@@ -1,0 +1,93 @@
+"""The benchmark scripts stay runnable: a tiny corpus, a tiny run, no timing asserted."""
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BENCH = ROOT / "benchmarks"
+
+
+def _load(name: str):
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_corpus_is_deterministic_and_prefix_stable(tmp_path):
+    generate = _load("generate")
+    generate.main(["--documents", "12", "--out", str(tmp_path / "a"), "--seed", "3"])
+    generate.main(["--documents", "5", "--out", str(tmp_path / "b"), "--seed", "3"])
+    a = generate.paths(tmp_path / "a", 12)
+    b = generate.paths(tmp_path / "b", 5)
+    assert [p.name for p in a[:5]] == [p.name for p in b]
+    assert [p.read_bytes() for p in a[:5]] == [p.read_bytes() for p in b]
+    with pytest.raises(FileNotFoundError):
+        generate.paths(tmp_path / "b", 6)
+
+
+def test_generated_documents_carry_facts_and_noise(tmp_path):
+    generate = _load("generate")
+    corpus = generate.Corpus(seed=11)
+    docs = [corpus.document(i) for i in range(60)]
+    suffixes = {s for s, _ in docs}
+    assert suffixes == {".txt", ".html", ".md"}
+    texts = [t for _, t in docs]
+    assert all("human trafficking" in t for t in texts)
+    assert sum("@example.org" in t for t in texts) == 60  # a press contact to keep out of the graph
+    assert any("programme" in t for t in texts)
+    assert any("planned for" in t for t in texts)
+    assert any("ratified" in t for t in texts)
+    assert any("On the margins" in t for t in texts)  # a second meeting in the same document
+
+
+def test_generated_documents_are_extracted_with_meetings(tmp_path):
+    from tipgraph.extraction import extract
+    from tipgraph.reading import read_document
+    from tipgraph.resolution import Resolver
+
+    generate = _load("generate")
+    generate.main(["--documents", "8", "--out", str(tmp_path), "--seed", "5"])
+    resolver = Resolver()
+    meetings = persons = 0
+    for path in generate.paths(tmp_path, 8):
+        x = extract(read_document(path), resolver)
+        meetings += sum(1 for m in x.meetings if m.status != "planned")
+        persons += len(x.persons)
+    assert meetings >= 8
+    assert persons >= 8
+
+
+def test_trim_profile_keeps_the_heavy_frames():
+    run = _load("run")
+    text = "\n".join([
+        "10.000 <module>  x.py:1",
+        "`- 9.000 ingest  a.py:1",
+        "   |- 8.000 validate  b.py:2",
+        "   `- 0.010 tiny  c.py:3",
+    ])
+    kept = run._trim_profile(text)
+    assert "validate" in kept and "tiny" not in kept
+
+
+@pytest.mark.slow
+def test_bench_smoke_run_writes_the_report(tmp_path):
+    out = tmp_path / "performance.md"
+    cmd = [sys.executable, str(BENCH / "run.py"), "--out", str(out), "--sizes", "4,8", "--runs", "1",
+           "--ingest-docs", "4", "--gexf-actors", "0", "--profile-docs", "3", "--peer-timeout", "2",
+           "--work", str(tmp_path / "work")]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    report = out.read_text()
+    for heading in ("## Ingest", "## Load", "## Stored queries", "## Validation of one new document",
+                    "## Network export", "## Targets"):
+        assert heading in report
+    assert "failed:" not in report, report
+    assert "`who-met-whom`" in report
+    assert "peer: pyshacl, whole graph" in report
+    assert "rdflib, 4 docs" in report
