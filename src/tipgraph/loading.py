@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, URIRef
+from rdflib import RDF, BNode, Graph, URIRef
 
-from .namespaces import ID, ONTOLOGY_GRAPH, short_hash, slug
+from .namespaces import ID, ONTOLOGY_GRAPH, TIP, short_hash, slug
+from .reference import subclasses
 from .store.base import GraphStore, Triple
 from .store.embedded import from_ox
 from .validation import ValidationReport, ensure_ontology, validate_graph
@@ -151,11 +152,36 @@ def parse_files(paths: Iterable[Path | str], fmt: str | None = None) -> dict[URI
     return graphs
 
 
+#: The classes every node of a kind carries besides any subclass (see with_core_classes).
+CORE_CLASSES = tuple(TIP[c] for c in ("Person", "Organization", "State", "Place", "Meeting", "LegalInstrument",
+                                       "Programme", "Document", "Ratification"))
+
+
+def with_core_classes(triples: list[Triple]) -> list[Triple]:
+    """``triples`` plus the core class of every node typed only with a subclass of it.
+
+    tipgraph's own graphs type each node with its core class (tip:Meeting beside
+    tip:WorkingMeeting); loaded files get the same, so that stored queries can test
+    ``a tip:Meeting`` instead of walking rdfs:subClassOf*, which is slow on every
+    engine and loses rows on Virtuoso.
+    """
+    below = {sub: core for core in CORE_CLASSES for sub in subclasses(core) if sub != core}
+    present = set(triples)
+    added = []
+    for s, p, o in triples:
+        if p == RDF.type and o in below:
+            t = (s, RDF.type, below[o])
+            if t not in present:
+                present.add(t)
+                added.append(t)
+    return triples + added if added else triples
+
+
 def _parse_batch(paths: Sequence[Path | str], fmt: str | None) -> dict[URIRef, list[Triple]]:
     graphs = parse_files(paths, fmt)
     if ONTOLOGY_GRAPH in graphs:
         raise InputFileError(paths[0], f"graph <{ONTOLOGY_GRAPH}> is kept by tipgraph from ontology/; do not load it")
-    return graphs
+    return {name: with_core_classes(triples) for name, triples in graphs.items()}
 
 
 def _union(graphs: dict[URIRef, list[Triple]]) -> Graph:

@@ -122,6 +122,10 @@ class DocumentGraphBuilder:
         kind = "PlannedMeeting" if planned else "Meeting"
         node = fact_iri(kind, self.key, str(index))
         g.add((node, RDF.type, TIP.PlannedMeeting if planned else curie(m.meeting_type)))
+        if not planned:
+            # The core class too, as for every node: queries test `a tip:Meeting` directly
+            # instead of walking rdfs:subClassOf* (slow, and Virtuoso loses rows on it).
+            g.add((node, RDF.type, TIP.Meeting))
         g.add((node, RDFS.label, Literal(m.label or self._meeting_label(m))))
         actor_property = TIP.plannedParticipant if planned else TIP.participant
         for actor in self.entities(m.participants) + self.entities(m.organizers):

@@ -80,11 +80,14 @@ class RdflibStore(GraphStore):
 
 
 def fixture_graphs(path: Path = MEETINGS, with_ontology: bool = True) -> dict[URIRef, list[Triple]]:
-    """Named graphs of a TriG file (plus the packaged ontology in its graph)."""
+    """Named graphs of a TriG file as ``load`` stores them (core classes added), plus the
+    packaged ontology in its graph."""
+    from tipgraph.loading import with_core_classes
+
     ds = Dataset()
     ds.parse(path, format="trig")
     graphs = {
-        c.identifier: list(c) for c in ds.graphs()
+        c.identifier: with_core_classes(list(c)) for c in ds.graphs()
         if isinstance(c.identifier, URIRef) and str(c.identifier).startswith(TIPID)
     }
     if with_ontology:

@@ -18,6 +18,7 @@ import pytest
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Identifier
 
+from tipgraph.loading import with_core_classes
 from tipgraph.namespaces import ONTOLOGY_GRAPH
 from tipgraph.resources import ontology_files
 from tipgraph.store.base import GraphStore, SelectResult, StoreStats
@@ -27,8 +28,15 @@ FIXTURE = Path(__file__).parent / "fixtures" / "cooperation.trig"
 
 
 def fixture_dataset() -> Dataset:
+    """The fixture as ``tipgraph load`` stores it: every node also typed with its core class."""
+    parsed = Dataset()
+    parsed.parse(FIXTURE, format="trig")
     ds = Dataset(default_union=True)
-    ds.parse(FIXTURE, format="trig")
+    for g in parsed.graphs():
+        if isinstance(g.identifier, URIRef) and len(g):
+            target = ds.graph(g.identifier)
+            for t in with_core_classes(list(g)):
+                target.add(t)
     onto = ds.graph(ONTOLOGY_GRAPH)
     for path in ontology_files():
         onto.parse(path, format="turtle")

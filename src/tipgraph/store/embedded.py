@@ -130,19 +130,11 @@ class EmbeddedStore(GraphStore):
 
     # -- reading -----------------------------------------------------------
     def _query(self, query: str, bindings: Mapping[str, Identifier] | None):
+        # Values are joined at the head of the WHERE group (a VALUES block), as the remote
+        # store does, never through Oxigraph's ``substitutions``: with those, BOUND(?x)
+        # of a substituted variable is false, and 0.5 accepts only projected variables.
         store = self.ox_store
-        if not bindings:
-            return self._run(store, query, None)
-        subs = {ox.Variable(name): to_ox(value) for name, value in bindings.items()}
-        try:
-            return self._run(store, query, subs)
-        except RuntimeError as exc:
-            # Oxigraph 0.5 substitutes only variables that the SELECT projects; for the
-            # others (aggregates, unprojected parameters) the values are joined at the
-            # head of the WHERE group instead, as the remote store does.
-            if "SELECT projection" not in str(exc):
-                raise StoreError(str(exc)) from None
-        return self._run(store, bind_values(query, bindings), None)
+        return self._run(store, bind_values(query, bindings) if bindings else query, None)
 
     @staticmethod
     def _run(store: ox.Store, query: str, substitutions):
