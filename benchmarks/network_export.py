@@ -78,6 +78,7 @@ def generate(path: Path, actors: int, meetings: int, seed: int) -> dict:
             q(s, TIP + "isoCode", lit(f"{chr(65 + i // 26 % 26)}{chr(65 + i % 26)}"), registry)
         for i, o in enumerate(orgs):
             q(o, RDF_TYPE, f"<{TIP}{rng.choice(ORG_CLASSES)}>", registry)
+            q(o, RDF_TYPE, f"<{TIP}Organization>", registry)  # the core class, as every node has
             q(o, RDFS_LABEL, lit(f"Organization {i:06d}"), registry)
             if rng.random() < 0.6:
                 q(o, TIP + "partOf", f"<{rng.choice(states)}>", registry)
@@ -98,6 +99,7 @@ def generate(path: Path, actors: int, meetings: int, seed: int) -> dict:
                 q(doc, "http://purl.org/dc/terms/source", lit(f"/bench/d{m // 2:06d}.html"), g)
             iri = f"{ID}meeting/m{m:06d}"
             q(iri, RDF_TYPE, f"<{TIP}{rng.choice(MEETING_CLASSES)}>", g)
+            q(iri, RDF_TYPE, f"<{TIP}Meeting>", g)  # the core class, as every node has
             size = rng.choice((2, 2, 3, 3, 4, 5, 6))
             members = {shuffled[m % len(shuffled)]} if m < len(shuffled) else set()
             while len(members) < size:

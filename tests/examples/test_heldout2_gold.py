@@ -1,4 +1,5 @@
-"""Structure checks for the second held-out corpus (examples/heldout2).
+"""Structure checks for the held-out corpora written in round four and later
+(examples/heldout2, a development set since round five, and examples/heldout3).
 
 The gold file is read by ``/work/shared/eval/score.py``; a typo in a key, a date or a
 budget would silently turn a fact into a miss, so the format is checked here.
@@ -13,16 +14,27 @@ import pycountry
 import pytest
 import yaml
 
-HERE = Path(__file__).resolve().parents[2] / "examples" / "heldout2"
-DOCS = HERE / "documents"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+# set name -> expected number of .txt, .html and .md documents
+SETS = {"heldout2": (8, 1, 1), "heldout3": (7, 2, 1)}
 KEY_FIELDS_MEETING = ("participants", "optional", "places", "optional_places", "instruments", "optional_instruments")
 KEY_FIELDS_PROGRAMME = ("funders", "implementers", "optional", "regions", "optional_regions")
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
+@pytest.fixture(scope="module", params=sorted(SETS))
+def heldout(request) -> str:
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def gold() -> dict:
-    return yaml.safe_load((HERE / "gold.yaml").read_text(encoding="utf-8"))
+def DOCS(heldout) -> Path:  # noqa: N802 - reads like the constant it replaced
+    return EXAMPLES / heldout / "documents"
+
+
+@pytest.fixture(scope="module")
+def gold(heldout) -> dict:
+    return yaml.safe_load((EXAMPLES / heldout / "gold.yaml").read_text(encoding="utf-8"))
 
 
 def used_keys(doc: dict) -> set[str]:
@@ -51,17 +63,18 @@ def test_top_level_shape(gold):
         assert isinstance(names, list) and names and all(isinstance(n, str) and n.strip() for n in names), key
 
 
-def test_every_document_exists_and_has_the_right_size():
+def test_every_document_exists_and_has_the_right_size(heldout, DOCS):
     files = sorted(p.name for p in DOCS.iterdir() if p.is_file())
     assert len(files) == 10
     suffixes = [Path(f).suffix for f in files]
-    assert suffixes.count(".txt") == 8 and suffixes.count(".html") == 1 and suffixes.count(".md") == 1
+    txt, htm, md = SETS[heldout]
+    assert (suffixes.count(".txt"), suffixes.count(".html"), suffixes.count(".md")) == (txt, htm, md)
     for f in files:
         size = (DOCS / f).stat().st_size
         assert 1500 <= size <= 4096, (f, size)
 
 
-def test_gold_covers_exactly_the_documents(gold):
+def test_gold_covers_exactly_the_documents(gold, DOCS):
     assert set(gold["documents"]) == {p.name for p in DOCS.iterdir() if p.is_file()}
 
 
@@ -124,7 +137,7 @@ def test_accepted_names_do_not_clash_within_a_document(gold):
                 assert other == key, (name, n, key, other)
 
 
-def test_gold_names_appear_in_their_document(gold):
+def test_gold_names_appear_in_their_document(gold, DOCS):
     """Every required participant, person and ratifying state is named in the text."""
     for name, doc in gold["documents"].items():
         text = re.sub(r"\s+", " ", (DOCS / name).read_text(encoding="utf-8")).casefold()
@@ -151,7 +164,7 @@ def test_scorer_reads_the_gold(gold, shared_dir):
     assert tp == 0 and fp == 0 and fn > 0
 
 
-def test_no_name_was_split_at_a_comma(gold):
+def test_no_name_was_split_at_a_comma(gold, DOCS):
     """An unquoted 'Ministry of A, B and C' in a YAML flow list becomes two names."""
     for name, doc in gold["documents"].items():
         text = re.sub(r"\s+", " ", (DOCS / name).read_text(encoding="utf-8"))

@@ -28,6 +28,7 @@ def extract(doc: SourceDocument, resolver) -> Extraction:
     collect_spans(ctx)
     ctx.add_spans(instrument_spans(ctx))
     persons = find_persons(ctx)
+    ctx.title_ranges = [(p.title_start, p.title_end) for p in persons if p.title_start >= 0]
     ctx.add_spans([ActorSpan(*_span_of(ctx, p), p.entity, "person") for p in persons if _span_of(ctx, p)])
     ctx.add_spans(alias_spans(ctx, persons))
     publisher = _publisher(ctx)

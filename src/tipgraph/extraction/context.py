@@ -36,6 +36,9 @@ class DocContext:
     spans: list[ActorSpan] = field(default_factory=list)
     country: Entity | None = None
     entities: dict[str, Entity] = field(default_factory=dict)
+    #: (start, end) of the persons' posts: a state inside one ("Representative for Peru and
+    #: Ecuador") is part of the post, not a party to what the sentence tells
+    title_ranges: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.text = self.doc.text

@@ -35,11 +35,11 @@ TITLE_HEADS = frozenset(
     leader administrator coordinator chargé attaché general premier king queen prince emir
     sheikh chancellor governor-general lecturer dean rector sister father bishop cardinal
     delegate consultant trainer investigator detective superintendent colonel major captain
-    lieutenant sergeant officer-in-charge focal chief-of-mission""".split()
+    lieutenant sergeant officer-in-charge focal chief-of-mission undersecretary under-secretary""".split()
 )
 
 #: Courtesy words before a name.
-HONORIFICS = r"(?:Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|H\.\s?E\.?|His\s+Excellency|Her\s+Excellency|Their\s+Excellencies|Excellency|Hon\.?|Honorable|Honourable|Sir|Dame|Lord|Lady|Sister|Sr\.|Father|Fr\.|Rev\.?|Reverend)"
+HONORIFICS = r"(?:Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|H\.\s?E\.?|His\s+Excellency|Her\s+Excellency|Their\s+Excellencies|Excellency|Hon\.?|Honorable|Honourable|Sir|Dame|Lord|Lady|Sister|Sr\.|Father|Fr\.|Rev\.?|Reverend|Dato['’]?|Datuk|Datin|Tan\s+Sri|Puan\s+Sri|Atty\.|Engr\.)"
 
 #: Adjectives of courtesy or rank that are not part of a title's core.
 COURTESY = frozenset("esteemed honorable honourable distinguished respected dear".split())
@@ -88,5 +88,6 @@ REMIT_WORDS = frozenset(
     peoples community communities affairs' minorities indigenous security safety emergencies
     emergency situations civil service services secretariat office general vulnerable groups
     victims trafficking persons beings combating combat against prevention coordination
-    co-ordination measures implementation council committee commission of and for the on in""".split()
+    co-ordination measures implementation council committee commission of and for the on in
+    international partnerships partnership promotion poverty reduction""".split()
 )

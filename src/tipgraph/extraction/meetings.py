@@ -28,6 +28,8 @@ _HELD = re.compile(
     r"|brought\s+together|bringing\s+together|gathered|convened|(?:was|were)\s+attended\s+by|attended|took\s+part|participated|hosted"
     r"|(?:co-)?organi[sz]ed\s+(?:a|an|the|its)\b|(?:was|were)\s+(?:co-)?organi[sz]ed|took\s+place|(?:was|were)\s+held"
     r"|signed\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:memorandum|agreement|MoU|declaration|joint)|signing\s+ceremony"
+    r"|(?:agreement|memorandum|MoU|declaration|protocol|accord)\s+(?:was|were)\s+signed"
+    r"|received\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}delegation|(?:was|were)\s+handed\s+over\s+(?:[\w,'’-]+\s+){0,12}?to\b"
     r"|discussed|(?:delegations?|representatives|experts|officials|prosecutors|judges|participants|trainers|speakers|facilitators|staff)\s+(?:came\s+|arrived\s+|travelled\s+)?from"
     r"|opened\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:conference|meeting|seminar|workshop|training|round\s?table|forum))\b",
     re.I,
@@ -47,7 +49,7 @@ _EVENT_SENT = re.compile(
 )
 _MEDIA_EVENT = re.compile(r"\b(?:news|press|media)\s+(?:conference|briefing|event)\b", re.I)
 _PLANNED = re.compile(
-    r"\b(?:will|shall|is\s+to\s+be|are\s+to\s+be|to\s+be\s+held|is\s+expected\s+to|are\s+expected\s+to|plans?\s+to|planned|upcoming|forthcoming|next\s+(?:week|month|year)|is\s+scheduled|are\s+scheduled|intends?\s+to|would)\b",
+    r"\b(?:will|shall|is\s+to\s+be|are\s+to\s+be|to\s+be\s+held|is\s+expected\s+to|are\s+expected\s+to|plans?\s+to|planned|upcoming|forthcoming|next\s+(?:week|month|year)|is\s+scheduled|are\s+scheduled|intends?\s+to|would|agreed\s+to\s+(?:hold|meet|convene|reconvene))\b",
     re.I,
 )
 _PAST_MEETING = re.compile(
@@ -66,12 +68,18 @@ _EXCLUDE_AFTER = re.compile(
 )
 _LIST_GLUE = re.compile(r"^(?:\s*(?:,|and|&|,\s*and|as\s+well\s+as|['’]s|\(|\))\s*(?:the\s+)?)+$")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|to|into|at|across|throughout|within|inside|near|from\s+all\s+over|around)\s+(?:the\s+)?$", re.I)
+#: "a domestic worker from Sri Lanka", "victims from Nepal": where a private person comes from
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:victims?|survivors?|workers?|wom[ae]n|girls?|boys?|men|man|child(?:ren)?|migrants?|nationals?|citizens?|returnees?|refugees?"
+    r"|families|family|people|persons|teenagers?|students?)\s+(?:(?:who\s+)?(?:originally\s+|came\s+|coming\s+)?)from\s+(?:the\s+)?$",
+    re.I,
+)
 _VISIT_BEFORE = re.compile(r"\b(?:visit(?:ed|ing|s)?|visit\s+to|trip\s+to|mission\s+to|(?:then\s+)?(?:travell?ed|went|moved\s+on|continued)\s+to)\s+(?:the\s+)?$", re.I)
 #: Sentences that refer back to the event's company: "the delegation consisted of ...",
 #: "the parties agreed", "both sides".
 _REFER = re.compile(r"\b(?:the|its|this)\s+(?:delegation|parties|participants|two\s+sides)\b|\bboth\s+sides\b", re.I)
 #: A programme sentence that tells of its launch event: its date and place are the event's.
-_LAUNCH = re.compile(r"\b(?:launched|presented|unveiled|signed)\b", re.I)
+_LAUNCH = re.compile(r"\b(?:launched|presented|unveiled|signed|deposited)\b", re.I)
 #: "at the ILO Country Office", "at the premises of X": the body whose house it is hosts
 _AT_HOST = re.compile(r"\bat\s+(?:the\s+)?(?:premises\s+of\s+|headquarters\s+of\s+|offices?\s+of\s+)?(?:the\s+)?$", re.I)
 #: "KATHMANDU, 17 August 2021 -": the day of issue, not of the event
@@ -137,6 +145,7 @@ class MeetingExtractor:
                  if not _in(self.quotes, s.start)]
         out: list[ActorSpan] = []
         excluded_chain = False
+        locative_chain = False
         prev_end = None
         for s in spans:
             before = text[max(a, s.start - 60) : s.start]
@@ -144,6 +153,8 @@ class MeetingExtractor:
             chained = glue is not None and _LIST_GLUE.match(glue) is not None
             if not chained:
                 excluded_chain = bool(_EXCLUDE_BEFORE.search(before))
+                # "heading to the Russian Federation and Kazakhstan": every state of the list is a place
+                locative_chain = s.entity.kind in ("State", "Place") and bool(_LOCATIVE_BEFORE.search(before))
             prev_end = s.end
             if excluded_chain:
                 continue
@@ -155,10 +166,23 @@ class MeetingExtractor:
             if s.entity.kind in ("Organization", "State") and self._modifier(s, spans):
                 continue
             if s.entity.kind == "State":
-                if _LOCATIVE_BEFORE.search(before) or re.match(r"^['’]s\b", after):
+                if _LOCATIVE_BEFORE.search(before) or re.match(r"^['’]s\b", after) or locative_chain \
+                        or _ORIGIN_BEFORE.search(before):
                     continue
+            if s.entity.kind == "State" and any(ta <= s.start and s.end <= tb for ta, tb in self.ctx.title_ranges):
+                continue
+            if s.entity.kind in ("Organization", "State") and self._names_instrument(s):
+                continue
             out.append(s)
         return out
+
+    def _names_instrument(self, s: ActorSpan) -> bool:
+        """"the United Nations Protocol to Prevent ...", "the OSCE Action Plan": the issuer of an instrument."""
+        gap = re.match(r"['’]?s?\s{1,2}", self.ctx.text[s.end : s.end + 3])
+        if gap is None:
+            return False
+        nxt = self.ctx.span_at(s.end + gap.end())
+        return nxt is not None and nxt.entity.kind == "LegalInstrument"
 
     def _modifier(self, s: ActorSpan, spans: list[ActorSpan]) -> bool:
         """An actor used as a modifier: "UN agencies", "the UN, ILO, OSCE conventions"."""
@@ -211,6 +235,10 @@ class MeetingExtractor:
             if held:
                 clause_planned = any(_PLANNED.search(text[max(0, m.start() - 60) : m.end() + 10]) for m in held)
                 target = _Draft(status="planned") if clause_planned else main
+                if not clause_planned and self._earlier_event(s, main):
+                    # "When EU and ECOWAS ministers met in Abuja in 2019, ...": another, earlier meeting
+                    target = _Draft()
+                    others.append(target)
                 self._fill(target, s, full=True)
                 target.type_text.append(text)
                 if clause_planned:
@@ -348,6 +376,16 @@ class MeetingExtractor:
         d.type_text.append(ctx.text[s.start + pm.start() : end])
         del rest
         return d
+
+    def _earlier_event(self, s, main: _Draft) -> bool:
+        """A sentence about a meeting in an earlier year than the main event's, which is known."""
+        if not main.evidence or not main.dates:
+            return False
+        dms = [dm for dm in self._event_dates(s) if not dm.relative]
+        if not dms:
+            return False
+        years = {v.value[:4] for v in main.dates}
+        return all(v.value[:4] < min(years) for dm in dms for v in dm.values)
 
     def _subject_is_participant(self, s, main: _Draft) -> bool:
         """A sentence that continues the story: its subject is one of the meeting's actors."""

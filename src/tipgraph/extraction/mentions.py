@@ -64,6 +64,8 @@ def registry_spans(ctx: DocContext, mentions) -> list[ActorSpan]:
                 other = _state(ctx, nxt.group(1))
                 if other is not None and other.iri != st.iri:
                     continue  # "Public Prosecutor's Office of Chile" is not Russia's
+            if st is not None and not m.text.isupper() and _name_goes_on(text, m.end):
+                continue  # "Peru's Ministry of Labour and Employment Promotion": a longer name of its own
             if re.match(r"\s+and\s+(?:[A-Z][a-z]+\s+){1,3}(?:of|in|for)\b", text[m.end : m.end + 60]) and m.end + 1 not in starts:
                 # "Ministry of Labour and Skills of Ethiopia": the registry knows a shorter name only
                 nxt_word = re.match(r"\s+and\s+", text[m.end:]).end() + m.end
@@ -76,6 +78,13 @@ def registry_spans(ctx: DocContext, mentions) -> list[ActorSpan]:
                 e = ctx.resolver.resolve_or_create(m.text, "Organization", country=st, types=e.types, not_this=e)
         out.append(ActorSpan(m.start, m.end, m.text, e, "registry"))
     return out
+
+
+def _name_goes_on(text: str, end: int) -> bool:
+    """Whether one more capitalised word of a remit continues the name ending at ``end``
+    ("Ministry of Labour and Employment| Promotion launched"), not a post or a person's name."""
+    m = re.match(r" ([A-Z][a-z]+)(?=[\s,.;:)]+(?:[a-z(,.;:]|$))", text[end : end + 40])
+    return m is not None and m.group(1).lower() in REMIT_WORDS and not is_title_word(m.group(1))
 
 
 def _is_post(e: Entity) -> bool:
@@ -379,7 +388,13 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
     si = seg_starts.index(start)
     while si > 0:
         prev = words[seg_starts[si - 1] : seg_starts[si] - 1]
-        if len(prev) != 1 or any(is_title_word(w) or is_title_word(w[:-1]) or w in _NOT_ORG_START or not w[0].isupper() for w in prev):
+        if any((is_title_word(w) or is_title_word(w[:-1])) and w not in ("Persons", "Person")
+               or w in _NOT_ORG_START or not (w[0].isupper() or w in _CONNECTORS) for w in prev):
+            break
+        if len(prev) != 1 and (is_org_head(words[start]) or _state_in_name(ctx, " ".join(prev)) is not None
+                               and not re.match(r"[A-Z][a-z]+(?:ian|ese|ish|an|i)$", prev[0])):
+            # "Anti-Trafficking in Persons and Anti-Smuggling of Migrants Council" is one name;
+            # "Office of ..." after a name of its own, or "... of Moldova Police", are not
             break
         si -= 1
         start = seg_starts[si]
@@ -397,7 +412,7 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
                 and words[i - 1] not in ("of", "the", "for"):  # "Office of the Prosecutor for ..." is a body
             end = i
             break
-        elif seen_head and is_org_head(words[i - 1]) and words[i] not in _CONNECTORS and words[i] not in ("'s", "’s"):
+        elif seen_head and is_org_head(words[i - 1]) and words[i].lower() not in _CONNECTORS and words[i] not in ("'s", "’s"):
             end = i  # "Mission Thomas Keller": a name, not more of the body
             break
     if any(w in _INSTRUMENT_HEADS for w in words[end : end + 2]):

@@ -99,8 +99,8 @@ def _backward_title(toks, i: int, barriers, protected: frozenset[int] = frozense
     end = k + 1
     while k >= 0 and (k not in barriers):
         tok = toks[k][2]
-        if tok == ")" and k >= 2 and toks[k - 2][2] == "(" and toks[k - 1][2].isupper():
-            k -= 3  # "... in Persons (ACR), Jane Roe"
+        if tok == ")" and k >= 2 and toks[k - 2][2] == "(" and toks[k - 1][2][:1].isupper():
+            k -= 3  # "... in Persons (ACR), Jane Roe", "Deputy Secretary-General (Security) Jane Roe"
             continue
         if tok == "," and toks[k][0] in protected:
             k -= 1
@@ -146,6 +146,9 @@ def _name_ok(ctx: DocContext, name: str, a: int, b: int) -> bool:
         return False  # "North America", "South East Asia": places
     hit = ctx.resolver.resolve(name)
     if hit is not None and hit.kind in ("Place", "State"):
+        return False
+    # "the Director for the Andean Countries": an article makes it a name of a thing
+    if re.search(r"\b(?:the|The)\s+$", ctx.text[max(0, a - 5) : a]):
         return False
     # inside a longer capitalised name: "for Family Affairs and Youth Policy"
     if re.search(r"[A-Z][\w'’-]*\s+(?:and|of|for|on|the|against|to|in|&)\s+$", ctx.text[max(0, a - 40) : a]):
@@ -301,9 +304,13 @@ def fallback_affiliation(ctx: DocContext, sent, start: int, end: int, title: str
 #: ", who heads the anti-trafficking unit of the Ministry of X": the body the clause names
 _WHO_LEADS = re.compile(
     r",?\s*(?:who|which)\s+(?:also\s+|now\s+|currently\s+)?(?:heads|leads|chairs|directs|runs|manages|coordinates|represents|co-chairs"
+    r"|commands|oversees|presides\s+over|sits\s+(?:as|on)|serves\s+(?:as|on)"
     r"|is\s+(?:the\s+)?(?:head|director|chair|chairperson|coordinator|representative|deputy\s+head|member)\s+(?:of|at)|works\s+(?:for|at))\b[^,.;]{0,160}",
     re.I,
 )
+
+
+_ANAPHORIC_HEADS = frozenset("Ministry Department Agency Commission Committee Council Office Secretariat Bureau Directorate Unit Service".split())
 
 
 def _relative_clause_body(ctx: DocContext, name_end: int, limit: int) -> Entity | None:
@@ -313,6 +320,13 @@ def _relative_clause_body(ctx: DocContext, name_end: int, limit: int) -> Entity 
         sp = ctx.span_at(of.end())
         if sp is not None and sp.entity.kind == "Organization":
             return sp.entity  # "Secretary of State Sok Phalla of MoSVY"
+        bare = re.match(r"([A-Z][a-z]+)\b(?!\s+(?:of|for|on)\b)", ctx.text[of.end() : of.end() + 30])
+        if bare is not None and bare.group(1) in _ANAPHORIC_HEADS:
+            # "Joint Secretary Jane Roe of the Ministry": the ministry named last before
+            head = bare.group(1)
+            named = [s for s in ctx.spans_in(0, name_end, ("Organization",)) if re.search(r"\b" + head + r"\b", s.text)]
+            if named:
+                return named[-1].entity
     m = _WHO_LEADS.match(ctx.text, name_end, limit)
     if m is None:
         return None

@@ -28,7 +28,13 @@ _IMPL_VERB = re.compile(r"\b(?:ha(?:ve|s)\s+)?(?:launched|launch|launches|implem
 #: Active voice with the payer or the implementer as subject: "which the EU finances with
 #: EUR 1.8 million", "Norway is paying for the project", "UNHCR and IOM implement it",
 #: "ILO will carry it out in ...".
-_ACTIVE_FUND = re.compile(r"\b(?:finances|finance|financing|funds|fund|is\s+paying\s+for|are\s+paying\s+for|pays\s+for|pay\s+for|paid\s+for|bankrolls?|co-finances|co-funds)\b(?!\s+(?:by|from))")
+_ACTIVE_FUND = re.compile(r"\b(?:finances|finance|financing|funds|fund|is\s+paying\s+for|are\s+paying\s+for|pays\s+for|pay\s+for|paid\s+for|bankrolls?|co-finances|co-funds"
+                          r"|supports?(?=\s+(?:it\s+|them\s+)?with\s+(?:[A-Z]{3}\b|US\$|\$|€|£|a\s+(?:grant|contribution))))\b(?!\s+(?:by|from))")
+#: "IOM's \"Protect and Refer\" initiative", "a two-year UNODC project": the body that owns it runs it
+_OWNED = re.compile(r"^(?:['’]s)?\s+(?:(?:joint|new|regional|national|pilot|flagship|global|country)\s+)?(?:[“\"][^”\"]{2,60}[”\"]\s+)?(?:programme|program|project|initiative)s?\b", re.I)
+#: "in Madhesh Province and Sudurpashchim Province": names each followed by their kind of region
+_REGION_KIND = r"(?:Province|Region|Oblast|District|Department|Governorate|County|Prefecture)"
+
 _ACTIVE_IMPL = re.compile(r"\b(?:implements|implement|(?:will|would|is\s+to)\s+(?:implement|run|carry\s+(?:it|them|the\s+\w+)?\s*out|deliver)|carr(?:y|ies)\s+(?:it|them)\s+out|runs|is\s+running|are\s+running|is\s+implementing|are\s+implementing)\b(?!\s+by)")
 _CLAUSE_START = re.compile(r"(?:\b(?:which|that|who|while|whereas)\b|[;:]|,\s+and\b)")
 
@@ -49,6 +55,8 @@ _REGIONS = re.compile(r"\b(?:(?:focus(?:es|ed|ing)?|concentrat(?:e|es|ed|ing))\s
 _RNAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
 #: "in the Khatlon and Sughd regions", "in Donetsk, Kharkiv and Luhansk oblasts"
 _REGIONS_BEFORE = re.compile(r"\b(?:in|of|across)\s+(?:the\s+)?(?P<list>" + _RNAME + r"(?:(?:,\s*|,?\s+and\s+)" + _RNAME + r")*)\s+(?:regions|provinces|oblasts|districts|departments|governorates|states|counties|region|province|oblast|district)\b")
+_NAMED_REGIONS = re.compile(r"\bin\s+(?:the\s+)?(?P<list>" + _RNAME + r"\s+" + _REGION_KIND + r"(?:(?:,\s*|,?\s+and\s+)(?:the\s+)?" + _RNAME + r"\s+" + _REGION_KIND + r")*)")
+_BULLET = re.compile(r"\s*\n\s*[-*•]\s+(?P<name>[A-Z][\w'’-]*(?:\s+(?:de|del|la|of|[A-Z][\w'’-]*)){0,3})\s*(?=\n|$)")
 _GROUPS = re.compile(r"\b(?:groups?|beneficiaries|target\s+groups?)\b,?\s+(?:such\s+as|including|namely)\s+(?P<list>[^.;:]+)", re.I)
 _GLUE = re.compile(r"^(?:\s*(?:,|and|&|,\s*and|as\s+well\s+as|together\s+with|jointly\s+with|['’]s|\(|\))\s*(?:the\s+)?)*$")
 
@@ -80,7 +88,9 @@ def extract_programmes(ctx: DocContext) -> tuple[list[ProgrammeFact], set[int]]:
         if hits or (_FUND.search(s.text) and (_IMPL_BY.search(s.text) or parse_amounts(s.text))):
             sents.append(s)  # "X, funded by A and implemented by B": a programme by what it says
         elif sents and sents[-1].index == s.index - 1 and (_ACTIVE_IMPL.search(s.text) or _ACTIVE_FUND.search(s.text)
-                                                            or _FUND.search(s.text)):
+                                                            or _FUND.search(s.text)
+                                                            or re.match(r"(?:Its|Their)\s+(?:activities|work)\b", s.text)
+                                                            and _REGIONS.search(s.text)):
             sents.append(s)  # the next sentence goes on about it: "UNHCR and IOM implement it in ..."
     if not sents:
         return [], set()
@@ -139,9 +149,31 @@ def extract_programmes(ctx: DocContext) -> tuple[list[ProgrammeFact], set[int]]:
                 p.duration_months = months
                 relevant = True
         for rm in _REGIONS.finditer(text):
-            for sp in _region_list(ctx, s.start + rm.end(), s.end):
+            found = _region_list(ctx, s.start + rm.end(), s.end)
+            if not found and text.rstrip().endswith(":"):
+                found = _bullet_regions(ctx, s.end)  # "... three regions:" and a list below
+            for sp in found:
                 _add(p.regions, sp)
                 relevant = True
+        for rm in _NAMED_REGIONS.finditer(text):
+            for item in re.split(r",\s*|,?\s+and\s+", rm.group("list")):
+                name = re.sub(r"^the\s+", "", item.strip())
+                if name:
+                    bare = re.sub(r"\s+" + _REGION_KIND + r"$", "", name)
+                    ent = ctx.resolver.resolve(name, "Place", country=ctx.country_arg()) or \
+                        ctx.resolver.resolve(bare, "Place", country=ctx.country_arg()) or \
+                        ctx.resolver.resolve_or_create(name, "Place", country=ctx.country_arg())
+                    _add(p.regions, ent)
+                    relevant = True
+        for hit in _PROG_WORD.finditer(text):
+            # "IOM's \"X\" initiative", "a two-year UNODC project": the owner implements it
+            owners = [sp for sp in ctx.spans_in(max(s.start, s.start + hit.start() - 90), s.start + hit.start(), ("Organization",))]
+            if owners and _OWNED.match(ctx.text[owners[-1].end : s.start + hit.end()]):
+                e = owners[-1].entity
+                if "tip:DonorAgency" not in e.types and e.iri.rsplit("/", 1)[-1] != "eu" \
+                        and all(e.iri != f.iri for f in p.funders):
+                    _add(p.implementers, e)
+                    relevant = True
         for rm in _REGIONS_BEFORE.finditer(text):
             for name in re.split(r",?\s+and\s+|,\s*", rm.group("list").strip()):
                 if name:
@@ -179,6 +211,22 @@ def extract_programmes(ctx: DocContext) -> tuple[list[ProgrammeFact], set[int]]:
         p.label = f"Programme of {names}" if names else (ctx.doc.title or "Programme")
     p.evidence = " ".join(evidence)
     return [p], used
+
+
+def _bullet_regions(ctx: DocContext, end: int) -> list[Entity]:
+    """The items of a bulleted list right after ``end`` ("- Madre de Dios", "- Loreto")."""
+    out: list[Entity] = []
+    pos = end
+    while True:
+        m = _BULLET.match(ctx.text, pos)
+        if m is None:
+            break
+        name = m.group("name")
+        ent = ctx.resolver.resolve(name, "Place", country=ctx.country_arg()) or \
+            ctx.resolver.resolve_or_create(name, "Place", country=ctx.country_arg())
+        out.append(ent)
+        pos = m.end()
+    return out
 
 
 def _region_list(ctx: DocContext, start: int, end: int) -> list[Entity]:

@@ -15,7 +15,7 @@ from .dates import find_dates
 _ACT = re.compile(
     r"\b(?P<verb>ratified|ratifies|acceded(?:\s*,\s*[^,;]{1,30},)?\s+to|accedes\s+to|became\s+(?:a\s+)?(?:state\s+)?party\s+to|has\s+become\s+(?:a\s+)?party\s+to|signed"
     r"|(?P<plural>(?:are|were|have\s+(?:both\s+)?been)\s+(?:both\s+|all\s+)?(?:states\s+)?parties\s+to)"
-    r"|(?:is|has\s+been|had\s+been|was)\s+(?:a\s+)?(?:state\s+)?party\s+to"
+    r"|(?:is|has\s+been|had\s+been|was)\s+(?:already\s+|also\s+|now\s+)?(?:a\s+)?(?:state\s+)?party\s+to"
     r"|deposit(?:ed|s)?\s+(?:its|their|the)\s+instruments?\s+of\s+(?:ratification|accession)(?:\s+(?:of|to))?"
     r"|(?P<inf>to\s+(?:ratify|accede\s+to)))\b",
     re.I,
