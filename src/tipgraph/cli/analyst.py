@@ -2,7 +2,8 @@
 
 ``tipgraph queries`` lists the stored questions, ``tipgraph query NAME --param k=v``
 runs one (values are bound, never pasted into the query), and ``tipgraph sparql``
-runs any query, read-only unless ``--allow-update``.
+runs any query, read-only unless ``--allow-update``, and without SERVICE clauses
+unless ``--allow-service``.
 """
 from __future__ import annotations
 
@@ -12,16 +13,21 @@ from pathlib import Path
 
 import click
 
-from ..namespaces import sparql_prefixes
 from ..queries import QueryError, load_catalogue, run_query
+from ..queries.adhoc import check_adhoc, run_sparql, with_prefixes
 from ..queries.formatting import FORMATS, cell_text, write_rows
-from ..queries.runner import get_query, python_value
+from ..queries.runner import get_query
 from ..store import StoreError
 from ..store.base import is_remote
 from .common import InputError, console, open_store_or_fail, store_option
 
 format_option = click.option(
-    "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="Output format."
+    "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+    help="Output format. The table fits the terminal (IRI columns that have a label column hidden, "
+         "long cells cut); csv, tsv and json hold every column in full.",
+)
+wide_option = click.option(
+    "--wide", is_flag=True, help="Table: show every column and value in full, one line per row (for `less -S`)."
 )
 
 
@@ -61,7 +67,7 @@ def queries_command(store_location: str, fmt: str) -> None:
         ]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
-    write_rows(console, ["name", "title", "parameters"], rows, "table", title="Stored queries", no_wrap=["name"])
+    write_rows(console, ["name", "title", "parameters"], rows, "table", title="Stored queries", layout="fold")
 
 
 def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -82,7 +88,8 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
               help="A parameter value (repeatable). Actors and instruments may be given by label or acronym.")
 @store_option
 @format_option
-def query_command(name: str, param_pairs: tuple[str, ...], store_location: str, fmt: str) -> None:
+@wide_option
+def query_command(name: str, param_pairs: tuple[str, ...], store_location: str, fmt: str, wide: bool) -> None:
     """Run the stored query NAME (see `tipgraph queries`)."""
     try:
         stored = get_query(name)
@@ -98,35 +105,25 @@ def query_command(name: str, param_pairs: tuple[str, ...], store_location: str, 
         raise InputError(f"query failed: {exc}") from None
     finally:
         store.close()
-    write_rows(console, result.columns, result.rows, fmt, title=stored.title)
-
-
-def _query_kind(text: str) -> str:
-    """'select', 'ask', 'construct', 'describe' or 'update' (rdflib's parser decides)."""
-    from pyparsing import ParseException
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-
-    try:
-        parsed = parseQuery(text)
-        return parsed[1].name.replace("Query", "").lower()
-    except ParseException as query_error:
-        try:
-            parseUpdate(text)
-        except ParseException:
-            raise InputError(f"not a SPARQL query or update: {query_error}") from None
-        return "update"
+    write_rows(console, result.columns, result.rows, fmt, title=stored.title, layout="wide" if wide else "fit")
 
 
 @click.command("sparql")
 @click.argument("query_or_file")
 @store_option
 @format_option
+@wide_option
 @click.option("--allow-update", is_flag=True, help="Allow SPARQL Update (INSERT, DELETE, DROP ...): changes the store.")
-def sparql_command(query_or_file: str, store_location: str, fmt: str, allow_update: bool) -> None:
+@click.option("--allow-service", is_flag=True,
+              help="Allow SERVICE clauses (federated query): the engine then fetches the URLs they name.")
+def sparql_command(query_or_file: str, store_location: str, fmt: str, wide: bool, allow_update: bool,
+                   allow_service: bool) -> None:
     """Run a SPARQL query given as text, a file, or '-' for standard input.
 
     The usual prefixes (tip:, rdfs:, skos:, dcterms:, prov: ...) are predeclared. The
-    store is read-only unless --allow-update is given.
+    store is read-only unless --allow-update is given. A query with a SERVICE clause
+    is refused (exit 2) unless --allow-service is given: the engine would fetch the
+    URL it names, which a query from someone else could point anywhere.
     """
     if query_or_file == "-":
         text = sys.stdin.read()
@@ -137,14 +134,14 @@ def sparql_command(query_or_file: str, store_location: str, fmt: str, allow_upda
             raise InputError(f"cannot read {query_or_file}: {exc.strerror}") from None
     else:
         text = query_or_file
-    full = sparql_prefixes() + text
-    kind = _query_kind(full)
+    try:
+        kind = check_adhoc(with_prefixes(text), allow_update=allow_update, allow_service=allow_service)
+    except QueryError as exc:
+        raise InputError(str(exc)) from None
     if kind == "update":
-        if not allow_update:
-            raise InputError("this is a SPARQL Update; the store is read-only unless --allow-update is given")
         store = open_store_or_fail(store_location)
         try:
-            store.update(full)
+            run_sparql(store, text, allow_update=True, allow_service=allow_service, kind=kind)
         except StoreError as exc:
             raise InputError(f"update failed: {exc}") from None
         finally:
@@ -153,20 +150,17 @@ def sparql_command(query_or_file: str, store_location: str, fmt: str, allow_upda
         return
     store = _open_for_reading(store_location)
     try:
-        if kind == "select":
-            result = store.select(full)
-            rows = [{v: python_value(r.get(v)) for v in result.variables} for r in result.rows]
-            write_rows(console, result.variables, rows, fmt)
-        elif kind == "ask":
-            answer = store.ask(full)
-            click.echo(json.dumps({"boolean": answer}) if fmt == "json" else ("true" if answer else "false"))
-        else:
-            graph = store.construct(full)
-            click.echo(graph.serialize(format="json-ld" if fmt == "json" else "turtle"))
+        result = run_sparql(store, text, allow_service=allow_service, kind=kind)
     except StoreError as exc:
         raise InputError(f"query failed: {exc}") from None
     finally:
         store.close()
+    if result.kind == "select":
+        write_rows(console, result.columns, result.rows, fmt, layout="wide" if wide else "fit")
+    elif result.kind == "ask":
+        click.echo(json.dumps({"boolean": result.boolean}) if fmt == "json" else ("true" if result.boolean else "false"))
+    else:
+        click.echo(result.graph.serialize(format="json-ld" if fmt == "json" else "turtle"))
 
 
 COMMANDS = [queries_command, query_command, sparql_command]

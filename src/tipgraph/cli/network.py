@@ -9,16 +9,16 @@ import functools
 import json
 import sys
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import click
-from rich.table import Table
-from rich.text import Text
 
 from ..network import EXPORT_FORMATS, Selection, SelectionError, build_selection, compute_metrics, export
 from ..network.gexf import TIMELINES
 from ..network.metrics import METRICS, community_summary, top_actors
 from ..network.select import VIEWS, parse_kinds
+from ..queries.table import print_table
 from ..store import StoreError
 from .common import InputError, console, err_console, open_store_or_fail, store_option
 
@@ -50,18 +50,21 @@ def selection_options(func: Callable) -> Callable:
         click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
                      help="A parameter of a stored --query (as in `tipgraph query`), or a value bound to "
                           "?NAME in a .rq file (IRIs as <...> or http...)."),
+        click.option("--allow-service", is_flag=True,
+                     help="Run a --query that has a SERVICE clause (federated query: the engine fetches "
+                          "the URL it names); refused without this flag."),
     ]
     for option in reversed(options):
         func = option(func)
 
     @functools.wraps(func)
     def wrapper(*args, view, ego, depth, date_from, date_to, instruments, countries, kinds, query,
-                params, **kwargs):
+                params, allow_service, **kwargs):
         try:
             selection = Selection(
                 view=view, ego=ego, depth=depth, date_from=date_from, date_to=date_to,
                 instruments=tuple(instruments), countries=tuple(countries), kinds=parse_kinds(kinds),
-                query=query, query_params=_params(params),
+                query=query, query_params=_params(params), allow_service=allow_service,
             )
         except SelectionError as exc:
             raise InputError(str(exc)) from exc
@@ -164,21 +167,22 @@ def analyze_command(store_location: str, selection: Selection, top: int, fmt: st
     console.print(f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges, "
                   f"{G.graph.get('communities', 0)} communities ({G.graph.get('selection')}); "
                   f"betweenness {G.graph.get('betweenness')}", highlight=False)
+    # The shared results table: fits the terminal, one line per actor (long labels cut).
+    views = []
     for metric in METRICS:
-        table = Table(title=metric.replace("_", " "), title_justify="left")
-        for col in ("#", "actor", "kind", "country", "value", "community"):
-            table.add_column(col, justify="right" if col in ("#", "value", "community") else "left")
-        for r in (r for r in rows if r["metric"] == metric):
-            table.add_row(str(r["rank"]), Text(r["label"]), Text(r["kind"]), Text(r["country"] or ""),
-                          f"{r['value']:.4g}", str(r["community"]))
-        console.print(table)
-    table = Table(title="communities", title_justify="left")
-    table.add_column("community", justify="right")
-    table.add_column("size", justify="right")
-    table.add_column("most central members")
-    for c in communities:
-        table.add_row(str(c["community"]), str(c["size"]), Text("; ".join(c["central_members"])))
-    console.print(table)
+        views.append(print_table(
+            console, ["#", "actor", "kind", "country", "value", "community"],
+            [{"#": r["rank"], "actor": r["label"], "kind": r["kind"], "country": r["country"] or "",
+              "value": Decimal(f"{r['value']:.4g}"), "community": r["community"]}
+             for r in rows if r["metric"] == metric],
+            title=metric.replace("_", " "), title_justify="left", count=False, footer=False))
+    views.append(print_table(
+        console, ["community", "size", "most central members"],
+        [{"community": c["community"], "size": c["size"], "most central members": "; ".join(c["central_members"])}
+         for c in communities],
+        title="communities", title_justify="left", count=False, footer=False))
+    if any(v is not None and (v.cut or v.dropped) for v in views):
+        console.print("Long cells cut to fit; --format csv|json shows them in full.", style="dim", highlight=False)
 
 
 COMMANDS = [network_command, analyze_command]

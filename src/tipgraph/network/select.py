@@ -51,6 +51,8 @@ class Selection:
     #: ``--param NAME=VALUE`` as given: typed and resolved by the stored query's header
     #: (actor names to IRIs, dates) for a stored query; IRI or literal for a .rq file.
     query_params: Mapping[str, str] = field(default_factory=dict)
+    #: Run a query with a SERVICE clause (the engine fetches the URL it names); refused if False.
+    allow_service: bool = False
 
     def describe(self) -> str:
         """One line for the export's metadata."""
@@ -177,7 +179,8 @@ def build_selection(store: GraphStore, sel: Selection, data: NetworkData | None 
     if data is None:
         data = load_network_data(store)
     if sel.query:
-        G = query_graph(store, sel.query, data, sel.query_bindings, sel.query_params)
+        G = query_graph(store, sel.query, data, sel.query_bindings, sel.query_params,
+                        allow_service=sel.allow_service)
     else:
         kinds = sel.kinds or (ALL_KINDS if sel.view == "bipartite" else DEFAULT_KINDS)
         if ego and ego in data.actors and data.actors[ego].kind not in kinds:
@@ -266,6 +269,7 @@ WEIGHT_VARIABLES = ("weight", "meetings")
 def query_graph(
     store: GraphStore, name_or_path: str, data: NetworkData,
     bindings: Mapping[str, Identifier] | None = None, params: Mapping[str, str] | None = None,
+    *, allow_service: bool = False,
 ) -> nx.Graph:
     """The graph a query yields; nodes that are actors get their usual attributes.
 
@@ -275,7 +279,13 @@ def query_graph(
     """
     from .build import _actor_attrs
 
+    from ..queries.service import ServiceNotAllowedError, check_no_service
+
     text, bound = query_text_and_bindings(store, name_or_path, bindings, params)
+    try:
+        check_no_service(text, allow_service=allow_service, where=f"query {name_or_path!r}")
+    except ServiceNotAllowedError as exc:
+        raise SelectionError(str(exc)) from exc
     form = _query_form(text)
     edges: dict[tuple[str, str], dict] = {}
     nodes: set[str] = set()

@@ -48,26 +48,29 @@ def to_json(columns: Sequence[str], rows: Sequence[dict]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_table(columns: Sequence[str], rows: Sequence[dict], title: str | None = None, no_wrap: Sequence[str] = ()):
-    from rich.table import Table
-    from rich.text import Text
+def render_table(columns: Sequence[str], rows: Sequence[dict], title: str | None = None,
+                 no_wrap: Sequence[str] = (), *, width: int = 100):
+    """A table that fits ``width`` cells (see :mod:`.table`); ``no_wrap`` columns are never cut."""
+    from .table import plan, render
 
-    table = Table(title=title, show_lines=False, highlight=False)
-    for c in columns:
-        table.add_column(c, overflow="fold", no_wrap=c in no_wrap)
-    for row in rows:
-        # Text, not str: a label such as "[/]" or "[note]" is data, not rich markup
-        table.add_row(*(Text(cell_text(row.get(c))) for c in columns))
-    return table
+    return render(plan(columns, rows, width, keep=no_wrap), title)
 
 
 def write_rows(
-    console, columns: Sequence[str], rows: Sequence[dict], fmt: str, title: str | None = None, no_wrap: Sequence[str] = ()
+    console, columns: Sequence[str], rows: Sequence[dict], fmt: str, title: str | None = None,
+    no_wrap: Sequence[str] = (), *, layout: str = "fit", width: int | None = None,
 ) -> None:
-    """Print rows in ``fmt`` (table on the rich console; machine formats as plain text)."""
+    """Print rows in ``fmt`` (table on the rich console; machine formats as plain text).
+
+    Machine formats hold every column and full values. The table's ``layout`` (see
+    :func:`.table.print_table`): "fit" the width of the terminal (IRI columns that have
+    a label column hidden, long cells cut, a footer saying so), "wide" (everything, one
+    line per row), or "fold" (everything, long cells folded).
+    """
     if fmt == "table":
-        console.print(render_table(columns, rows, title, no_wrap))
-        console.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}", style="dim", highlight=False)
+        from .table import print_table
+
+        print_table(console, columns, rows, title=title, layout=layout, width=width, keep=no_wrap)
         return
     if fmt == "json":
         text = to_json(columns, rows)

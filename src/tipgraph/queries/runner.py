@@ -15,6 +15,7 @@ from ..store.base import GraphStore
 from .catalogue import StoredQuery, load_catalogue
 from .lookup import resolve
 from .params import ParameterError, QueryError, to_term
+from .service import SERVICE_FLAG, check_no_service
 
 
 class UnknownQueryError(QueryError, LookupError):
@@ -130,6 +131,9 @@ def run_query(store: GraphStore, name: str | StoredQuery, **params: object) -> Q
     Example: ``run_query(store, "who-met-whom", actor="IOM", from_="2018")``.
     """
     query = name if isinstance(name, StoredQuery) else get_query(name)
+    # Stored queries hold no SERVICE clause; one given as a StoredQuery object may not either.
+    check_no_service(query.text, where=f"stored query {query.name!r}",
+                     advice=f"stored queries may not (use `tipgraph sparql {SERVICE_FLAG}` for one that must)")
     bindings, terms = bind_parameters(store, query, params)
     result = store.select(query.text, bindings)
     columns = [v for v in result.variables if not is_parameter_column(v)]

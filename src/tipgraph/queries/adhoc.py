@@ -1,0 +1,102 @@
+"""Running a SPARQL query someone typed: what ``tipgraph sparql`` does, as an API.
+
+An ad-hoc query is text from outside, so two things are refused unless asked for:
+SPARQL Update (it changes the store: ``allow_update``) and SERVICE clauses (the
+engine would fetch the URL they name: ``allow_service``, see :mod:`.service`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from rdflib import Graph
+
+from ..namespaces import sparql_prefixes
+from ..store.base import GraphStore
+from .params import QueryError
+from .runner import python_value
+from .service import check_no_service
+
+
+class UpdateNotAllowedError(QueryError, ValueError):
+    """The text is a SPARQL Update and updates were not allowed."""
+
+    def __init__(self) -> None:
+        super().__init__("this is a SPARQL Update; the store is read-only unless --allow-update is given")
+
+
+class NotSparqlError(QueryError, ValueError):
+    """The text is neither a SPARQL query nor an update."""
+
+
+def with_prefixes(text: str) -> str:
+    """The text with tipgraph's usual PREFIX lines in front (tip:, rdfs:, skos: ...)."""
+    return sparql_prefixes() + text
+
+
+def query_kind(text: str) -> str:
+    """'select', 'ask', 'construct', 'describe' or 'update' (rdflib's parser decides)."""
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        parsed = parseQuery(text)
+        return parsed[1].name.replace("Query", "").lower()
+    except ParseException as query_error:
+        try:
+            parseUpdate(text)
+        except ParseException:
+            raise NotSparqlError(f"not a SPARQL query or update: {query_error}") from None
+        return "update"
+
+
+def check_adhoc(text: str, *, allow_update: bool = False, allow_service: bool = False) -> str:
+    """The kind of ``text`` (see :func:`query_kind`) once it passed both guards.
+
+    SERVICE is checked first: an update with a SERVICE clause names that problem too.
+    """
+    check_no_service(text, allow_service=allow_service)
+    kind = query_kind(text)
+    if kind == "update" and not allow_update:
+        raise UpdateNotAllowedError()
+    return kind
+
+
+@dataclass
+class SparqlResult:
+    """What an ad-hoc query gave: rows (SELECT), a boolean (ASK) or a graph (CONSTRUCT, DESCRIBE)."""
+
+    kind: str
+    columns: list[str] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: Graph | None = None
+
+
+def run_sparql(store: GraphStore, text: str, *, allow_update: bool = False, allow_service: bool = False,
+               prefixes: bool = True, kind: str | None = None) -> SparqlResult:
+    """Run an ad-hoc query or (with ``allow_update``) update on ``store``.
+
+    Raises :class:`~.service.ServiceNotAllowedError` for a SERVICE clause without
+    ``allow_service``, :class:`UpdateNotAllowedError` for an update without
+    ``allow_update``, :class:`NotSparqlError` for text that is neither; the store's
+    own errors pass through as :class:`~tipgraph.store.StoreError`. ``kind``, when the
+    caller already has it from :func:`check_adhoc`, saves parsing the text again.
+    """
+    full = with_prefixes(text) if prefixes else text
+    if kind is None:
+        kind = check_adhoc(full, allow_update=allow_update, allow_service=allow_service)
+    else:
+        check_no_service(full, allow_service=allow_service)
+        if kind == "update" and not allow_update:
+            raise UpdateNotAllowedError()
+    if kind == "update":
+        store.update(full)
+        return SparqlResult(kind)
+    if kind == "select":
+        result = store.select(full)
+        rows = [{v: python_value(r.get(v)) for v in result.variables} for r in result.rows]
+        return SparqlResult(kind, list(result.variables), rows)
+    if kind == "ask":
+        return SparqlResult(kind, boolean=store.ask(full))
+    return SparqlResult(kind, graph=store.construct(full))
