@@ -21,6 +21,7 @@ every entity has exactly one preferred name in the union of all graphs.
 """
 from __future__ import annotations
 
+import itertools
 import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable
@@ -36,6 +37,7 @@ from rdflib.term import Node
 
 from . import resources
 from .namespaces import ONTOLOGY_GRAPH, PREFIXES, SH, sparql_prefixes
+from .shacl_engine import CompiledShapes, DataIndex, Unsupported
 from .store.base import GraphStore
 from .store.binding import BindingError, check_term
 
@@ -277,6 +279,15 @@ def _run_shacl(data_graph: Graph) -> Graph:
     return results_graph
 
 
+@lru_cache(maxsize=1)
+def _compiled_shapes() -> CompiledShapes | None:
+    """The shapes compiled for :mod:`tipgraph.shacl_engine`, or None when they need pyshacl."""
+    try:
+        return CompiledShapes(shapes_graph())
+    except Unsupported:
+        return None
+
+
 @lru_cache(maxsize=256)
 def _prepared(query: str):
     return prepareQuery(query)
@@ -446,11 +457,14 @@ def validate_graph(
     store: GraphStore | None = None,
     *,
     replacing: Collection[URIRef] = (),
+    engine: str = "auto",
 ) -> ValidationReport:
     """Validate new data against the shapes, with targeted context from ``store``.
 
     ``replacing`` names the graphs this data will replace (left out of the context);
     a Graph whose identifier is an IRI, and every named graph of a Dataset, count too.
+    ``engine``: ``"auto"`` runs :mod:`tipgraph.shacl_engine` when it supports the shapes
+    (it does tipgraph's own), else pyshacl; ``"pyshacl"`` always runs pyshacl.
     """
     import time
 
@@ -468,19 +482,31 @@ def validate_graph(
     if store is not None and (referenced or labelled):
         context, stored_labels = _fetch_context(store, _safe_iris(referenced), _safe_iris(labelled), excluded)
 
-    data_graph = _DataGraph()
-    for t in graph:
-        data_graph.add(t)
-    for t in context:
-        data_graph.add(t)
+    def data_triples():
+        # The class hierarchy is what pyshacl's ont_graph would mix in, without its per-call cost.
+        return itertools.chain(graph, context, _class_hierarchy())
 
-    for t in _class_hierarchy():  # what pyshacl's ont_graph would mix in, without its per-call cost
-        data_graph.add(t)
-    results_graph = _run_shacl(data_graph)
+    def build_data_graph() -> Graph:
+        data_graph = _DataGraph()
+        for t in data_triples():
+            data_graph.add(t)
+        return data_graph
 
-    def label_of(node: Node) -> str | None:
-        label = data_graph.value(node, RDFS.label)
-        return str(label) if label is not None else None
+    compiled = _compiled_shapes() if engine != "pyshacl" else None
+    if compiled is not None:
+        index = DataIndex(data_triples())
+        results_graph = compiled.results_graph(compiled.validate(index))
+
+        def label_of(node: Node) -> str | None:
+            labels = index.objects(node, RDFS.label)
+            return str(labels[0]) if labels else None
+    else:
+        data_graph = build_data_graph()
+        results_graph = _run_shacl(data_graph)
+
+        def label_of(node: Node) -> str | None:
+            label = data_graph.value(node, RDFS.label)
+            return str(label) if label is not None else None
 
     results: list[ValidationResult] = []
     ignored = 0

@@ -51,3 +51,13 @@ def test_bullets_stay_separate():
 def test_markdown_joins_every_line_of_a_block():
     assert paragraphs(["Short line.", "Another short line."], markdown=True) == [
         "Short line. Another short line."]
+
+
+def test_a_capitalised_compound_broken_at_its_hyphen_is_joined_without_a_space():
+    """Otherwise "Anti- Trafficking Unit" and "Anti-Trafficking Unit" became two names of
+    one body, and the second document naming it was refused."""
+    lines = ["Officials of the National Referral Mechanism and of the Anti-",
+             "Trafficking Unit met the delegation of the visiting ministry in",
+             "the capital on Monday to agree on the next steps of their joint",
+             "plan for the protection of people who were exploited abroad."]
+    assert "the Anti-Trafficking Unit met" in paragraphs(lines)[0]

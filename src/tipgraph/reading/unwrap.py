@@ -45,8 +45,9 @@ def _join(parts: list[str]) -> str:
     out = parts[0]
     pieces = [out]
     for prev, line in zip(parts, parts[1:]):
-        if _HYPHEN_BREAK.search(prev) and line[:1].islower():
-            pieces.append(line)  # "counter-" + "trafficking": keep the hyphen, lose the break
+        if _HYPHEN_BREAK.search(prev) and line[:1].isalpha():
+            # "counter-" + "trafficking", "Anti-" + "Trafficking": keep the hyphen, lose the break
+            pieces.append(line)
         else:
             pieces.append(" " + line)
     return "".join(pieces)
