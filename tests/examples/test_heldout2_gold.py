@@ -1,5 +1,6 @@
 """Structure checks for the held-out corpora written in round four and later
-(examples/heldout2, a development set since round five, and examples/heldout3).
+(examples/heldout2 and heldout3, development sets since rounds five and six, and
+examples/heldout4, held out).
 
 The gold file is read by ``/work/shared/eval/score.py``; a typo in a key, a date or a
 budget would silently turn a fact into a miss, so the format is checked here.
@@ -16,7 +17,7 @@ import yaml
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 # set name -> expected number of .txt, .html and .md documents
-SETS = {"heldout2": (8, 1, 1), "heldout3": (7, 2, 1)}
+SETS = {"heldout2": (8, 1, 1), "heldout3": (7, 2, 1), "heldout4": (6, 2, 2)}
 KEY_FIELDS_MEETING = ("participants", "optional", "places", "optional_places", "instruments", "optional_instruments")
 KEY_FIELDS_PROGRAMME = ("funders", "implementers", "optional", "regions", "optional_regions")
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

@@ -9,7 +9,10 @@ must not swallow a programme's funders or a ratification's state).
 """
 from __future__ import annotations
 
+import re
+
 from ..model import Entity, Extraction, SourceDocument
+from ..reading.metadata import readable_place
 from .context import ActorSpan, DocContext
 from .instruments import instrument_spans
 from .meetings import MeetingExtractor
@@ -25,13 +28,13 @@ def extract(doc: SourceDocument, resolver) -> Extraction:
     """Every fact of one document (see the module docstring for the order of the rules)."""
     known_before = resolver.known_iris() if hasattr(resolver, "known_iris") else frozenset()
     ctx = DocContext(doc, resolver)
+    ctx.publisher = publisher = _publisher(ctx)
     collect_spans(ctx)
     ctx.add_spans(instrument_spans(ctx))
     persons = find_persons(ctx)
     ctx.title_ranges = [(p.title_start, p.title_end) for p in persons if p.title_start >= 0]
     ctx.add_spans([ActorSpan(*_span_of(ctx, p), p.entity, "person") for p in persons if _span_of(ctx, p)])
     ctx.add_spans(alias_spans(ctx, persons))
-    publisher = _publisher(ctx)
     contacts = contact_persons(ctx, publisher)
     known = {p.entity.iri for p in persons}
     persons += [c for c in contacts if c.entity.iri not in known]
@@ -83,8 +86,18 @@ def _span_of(ctx: DocContext, p) -> tuple[int, int, str] | None:
 
 
 def _publisher(ctx: DocContext) -> Entity | None:
+    """The body that issued the page: its whole name, else one of the parts a page header
+    joins with a dash or a bar ("UNODC - United Nations Office on Drugs and Crime")."""
     name = ctx.doc.publisher
     if not name:
         return None
-    ent = ctx.resolver.resolve(name, "Organization") or ctx.resolver.resolve(name)
-    return ent if ent is not None and ent.kind in ("Organization", "State") else None
+    if name.isupper() and len(name.split()) > 1:
+        name = readable_place(name)  # "MINISTRY OF INTERNAL AFFAIRS OF ..." -> title case
+    parts = [p.strip() for p in re.split(r"\s+[-–—|·:]\s+", name) if p.strip()]
+    states = [st for st in (ctx.resolver.state(p) for p in parts) if st is not None]
+    for cand in dict.fromkeys([name, *sorted(parts, key=len, reverse=True)]):
+        ent = ctx.resolver.resolve(cand, "Organization", country=states[0] if states else None) \
+            or ctx.resolver.resolve(cand)
+        if ent is not None and (ent.kind == "Organization" or (ent.kind == "State" and cand == name)):
+            return ent  # "Authority X - Kingdom of Bahrain": the state is where X sits, not X
+    return None

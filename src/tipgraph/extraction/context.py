@@ -39,6 +39,8 @@ class DocContext:
     #: (start, end) of the persons' posts: a state inside one ("Representative for Peru and
     #: Ecuador") is part of the post, not a party to what the sentence tells
     title_ranges: list[tuple[int, int]] = field(default_factory=list)
+    #: the body that issued the page, when reading found and the resolver knows it
+    publisher: Entity | None = None
 
     def __post_init__(self) -> None:
         self.text = self.doc.text

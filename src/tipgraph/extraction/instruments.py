@@ -51,7 +51,7 @@ def _trim_tail(name: str) -> str:
     return (head + (" " + " ".join(out) if out else "")).strip()
 
 
-_NUMBERED = re.compile(r"\b(?:Law|Act|Decree|Resolution|Order|Ordinance)\s+(?:No\.?\s*)?\d[\d.\-/]*\d(?:\s+of\s+(?:19|20)\d\d)?")
+_NUMBERED = re.compile(r"\b(?:Law|Act|Decree|Resolution|Order|Ordinance)\s+(?:No\.?\s*)?\d[\d.\-/]*(?:\d|\([IVX]+\)/\d{4})(?:\s+of\s+(?:19|20)\d\d)?")
 _QUOTED = re.compile(r"\bLaw\s+(?:of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*\s+)?[\"«“](?P<title>On\s+[^\"»”]{5,120})[\"»”]")
 
 

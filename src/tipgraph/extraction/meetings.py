@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from ..model import DateValue, Entity, MeetingFact
 from .context import ActorSpan, DocContext
 from .dates import DateMention, find_dates
+from .lexicon import NOT_NAME
 
 _HELD = re.compile(
-    r"\b(?:met|meets|meet\s+with|meeting\s+with|held\s+(?:[\w-]+\s+){0,3}(?:talks|discussions?|consultations?|meetings?|negotiations|conference|round\s?table|seminar|workshop|training|session|dialogue)"
+    r"\b(?:met|meets|meet\s+with|meeting\s+with|held\s+(?:[\w-]+\s+){0,3}(?:talks|discussions?|consultations?|meetings?|negotiations|conference|round\s?table|seminar|workshop|training|session|dialogue|hearing)"
+    r"|(?:paid|pays)\s+(?:a\s+)?courtesy\s+(?:call|visit)|exchanged\s+views\s+with|consulted\s+with"
     r"|(?:paid|pays|made|makes|conducted|conducts|undertook|completed|concluded)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,2}visit"
     r"|visited|visiting|visits|(?:official|working|study|state|bilateral|fact-finding|country)\s+visit|visit\s+(?:to|of)"
     r"|(?:participants|attendees|speakers|trainees|delegates|panel+ists)\s+(?:also\s+)?(?:included|were\s+(?:drawn\s+)?from|represented|came\s+from)"
@@ -27,14 +29,16 @@ _HELD = re.compile(
     r"|(?:was|were)\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:from|on|between)\s+(?:\w+\s+)?\d"
     r"|brought\s+together|bringing\s+together|gathered|convened|(?:was|were)\s+attended\s+by|attended|took\s+part|participated|hosted"
     r"|(?:co-)?organi[sz]ed\s+(?:a|an|the|its)\b|(?:was|were)\s+(?:co-)?organi[sz]ed|took\s+place|(?:was|were)\s+held"
-    r"|signed\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:memorandum|agreement|MoU|declaration|joint)|signing\s+ceremony"
+    r"|signed\s+(?:(?:today|yesterday|on\s+\w+|in\s+[A-Z][\w-]+)\s+){0,2}(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:memorandum|agreement|MoU|declaration|joint|protocol|accord|roadmap|letter)|signing\s+ceremony"
+    r"|in\s+the\s+presence\s+of|(?:was|were)\s+witnessed\s+by"
     r"|(?:agreement|memorandum|MoU|declaration|protocol|accord)\s+(?:was|were)\s+signed"
-    r"|received\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}delegation|(?:was|were)\s+handed\s+over\s+(?:[\w,'’-]+\s+){0,12}?to\b"
+    r"|received\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}delegation|(?:was|were)\s+handed\s+over\s+(?:[\w,'’-]+\s+){0,20}?to\b"
     r"|discussed|(?:delegations?|representatives|experts|officials|prosecutors|judges|participants|trainers|speakers|facilitators|staff)\s+(?:came\s+|arrived\s+|travelled\s+)?from"
+    r"|(?:course|training|workshop|seminar|meeting|conference|round\s?table|session|forum|dialogue|consultations?)\s*,?\s+held\s+(?:in|at|on|from)"
     r"|opened\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:conference|meeting|seminar|workshop|training|round\s?table|forum))\b",
     re.I,
 )
-_EVENT_NOUN = r"(?:meeting|meetings|visit|discussion|discussions|conference|training|workshop|seminar|round\s?table|event|talks|session|consultations?|forum|dialogue|course|ceremony|mission)"
+_EVENT_NOUN = r"(?:meeting|meetings|visit|discussion|discussions|conference|training|workshop|seminar|round\s?table|event|talks|session|consultations?|forum|dialogue|course|ceremony|mission|hearing)"
 _ANAPHOR = re.compile(
     r"\b(?:during|throughout|at|after|before|following|in\s+the\s+course\s+of|on\s+the\s+sidelines\s+of|opening|closing|the|this|that|a|an|her|his|their)\s+"
     r"(?:(?:beginning|end|start|close|opening|course)\s+of\s+the\s+)?(?:[\w-]+\s+){0,3}" + _EVENT_NOUN + r"\b|\bthe\s+participants\b",
@@ -44,7 +48,13 @@ _ANAPHOR = re.compile(
 #: "staff of X sat down with Y for a working meeting") tells who took part.
 _EVENT_SENT = re.compile(
     r"\b(?:(?:working\s+|bilateral\s+|joint\s+|coordination\s+|consultative\s+)?meeting|talks|consultations?|discussions?|workshop|training|seminar"
-    r"|round[\s-]?table|conference|forum|session|dialogue|signing|launch(?:\s+event)?|ceremony)\b",
+    r"|round[\s-]?table|conference|forum|session|dialogue|signing|launch(?:\s+event)?|ceremony|course|hearing)\b",
+    re.I,
+)
+#: What speakers do at an event ("X presented the findings", "Y moderated the panel").
+_SPEAKER = re.compile(
+    r"\b(?:presented|moderated|addressed|briefed|outlined|spoke\s+(?:about|of|on\s+(?:the|a|an|behalf))|gave\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:presentation|overview|keynote|speech)"
+    r"|shared\s+(?:the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}(?:experience|findings|practices?)|delivered\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:speech|address|presentation|remarks))\b",
     re.I,
 )
 _MEDIA_EVENT = re.compile(r"\b(?:news|press|media)\s+(?:conference|briefing|event)\b", re.I)
@@ -57,6 +67,7 @@ _PAST_MEETING = re.compile(
 )
 _EXCLUDE_BEFORE = re.compile(
     r"(?:according\s+to|report(?:ed)?\s+(?:by|of)|study\s+(?:by|of)|survey\s+(?:by|of)|data\s+(?:from|of|by)|estimates?\s+(?:by|of)|cited\s+by"
+    r"|(?:figures|findings|statistics|research|analysis|recommendations?)\s+(?:of|by|from)"
     r"|funded\s+by|financed\s+by|co-funded\s+by|co-financed\s+by|supported\s+by|sponsored\s+by|support\s+(?:from|of)|co-financing(?:\s+support)?\s+from"
     r"|funding\s+from|grant\s+from|established\s+by|recommended\s+by|adopted\s+by|ratified\s+by|organi[sz]ed\s+by\s+the\s+UN|member\s+of|members\s+of|framework\s+of|auspices\s+of|priorit(?:y|ies)\s+of|mandate\s+of)"
     r"\s+(?:the\s+)?$",
@@ -66,6 +77,12 @@ _EXCLUDE_AFTER = re.compile(
     r"^['’]?s?\s+(?:has\s+|have\s+)?(?:estimated|estimates|reported|reports|figures|data)\b"
     r"|^\s+(?:[a-z][\w-]*\s+){0,2}(?:agencies|countries|states|member|members|activities|projects|programmes|programs|conventions|standards|commitments|recommendations|instruments|decisions|principles|guidelines|resolutions|report|reports|data|estimates|region|regions|territory|territories|citizens|nationals|law|laws|legislation|policy|policies|system|framework|mandate|approach|area|model|work)\b",
 )
+#: "The Ministry hosted the consultation with support from UNICEF": a body that supports the
+#: event itself (not with money) takes part in it
+_EVENT_SUPPORT = re.compile(r"\b(?:hosted|organi[sz]ed|convened|held)\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,3}" + _EVENT_NOUN
+                            + r"\s+with\s+(?:the\s+)?support\s+(?:from|of)\s+(?:the\s+)?$", re.I)
+#: "met members of the X committee": the members met stand for their body (unlike "X is a member of Y")
+_MET_MEMBERS = re.compile(r"\b(?:met|meet|meeting|with|received|hosted|joined\s+by|visited)\s+(?:\w+\s+){0,2}?members\s+of\s+(?:the\s+)?$", re.I)
 _LIST_GLUE = re.compile(r"^(?:\s*(?:,|and|&|,\s*and|as\s+well\s+as|['’]s|\(|\))\s*(?:the\s+)?)+$")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|to|into|at|across|throughout|within|inside|near|from\s+all\s+over|around)\s+(?:the\s+)?$", re.I)
 #: "a domestic worker from Sri Lanka", "victims from Nepal": where a private person comes from
@@ -74,7 +91,10 @@ _ORIGIN_BEFORE = re.compile(
     r"|families|family|people|persons|teenagers?|students?)\s+(?:(?:who\s+)?(?:originally\s+|came\s+|coming\s+)?)from\s+(?:the\s+)?$",
     re.I,
 )
+#: "discussed how Germany should transpose ...": a state in an embedded question is a topic
+_TOPIC_BEFORE = re.compile(r"\b(?:how|whether|why|what|where|ways\s+in\s+which)\s+(?:the\s+)?$", re.I)
 _VISIT_BEFORE = re.compile(r"\b(?:visit(?:ed|ing|s)?|visit\s+to|trip\s+to|mission\s+to|(?:then\s+)?(?:travell?ed|went|moved\s+on|continued)\s+to)\s+(?:the\s+)?$", re.I)
+_TRAVELLED_TO = re.compile(r"\b(?:travell?ed|went|moved\s+on|continued)\s+to\s+([A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)(?=,\s+where\b|\s+where\b)")
 #: Sentences that refer back to the event's company: "the delegation consisted of ...",
 #: "the parties agreed", "both sides".
 _REFER = re.compile(r"\b(?:the|its|this)\s+(?:delegation|parties|participants|two\s+sides)\b|\bboth\s+sides\b", re.I)
@@ -152,7 +172,8 @@ class MeetingExtractor:
             glue = text[prev_end : s.start] if prev_end is not None else None
             chained = glue is not None and _LIST_GLUE.match(glue) is not None
             if not chained:
-                excluded_chain = bool(_EXCLUDE_BEFORE.search(before))
+                excluded_chain = bool(_EXCLUDE_BEFORE.search(before)) and not _EVENT_SUPPORT.search(text[a : s.start]) \
+                    and not _MET_MEMBERS.search(before)
                 # "heading to the Russian Federation and Kazakhstan": every state of the list is a place
                 locative_chain = s.entity.kind in ("State", "Place") and bool(_LOCATIVE_BEFORE.search(before))
             prev_end = s.end
@@ -166,13 +187,16 @@ class MeetingExtractor:
             if s.entity.kind in ("Organization", "State") and self._modifier(s, spans):
                 continue
             if s.entity.kind == "State":
-                if _LOCATIVE_BEFORE.search(before) or re.match(r"^['’]s\b", after) or locative_chain \
+                if _LOCATIVE_BEFORE.search(before) or _TOPIC_BEFORE.search(before) or re.match(r"^['’]s\b", after) or locative_chain \
                         or _ORIGIN_BEFORE.search(before):
                     continue
-            if s.entity.kind == "State" and any(ta <= s.start and s.end <= tb for ta, tb in self.ctx.title_ranges):
-                continue
+            if s.entity.kind in ("State", "Organization") and any(ta <= s.start and s.end <= tb for ta, tb in self.ctx.title_ranges):
+                continue  # a body named in a post: the person and their affiliation stand for it
             if s.entity.kind in ("Organization", "State") and self._names_instrument(s):
                 continue
+            if s.entity.kind == "Organization" and out and out[-1].entity.kind == "Organization" \
+                    and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[out[-1].end : s.start]):
+                continue  # "the Border Service of the National Security Committee": the unit's parent
             out.append(s)
         return out
 
@@ -198,15 +222,64 @@ class MeetingExtractor:
     def locations(self, a: int, b: int) -> list[Entity]:
         text = self.ctx.text
         out = []
+        prev = None  # the last place taken: "in Nicosia and Limassol" takes both
         for s in self.ctx.spans_in(a, b, ("Place", "State")):
-            if _in(self.quotes, s.start):
+            chained = prev is not None and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[prev.end : s.start])
+            prev = None
+            if chained and s.entity.kind == "Place" and not _in(self.quotes, s.start):
+                out.append(s.entity)
+                prev = s
+                self._unknown_next_place(s, out)
+                continue
+            if _in(self.quotes, s.start) or any(ta <= s.start < tb for ta, tb in self.ctx.title_ranges):
+                continue  # "Chief of Mission of IOM in Argentina": part of a post, not a venue
+            if self._office_of_org(s.start):
                 continue
             before = text[max(a, s.start - 40) : s.start]
-            if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before, re.I) and not re.search(r"\b(?:accredited|based|embassies|offices?|living|born|situation)\s+in\s+(?:the\s+)?$", before, re.I):
+            if re.search(r"\b(?:which|that)\s+(?:was|were|had\s+been|has\s+been|is)\s+(?:[a-z]+\s+){1,2}in\s+(?:the\s+)?$", before):
+                continue  # "the Directive, which was agreed in Brussels": where something else happened
+            if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before, re.I) and (
+                    not re.search(r"\b(?:accredited|based|embassies|offices?|living|born|situation)\s+in\s+(?:the\s+)?$", before, re.I)
+                    or re.search(r"\bat\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}office\s+in\s+$", before, re.I)):  # "at the DOJ main office in Manila"
                 out.append(s.entity)
+                prev = s
+                self._unknown_next_place(s, out)
             elif _VISIT_BEFORE.search(before):
                 out.append(s.entity)
+                prev = s
+                self._unknown_next_place(s, out)
+        for m in _TRAVELLED_TO.finditer(text, a, b):
+            # "then travelled to Balti, where she met ...": a town the registry lacks
+            if not self.ctx.overlapping(m.start(1), m.end(1)) and not any(w in NOT_NAME for w in m.group(1).split()):
+                ent = self.ctx.resolver.resolve(m.group(1), "Place") or self.ctx.resolver.resolve_or_create(m.group(1), "Place")
+                if ent.kind == "Place" and all(e.iri != ent.iri for e in out):
+                    out.append(ent)
         return out
+
+    def _unknown_next_place(self, prev: ActorSpan, out: list[Entity]) -> None:
+        """ "in Nicosia and Limassol": a town the registry lacks, joined to a known one."""
+        m = re.match(r"\s+and\s+([A-Z][a-z'’-]+)(?=\s*[,.;]|\s+(?:on|from|in|between|during|to|the|and|with|at|for)\b)", self.ctx.text[prev.end : prev.end + 40])
+        if m is None or prev.entity.kind != "Place":
+            return
+        a = prev.end + m.start(1)
+        if self.ctx.overlapping(a, a + len(m.group(1))) or m.group(1) in NOT_NAME:
+            return
+        ent = self.ctx.resolver.resolve(m.group(1), "Place") or self.ctx.resolver.resolve_or_create(m.group(1), "Place")
+        if ent.kind == "Place" and all(e.iri != ent.iri for e in out):
+            out.append(ent)
+
+    def _office_of_org(self, pos: int) -> bool:
+        """ "the International Organization for Migration (IOM) in Argentina": where a body
+        has its office, not where the event took place."""
+        m = re.search(r"(?:\s*\([A-Z][\w/&-]*\))?\s+in\s+(?:the\s+)?$", self.ctx.text[max(0, pos - 30) : pos])
+        if m is None:
+            return False
+        end = pos - len(m.group())
+        text = self.ctx.text
+        # only after "of": "at the Ministry of Justice in Niamey" is the venue
+        return any(sp.end == end and sp.entity.kind == "Organization"
+                   and re.search(r"\b(?:of|from)\s+(?:the\s+)?$", text[max(0, sp.start - 12) : sp.start])
+                   for sp in self.ctx.overlapping(max(0, end - 1), end))
 
     # -- the meetings -----------------------------------------------------------------
     def extract(self) -> list[MeetingFact]:
@@ -217,8 +290,13 @@ class MeetingExtractor:
         title = ctx.doc.title or ""
         if title:
             main.type_text.append(title)
+        listing = False  # "The panel brought together:" and the list items below it
         for s in ctx.sentences:
             text = s.text
+            if listing and re.match(r"[-•*]\s", text) and not _PLANNED.search(text):
+                self._fill(main, s, full=True)
+                continue
+            listing = False
             held = [m for m in _HELD.finditer(text) if not _in(self.quotes, s.start + m.start())]
             anaphor = [m for m in _ANAPHOR.finditer(text) if not _MEDIA_EVENT.search(m.group())]
             # past meetings mentioned in passing, with their own date
@@ -243,6 +321,7 @@ class MeetingExtractor:
                 target.type_text.append(text)
                 if clause_planned:
                     planned.append(target)
+                listing = target is main and text.rstrip().endswith(":")
             elif anaphor and not any(_MEDIA_EVENT.search(text[max(0, m.start() - 10): m.end()]) for m in anaphor):
                 if _PLANNED.search(text):
                     continue
@@ -250,6 +329,11 @@ class MeetingExtractor:
                 self._fill(main, s, full=bool(_EVENT_SENT.search(text)))
             elif main.evidence and _REFER.search(text) and not _PLANNED.search(text):
                 self._fill(main, s, full=True)
+            elif main.evidence and _SPEAKER.search(text) and not _PLANNED.search(text) and s.index not in self.claimed:
+                # "X, head of Y, presented the report": a speaker at the event told of; only
+                # persons (with their bodies) count, as the sentence may name other things
+                for sp in self.actor_spans(s.start, s.end, persons_only=True):
+                    self._add_actor(main, sp.entity)
             elif main.evidence and self._subject_is_participant(s, main):
                 for sp in ctx.spans_in(s.start, s.end, ("LegalInstrument",)):
                     main.add("instruments", sp.entity)
@@ -265,7 +349,7 @@ class MeetingExtractor:
                 continue
             if d is main and ctx.doc.dateline_place:
                 place = self._dateline_place()
-                if place is not None and (not d.locations or self._dateline_in_lead()):
+                if place is not None and (not d.locations or (self._dateline_in_lead() and not self._elsewhere(place, d))):
                     d.add("locations", place)
             out.append(MeetingFact(
                 meeting_type=self._type(d),
@@ -412,10 +496,24 @@ class MeetingExtractor:
         if not name:
             return None
         r = self.ctx.resolver
-        ent = r.resolve(name.title() if name.isupper() else name, "Place") or r.resolve(name.title() if name.isupper() else name)
+        name = name.title() if name.isupper() else name
+        ent = r.resolve(name, "Place") or r.resolve(name)
+        if ent is None and re.search(r"\b(?:in|at)\s+" + re.escape(name) + r"\b", self.ctx.text) \
+                and re.fullmatch(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}", name):
+            # a town the registry does not know, named as the dateline and as where things happened
+            ent = r.resolve_or_create(name, "Place")
         if ent is None or ent.kind not in ("Place", "State"):
             return None
         return ent
+
+    def _elsewhere(self, place: Entity, d: _Draft) -> bool:
+        """Whether the event's places lie in another state than the dateline ("VIENNA - ...
+        concluded a visit to Moldova"): the dateline is then only where the release was issued."""
+        home = self.ctx.state_of(place)
+        if home is None:
+            return False
+        others = [self.ctx.state_of(loc) for loc in d.locations]
+        return any(st is not None and st.iri != home.iri for st in others)
 
     def _dateline_in_lead(self) -> bool:
         name = (self.ctx.doc.dateline_place or "").lower()

@@ -236,6 +236,15 @@ def ministry_spans(ctx: DocContext) -> list[ActorSpan]:
     out = []
     for m in _MINISTERS_OF.finditer(ctx.text):
         end_first = _cut_glued(ctx.text, m.start(), m.end("first"))
+        post = next((w for w in re.finditer(r"[\w'’-]+", m.group("first")) if is_title_word(w.group())), None)
+        if post is not None:
+            # "Minister of Interior and National Anti-Trafficking Coordinator X": a second post
+            # starts at the last "and" before the post word
+            head = m.group("first")[: post.start()]
+            cut = head.rfind(" and ")
+            if cut <= 0:
+                continue
+            end_first = m.start("first") + cut
         if end_first != m.end("first"):
             # a name follows the remit: the list of remits ends there too
             name = "Ministry of " + ctx.text[m.start("first"):end_first]
@@ -251,20 +260,30 @@ def ministry_spans(ctx: DocContext) -> list[ActorSpan]:
         more = m.group("more") or ""
         base = m.start("more")
         for pm in re.finditer(r"(?:of|for)\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", more):
+            if any(is_org_head(w) for w in pm.group(1).split()):
+                break  # "the Ministry of X and of the Centre for Y": a body of its own, no remit
             parts.append((base + pm.start(), base + pm.end(), "Ministry of " + pm.group(1)))
         if len(parts) == 1 and m.group(0).startswith("Ministr"):
             continue  # a plain "Ministry of X": left to the registry and the phrase rule
+        owner = _owner_state(ctx, m.start())
         for a, b, name in parts:
-            # "Ministry of Health of the Republic of Chile": a state after it sets the country
-            ent = resolve_body(ctx, _trim_name(name))
+            # "Ministry of Health of the Republic of Chile": a state after it sets the country;
+            # "Paraguay's Minister of Women": so does an owner before it
+            ent = resolve_body(ctx, _trim_name(name), country=owner)
             if ent is not None:
                 out.append(ActorSpan(a, b, ctx.text[a:b], ent, "ministry"))
     for m in _X_MINISTER.finditer(ctx.text):
         name = m.group("x") + " Ministry"
-        ent = resolve_body(ctx, name)
+        ent = resolve_body(ctx, name, country=_owner_state(ctx, m.start()))
         if ent is not None:
             out.append(ActorSpan(m.start(), m.end(), m.group(), ent, "ministry"))
     return out
+
+
+def _owner_state(ctx: DocContext, pos: int) -> Entity | None:
+    """The state in "Paraguay's Minister of ...", right before ``pos``."""
+    m = re.search(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+$", ctx.text[max(0, pos - 40) : pos])
+    return _state(ctx, m.group(1)) if m else None
 
 
 def _trim_name(name: str) -> str:
@@ -362,11 +381,18 @@ def _split_and(run: list[int], words: list[str]) -> list[list[int]]:
             rest = words[run.index(k) + 1 :]
             # the right side up to its own "of" must hold a head
             head_part = []
-            for r in rest:
+            # "the Ministry of X and of the Centre for Y": "and of the" starts a second body
+            lead = 2 if rest[:2] == ["of", "the"] else 1 if rest[:1] == ["of"] else 0
+            for r in rest[lead:]:
                 if r in ("of", "and"):
                     break
                 head_part.append(r)
             if any(is_org_head(r) for r in head_part):
+                pieces.append([])
+                continue
+            if len(left) >= 2 and is_org_head(left[-1]) and rest and "of" not in rest \
+                    and not any(r.lower() in REMIT_WORDS or is_org_head(r) for r in rest):
+                # "the Anti-Human Trafficking Bureau and Shakti Samuha": a body, then a name of its own
                 pieces.append([])
                 continue
         pieces[-1].append(k)
@@ -488,7 +514,7 @@ _W = r"[A-Z][\w'’-]*"
 _ITEM = _W + r"(?:\s+" + _W + r"){0,2}"
 _COMMA_HEADS = r"(?:Ministry|Ministries|Secretariat|Department|Office|Committee|Commission|Council|Agency|Directorate|Bureau|Authority|Centre|Center)"
 _COMMA_AFTER = re.compile(
-    r"\b" + _COMMA_HEADS + r"\s+(?:of|for|against|on)\s+(?:the\s+)?" + _ITEM + r"(?:,\s+" + _ITEM + r")+,?\s+(?:and|&)\s+" + _ITEM
+    r"\b(?:(?:Federal|National|State|Royal|Republican|Regional|Central|Provincial)\s+)?" + _COMMA_HEADS + r"\s+(?:of|for|against|on)\s+(?:the\s+)?" + _ITEM + r"(?:,\s+" + _ITEM + r")+,?\s+(?:and|&)\s+" + _ITEM
     + r"(?:\s+(?:in|of|for|on)\s+(?:the\s+)?" + _ITEM + r"){0,3}"
 )
 _COMMA_BEFORE = re.compile(r"(?<!, )\b" + _W + r"(?:,\s+" + _W + r")+,?\s+(?:and|&)\s+" + _W + r"\s+" + _COMMA_HEADS + r"\b")
@@ -520,7 +546,7 @@ def comma_name_spans(ctx: DocContext) -> list[ActorSpan]:
 
 # -- "the NGO Atina", "the public organization «Madina»" ---------------------------------
 _DESCRIBED = re.compile(
-    r"\b(?:NGOs?|non-governmental\s+organi[sz]ations?|(?:public|civil\s+society|community|women's|grassroots|local|partner)\s+organi[sz]ations?"
+    r"\b(?:NGOs?|non-governmental\s+organi[sz]ations?|(?:public|civil\s+society|community|women's|grassroots|local|partner|member)\s+organi[sz]ations?"
     r"|charity|charities|public\s+associations?|(?:non-profit|nonprofit)\s+(?:organi[sz]ations?|associations?))"
     r"\s+(?:called\s+|named\s+)?[«\"“]?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})[»\"”]?"
 )
@@ -531,26 +557,157 @@ def described_org_spans(ctx: DocContext) -> list[ActorSpan]:
     out: list[ActorSpan] = []
     for m in _DESCRIBED.finditer(ctx.text):
         a, b = m.span("name")
-        if ctx.overlapping(a, b):
-            continue
+        if any(o.entity.kind != "State" or o.start < a or o.end > b for o in ctx.overlapping(a, b)):
+            continue  # a state inside the name ("APLE Cambodia") is part of it
         name = m.group("name")
         if _state(ctx, name) is not None or any(w in NOT_NAME_WORDS for w in name.split()):
             continue
         known = ctx.resolver.resolve(name, "Organization")
         ent = known or ctx.resolver.resolve_or_create(name, "Organization", types=("tip:NonGovernmentalOrganization",))
         for n in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", ctx.text):
-            out.append(ActorSpan(n.start(), n.end(), name, ent, "phrase"))
+            out.append(ActorSpan(n.start(), n.end(), name, ent, "enclosing"))
     return out
 
 
 NOT_NAME_WORDS = frozenset("The This That These Those Its Their In On At For And".split())
+
+#: "two civil society organizations, Different and Equal and Tjetër Vizion"
+_DESCRIBED_PLURAL = re.compile(
+    r"\b(?:(?P<num>two|three|four|five)\s+)?(?:(?:local|national|international|partner|civil\s+society|non-governmental"
+    r"|women's|community|grassroots)\s+)+(?:NGOs|organi[sz]ations|associations)\s*(?:,|:|–|—)?\s*(?:namely\s+)?(?=[A-Z\u00C0-\u024F])"
+)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
+_LIST_WORD = re.compile(r"[A-Z\u00C0-\u024F][\w'’-]*|and|of|for|the|de|la|against|,")
+
+
+def described_list_spans(ctx: DocContext) -> list[ActorSpan]:
+    """NGOs listed after what they are ("civil society organizations, A and B"); with a
+    number ("two ... organizations") the items are joined back until the count fits, so
+    "Different and Equal and Tjetër Vizion" is two names."""
+    out: list[ActorSpan] = []
+    text = ctx.text
+    for m in _DESCRIBED_PLURAL.finditer(text):
+        pos, toks = m.end(), []
+        while True:
+            w = _LIST_WORD.match(text, pos)
+            if w is None:
+                break
+            toks.append((w.start(), w.end(), w.group()))
+            sp = re.match(r"\s*", text[w.end():])
+            pos = w.end() + (sp.end() if sp and "\n\n" not in sp.group() else 0)
+            if sp is None or not sp.group() and w.group() != ",":
+                if not text[w.end():w.end() + 1] == ",":
+                    break
+        while toks and not toks[-1][2][:1].isupper():
+            toks.pop()
+        items: list[list[tuple[int, int, str]]] = [[]]
+        joins: list[str] = []
+        for t in toks:
+            if t[2] in (",", "and") and items[-1] and (t[2] == "," or _next_is_cap(toks, t)):
+                items.append([])
+                joins.append(t[2])
+                continue
+            items[-1].append(t)
+        items = [it for it in items if it]
+        want = _NUMBERS.get((m.group("num") or "").lower())
+        while want and len(items) > want:
+            k = next((i for i, j in enumerate(joins) if j == "and"), None)
+            if k is None:
+                break
+            items[k:k + 2] = [items[k] + [(0, 0, "and")] + items[k + 1]]
+            joins.pop(k)
+        if want and len(items) != want:
+            continue
+        for it in items:
+            a, b = it[0][0], it[-1][1]
+            name = text[a:b]
+            if len(it) > 6 or ctx.overlapping(a, b) or _state(ctx, name) is not None or it[0][2] in NOT_NAME_WORDS:
+                continue
+            known = ctx.resolver.resolve(name, "Organization")
+            ent = known or ctx.resolver.resolve_or_create(name, "Organization", types=("tip:NonGovernmentalOrganization",))
+            for n in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+                out.append(ActorSpan(n.start(), n.end(), name, ent, "phrase"))
+    return out
+
+
+_PLURAL_BODY = re.compile(r"\b(?:Ministers|Ministries)\s+(?:of|for)\s+(?P<remit>[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)\s+of\s+(?:the\s+)?$")
+
+
+def _plural_bodies(ctx: DocContext) -> None:
+    """"the Ministers of Interior of Türkiye and Georgia": each state named is that state's
+    ministry, not the state itself."""
+    for sp in list(ctx.spans):
+        if sp.entity.kind != "State":
+            continue
+        m = _PLURAL_BODY.search(ctx.text[max(0, sp.start - 80) : sp.start])
+        if m is None:
+            continue
+        states = [sp]
+        pos = sp.end
+        while True:
+            g = re.match(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?", ctx.text[pos : pos + 12])
+            nxt = ctx.span_at(pos + g.end()) if g else None
+            if nxt is None or nxt.entity.kind != "State":
+                break
+            states.append(nxt)
+            pos = nxt.end
+        if len(states) < 2:
+            continue
+        for st in states:
+            ent = resolve_body(ctx, "Ministry of " + m.group("remit"), country=st.entity)
+            if ent is not None:
+                ctx.replace_span(st, ActorSpan(st.start, st.end, st.text, ent, "ministry"))
+
+
+_ITEM_AFTER = re.compile(
+    r"(?P<glue>,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
+    r"(?=\s*[,.;:)]|\s+(?:and|joined|met|attended|took|were|was|signed|agreed|discussed|also|in|at|on)\b)")
+
+
+def list_item_spans(ctx: DocContext) -> list[ActorSpan]:
+    """An unknown name listed with organisations is one too: "Representatives of the National
+    Child Rights Council, the Anti-Human Trafficking Bureau and Maiti Nepal joined ..."."""
+    out: list[ActorSpan] = []
+    text = ctx.text
+    orgs = [sp for sp in ctx.spans if sp.entity.kind == "Organization"]
+    for sp in orgs:
+        m = _ITEM_AFTER.match(text, sp.end)
+        if m is None:
+            continue
+        a, b = m.span("name")
+        name = m.group("name")
+        words = name.split()
+        inside = ctx.overlapping(a, b)
+        if any(o.entity.kind != "State" or o.start < a or o.end > b for o in inside) \
+                or words[0] in NOT_NAME_WORDS or any(w in _NOT_ITEM for w in words):
+            continue  # a state inside the name ("Maiti Nepal") is part of it
+        if _state(ctx, name) is not None or ctx.resolver.resolve(name, "Place") is not None:
+            continue
+        if any(is_title_word(w) for w in words) or not (
+                any(is_org_head(w) for w in words) or name.isupper() or _state_in_name(ctx, name) is not None):
+            continue  # "..., UNICEF and Jane Roe": plain words may be a person's name or a region
+        if re.match(r"\s*,\s*(?:the\s+)?[a-z]", text[b : b + 20]) and not re.match(r"\s*,\s*(?:and|as\s+well)", text[b : b + 20]):
+            continue  # an apposition follows: a person with a post
+        ent = ctx.resolver.resolve(name, "Organization") or ctx.resolver.resolve_or_create(name, "Organization")
+        out.append(ActorSpan(a, b, name, ent, "enclosing"))
+    return out
+
+
+_NOT_ITEM = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+April May June July August September October November December Act Law Convention Protocol Plan
+Strategy Programme Program Project Directive Declaration Agreement Memorandum""".split())
+
+
+def _next_is_cap(toks, t) -> bool:
+    i = toks.index(t)
+    return i + 1 < len(toks) and toks[i + 1][2][:1].isupper()
 
 
 def collect_spans(ctx: DocContext) -> None:
     """Fill ``ctx.spans``: registry mentions first, then the rules above, never overlapping."""
     text = ctx.text
     mentions = ctx.resolver.find_mentions(text)
-    ctx.country = ctx.resolver.main_country(text, mentions)
+    ctx.country = _publisher_state(ctx) or ctx.resolver.main_country(text, mentions)
     if ctx.country is not None:
         # with the country known, generic national bodies ("the Interior Ministry") resolve too
         mentions = ctx.resolver.find_mentions(text, country=ctx.country)
@@ -560,7 +717,24 @@ def collect_spans(ctx: DocContext) -> None:
     ctx.add_spans(government_spans(ctx))
     ctx.add_spans(phrase_spans(ctx))
     ctx.add_spans(described_org_spans(ctx))
+    ctx.add_spans(described_list_spans(ctx))
+    ctx.add_spans(list_item_spans(ctx))
+    _plural_bodies(ctx)
     ctx.add_spans(acronym_spans(ctx))
+
+
+def _publisher_state(ctx: DocContext) -> Entity | None:
+    """The state of a national body that issued the page: a ministry's release about a
+    foreign delegation is still about its own country's bodies ("the Bureau of Immigration")."""
+    pub = ctx.publisher
+    if pub is None or pub.kind != "Organization" or "tip:IntergovernmentalOrganization" in pub.types:
+        return None
+    st = ctx.state_of(pub)
+    if st is None and pub.part_of:
+        registry = getattr(ctx.resolver, "registry", None)
+        cand = registry.by_iri.get(pub.part_of) if registry is not None else None
+        st = cand if cand is not None and cand.kind == "State" else None
+    return st
 
 
 _ACRONYM_DEF = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]*[A-Z]{1,}[A-Za-z]*)\)")

@@ -50,13 +50,13 @@ def _title_token_ok(tok: str) -> bool:
 
 def _has_title_head(words: list[str]) -> bool:
     # "Vice-Minister", "Co-Chair": a hyphenated post is a post
-    return any(p in TITLE_HEADS for w in words for p in (w.lower().rstrip("."), *w.lower().rstrip(".").split("-")[1:]))
+    return any(p in TITLE_HEADS or p in _PLURAL_POSTS for w in words for p in (w.lower().rstrip("."), *w.lower().rstrip(".").split("-")[1:]))
 
 
 def _trim(toks, lo: int, hi: int) -> tuple[int, int]:
     """Drop connectors, determiners and courtesy words from both ends of toks[lo:hi]."""
     while lo < hi and (toks[lo][2].lower() in _TITLE_CONNECTORS or toks[lo][2].lower() in COURTESY
-                       or toks[lo][2] in ("-", "–", "'s", "’s")):
+                       or toks[lo][2] in ("-", "–", "'s", "’s", ",")):
         lo += 1
     while hi > lo and (toks[hi - 1][2].lower() in _TITLE_CONNECTORS or toks[hi - 1][2] in ("-", "–", "&")):
         hi -= 1
@@ -73,6 +73,9 @@ def _forward_title(toks, i: int, barriers, protected: frozenset[int] = frozenset
         return None  # ", and by the head of X": the next item of a list, not an apposition
     while (k < len(toks) and k - start < 24 and k not in barriers
            and (toks[k][2] not in (",", ".", ";", ":", ")", "(", "\"", "“", "”", "–", "—") or toks[k][0] in protected)):
+        if toks[k][2] == "and" and k + 1 < len(toks) and toks[k + 1][2][:1].islower() \
+                and toks[k + 1][2].lower() not in _TITLE_LOWER and toks[k + 1][2] not in _TITLE_CONNECTORS:
+            break  # "the Ombudsperson for Human Rights and representatives of X": a new list item
         k += 1
     if k in barriers:
         return None  # "..., IOM Chief of Mission Thomas Keller": the next person's title
@@ -151,11 +154,20 @@ def _name_ok(ctx: DocContext, name: str, a: int, b: int) -> bool:
     if re.search(r"\b(?:the|The)\s+$", ctx.text[max(0, a - 5) : a]):
         return False
     # inside a longer capitalised name: "for Family Affairs and Youth Policy"
-    if re.search(r"[A-Z][\w'’-]*\s+(?:and|of|for|on|the|against|to|in|&)\s+$", ctx.text[max(0, a - 40) : a]):
-        return False
+    inner = re.search(r"([A-Z][\w'’-]*\s+)?([A-Z][\w'’-]*)\s+(and|of|for|on|the|against|to|in|&)\s+$", ctx.text[max(0, a - 40) : a])
+    if inner:
+        pair = [w.strip() for w in inner.groups()[:2] if w]
+        # but "Ioana Radu and Stefan Berg": two names joined
+        if not (inner.group(3) == "and" and len(pair) == 2 and all(_plain_name_word(w) for w in pair)):
+            return False
     if ctx.overlapping(a, b):
         return False
     return True
+
+
+def _plain_name_word(word: str) -> bool:
+    return (word not in NOT_NAME and word not in ORG_HEADS and word.lower() not in TITLE_HEADS
+            and not _COMMON_NOUN.search(word) and word[1:].islower())
 
 
 class _Others:
@@ -199,11 +211,23 @@ def find_persons(ctx: DocContext) -> list[Person]:
                 continue
             cands.append((starts[hon_a], ends[b], name, a, b))
         barriers = {n for c in cands for n in range(c[0], c[1] + 1)}
-        for first, last, name, a, b in cands:
+        cand_starts = {c[0] for c in cands}
+        fwd = [_forward_title(toks, c[1] + 1, _Others(barriers, c[0], c[1]), protected) for c in cands]
+        for idx, (first, last, name, a, b) in enumerate(cands):
             others = _Others(barriers, first, last)
             direct = first > 0 and toks[first - 1][2] not in (",", "(") and _backward_title(toks, first, others, protected)
-            forward = _forward_title(toks, last + 1, others, protected)
+            forward = fwd[idx]
+            if forward is None and idx + 1 < len(cands) and cands[idx + 1][0] == last + 2 \
+                    and toks[last + 1][2] == "and" and fwd[idx + 1] is not None \
+                    and toks[fwd[idx + 1][0]][2].lower() in _PLURAL_POSTS:
+                # "Ioana Radu and Stefan Berg, members of GRETA,": the apposition is both names'
+                forward = fwd[idx + 1]
             back = None if direct else _backward_title(toks, first, others, protected)
+            if back and forward and forward is fwd[idx] and forward[1] + 1 < len(toks) \
+                    and toks[forward[1]][2] == "," and forward[1] + 1 in cand_starts:
+                # "the EU Ambassador to ASEAN, Jane Roe, ASEAN Deputy Secretary-General, John
+                # Doe": a post between two names that each have one is the second one's
+                forward = None
             # "the Head of the EU Delegation, Ambassador Jane Roe": the post before the rank
             outer = _backward_title(toks, direct[0], others, protected) if direct and direct[0] > 0 and toks[direct[0] - 1][2] == "," else None
             options = [t for t in (direct, forward, back, outer) if t]
@@ -224,6 +248,17 @@ def find_persons(ctx: DocContext) -> list[Person]:
             title_text = ctx.text[t_a:t_b]
             if is_private_context(ctx.text, a, b, title_text):
                 continue
+            if aff is None and (lo, hi) == forward:
+                # "Jane Roe, Director-General, Department of Employment": the body after the post
+                nxt = re.match(r"\s*,\s*(?:the\s+)?", ctx.text[t_b : t_b + 8])
+                sp = ctx.span_at(t_b + nxt.end()) if nxt else None
+                end = sp.end if sp is not None else 0
+                tail = re.match(r"\s+of\s+(?:the\s+)?", ctx.text[end : end + 10]) if sp is not None else None
+                if tail and ctx.span_at(end + tail.end()) is not None and ctx.span_at(end + tail.end()).entity.kind == "State":
+                    end = ctx.span_at(end + tail.end()).end  # "..., Department of Employment of Thailand"
+                if sp is not None and sp.entity.kind in ("Organization", "State") \
+                        and re.match(r"\s*(?:$|[\n.;)]|,\s*(?:said|says|who|and)\b)", ctx.text[end : end + 12]):
+                    aff = sp.entity
             if aff is None:
                 aff = fallback_affiliation(ctx, sent, t_a, t_b, title_text)
             if aff is None:
@@ -239,10 +274,20 @@ def find_persons(ctx: DocContext) -> list[Person]:
 def affiliation_of(ctx: DocContext, start: int, end: int, title: str) -> Entity | None:
     """Whom a title says the person represents."""
     inside = ctx.spans_in(start, end, ("Organization", "State"))
+    # "Permanent Representative of Uzbekistan to the United Nations Office": the body after
+    # "to" is where the post is accredited, not whom the person represents
+    hosts = [s for s in inside if re.search(r"\bto\s+(?:the\s+)?$", ctx.text[max(start, s.start - 8) : s.start])]
+    if hosts and len(hosts) < len(inside):
+        inside = [s for s in inside if s not in hosts]
     orgs = [s for s in inside if s.entity.kind == "Organization"]
     if orgs:
         # "Head of the X Department of the <registry body>": the known body is the safer answer
         known = [s for s in orgs if s.entity.in_registry]
+        if not known and len(orgs) > 1 and _UNIT_HEAD.search(orgs[0].text) \
+                and re.fullmatch(r"\s+of\s+(?:the\s+)?", ctx.text[orgs[0].end : orgs[1].start]):
+            # "Deputy Head of the Training Department of the Border Service": a unit speaks
+            # for the body it belongs to
+            return orgs[1].entity
         return (known or orgs)[0].entity
     states = [s for s in inside if s.entity.kind == "State"]
     for w in re.findall(r"\b[A-Z][a-z]+\b", title):
@@ -267,6 +312,8 @@ def affiliation_of(ctx: DocContext, start: int, end: int, title: str) -> Entity 
     return None
 
 
+_PLURAL_POSTS = frozenset("members experts representatives judges prosecutors officers officials delegates advisers advisors inspectors trainers co-chairs".split())
+_UNIT_HEAD = re.compile(r"\b(?:Department|Division|Unit|Section|Sector|Service|Directorate)$")
 _LED_BY = re.compile(r"\b(?:delegation|representatives|officials|experts|team|staff|members)\s+(?:of|from)\s+(?:the\s+)?$", re.I)
 _ACR_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*)\)")
 
@@ -289,6 +336,23 @@ def fallback_affiliation(ctx: DocContext, sent, start: int, end: int, title: str
                            for m in re.finditer(r"\b" + re.escape(acr) + r"\b", ctx.text)])
             return ent
     before = ctx.text[sent.start:start]
+    side = re.search(r"\b([A-Z][a-z]+)\s+(?:side|delegation|team)\s+(?:was|were)\s+(?:led|headed)\s+by\s+(?:the\s+)?$", before)
+    if side:
+        # "The Moldovan side was led by Secretary of State X": the publisher when it is a
+        # body of that state, else the state
+        st = ctx.resolver.state(side.group(1))
+        if st is not None and st.kind == "State":
+            # "a delegation from Malaysia's Ministry of Home Affairs" told before: that body
+            for sp in reversed(ctx.spans_in(0, start, ("Organization",))):
+                if ctx.state_of(sp.entity) is not None and ctx.state_of(sp.entity).iri == st.iri and re.search(
+                        r"\bdelegation\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$",
+                        ctx.text[max(0, sp.start - 60) : sp.start]):
+                    return sp.entity
+            pub = ctx.publisher
+            if pub is not None and pub.kind == "Organization" and (ctx.state_of(pub) or None) is not None \
+                    and ctx.state_of(pub).iri == st.iri:
+                return pub
+            return st
     led = re.search(r",?\s*(?:led|headed)\s+by\s+(?:the\s+)?$", before)
     if led:
         orgs = ctx.spans_in(sent.start, sent.start + led.start(), ("Organization", "State"))

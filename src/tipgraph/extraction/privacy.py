@@ -41,8 +41,9 @@ def is_private_context(text: str, start: int, end: int, title: str | None = None
         return True
     # "the victim, Maria, said" / "a 19-year-old woman, Ana Petrova,"
     close = re.split(r"[.;:!?]", before)[-1]
-    if re.search(r"\b(?:" + "|".join(sorted(PRIVATE_MARKERS)) + r")\s*,?\s*$", close, re.I):
-        return True
+    marker = re.search(r"\b(?:" + "|".join(sorted(PRIVATE_MARKERS)) + r")\s*,?\s*$", close, re.I)
+    if marker and not (marker.group()[0].isupper() and re.search(r"\b(?:of|for|and|on)\s+$", close[: marker.start()])):
+        return True  # but "Minister of Women, Ana Gimenez": the capitalised remit of a body
     return bool(_AGE.search(close))
 
 

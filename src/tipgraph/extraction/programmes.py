@@ -35,7 +35,7 @@ _OWNED = re.compile(r"^(?:['’]s)?\s+(?:(?:joint|new|regional|national|pilot|fl
 #: "in Madhesh Province and Sudurpashchim Province": names each followed by their kind of region
 _REGION_KIND = r"(?:Province|Region|Oblast|District|Department|Governorate|County|Prefecture)"
 
-_ACTIVE_IMPL = re.compile(r"\b(?:implements|implement|(?:will|would|is\s+to)\s+(?:implement|run|carry\s+(?:it|them|the\s+\w+)?\s*out|deliver)|carr(?:y|ies)\s+(?:it|them)\s+out|runs|is\s+running|are\s+running|is\s+implementing|are\s+implementing)\b(?!\s+by)")
+_ACTIVE_IMPL = re.compile(r"\b(?:(?:will|would|is\s+to)\s+(?:help|support|assist)\b(?=[^.;]{0,150}?\bthrough\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}(?:project|programme|program|initiative))|implements|implement|(?:will|would|is\s+to)\s+(?:implement|run|carry\s+(?:it|them|the\s+\w+)?\s*out|deliver)|carr(?:y|ies)\s+(?:it|them)\s+out|runs|is\s+running|are\s+running|is\s+implementing|are\s+implementing)\b(?!\s+by)")
 _CLAUSE_START = re.compile(r"(?:\b(?:which|that|who|while|whereas)\b|[;:]|,\s+and\b)")
 
 
@@ -56,9 +56,14 @@ _RNAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
 #: "in the Khatlon and Sughd regions", "in Donetsk, Kharkiv and Luhansk oblasts"
 _REGIONS_BEFORE = re.compile(r"\b(?:in|of|across)\s+(?:the\s+)?(?P<list>" + _RNAME + r"(?:(?:,\s*|,?\s+and\s+)" + _RNAME + r")*)\s+(?:regions|provinces|oblasts|districts|departments|governorates|states|counties|region|province|oblast|district)\b")
 _NAMED_REGIONS = re.compile(r"\bin\s+(?:the\s+)?(?P<list>" + _RNAME + r"\s+" + _REGION_KIND + r"(?:(?:,\s*|,?\s+and\s+)(?:the\s+)?" + _RNAME + r"\s+" + _REGION_KIND + r")*)")
+_COVERING = re.compile(r"\bcover(?:s|ing)\s+(?:the\s+)?(?P<list>" + _RNAME + r"(?:(?:,\s*|,?\s+and\s+)" + _RNAME + r")*)(?=\s*[.;,)]|\s*$)")
 _BULLET = re.compile(r"\s*\n\s*[-*•]\s+(?P<name>[A-Z][\w'’-]*(?:\s+(?:de|del|la|of|[A-Z][\w'’-]*)){0,3})\s*(?=\n|$)")
 _GROUPS = re.compile(r"\b(?:groups?|beneficiaries|target\s+groups?)\b,?\s+(?:such\s+as|including|namely)\s+(?P<list>[^.;:]+)", re.I)
 _GLUE = re.compile(r"^(?:\s*(?:,|and|&|,\s*and|as\s+well\s+as|together\s+with|jointly\s+with|['’]s|\(|\))\s*(?:the\s+)?)*$")
+
+
+#: "UNDP and the NGO Sipar": a list item introduced by what it is
+_DESCRIBED_GLUE = re.compile(r"\s*(?:,|,?\s*and)\s+(?:the\s+)?(?:NGO|non-governmental\s+organi[sz]ation|organi[sz]ation|foundation|charity)\s+")
 
 
 def _chain(ctx: DocContext, start: int, limit: int, kinds=("Organization", "State")) -> list[ActorSpan]:
@@ -67,7 +72,8 @@ def _chain(ctx: DocContext, start: int, limit: int, kinds=("Organization", "Stat
     pos = start
     for sp in ctx.spans_in(start, limit):
         gap = ctx.text[pos : sp.start]
-        if out and not _GLUE.match(gap) and not re.fullmatch(r"\s*(?:and\s+)?[A-Z][\w.]*\s*(?:and|,)?\s*", gap):
+        if out and not _GLUE.match(gap) and not re.fullmatch(r"\s*(?:and\s+)?[A-Z][\w.]*\s*(?:and|,)?\s*", gap) \
+                and not _DESCRIBED_GLUE.fullmatch(gap):
             break
         if not out and len(gap.strip()) > 25:
             break
@@ -95,6 +101,7 @@ def extract_programmes(ctx: DocContext) -> tuple[list[ProgrammeFact], set[int]]:
     if not sents:
         return [], set()
     p = ProgrammeFact(label="")
+    launchers: set[str] = set()  # implementers known only as the subject of "launched"
     used: set[int] = set()
     evidence = []
     for s in sents:
@@ -137,6 +144,8 @@ def extract_programmes(ctx: DocContext) -> tuple[list[ProgrammeFact], set[int]]:
         vm = _IMPL_VERB.search(text)
         if vm and _PROG_WORD.search(text[vm.end():]):
             for sp in ctx.spans_in(s.start, s.start + vm.start(), ("Organization", "State")):
+                if all(sp.entity.iri != e.iri for e in p.implementers):
+                    launchers.add(sp.entity.iri)
                 _add(p.implementers, sp.entity)
                 relevant = True
         for a, b, amount, cur in parse_amounts(text):
@@ -182,6 +191,18 @@ def extract_programmes(ctx: DocContext) -> tuple[list[ProgrammeFact], set[int]]:
                         ctx.resolver.resolve_or_create(name, "Place", country=ctx.country_arg())
                     _add(p.regions, ent)
                     relevant = True
+        for m in _COVERING.finditer(text):
+            # "covering Misiones and Itapua": the places named right after it
+            for item in re.finditer(_RNAME, m.group("list")):
+                a = s.start + m.start("list") + item.start()
+                spans = ctx.overlapping(a, a + len(item.group()))
+                if spans and spans[0].entity.kind not in ("Place", "State"):
+                    continue
+                ent = spans[0].entity if spans else (
+                    ctx.resolver.resolve(item.group(), "Place", country=ctx.country_arg())
+                    or ctx.resolver.resolve_or_create(item.group(), "Place", country=ctx.country_arg()))
+                _add(p.regions, ent)
+                relevant = True
         for m in re.finditer(r"\bin\s+(?:the\s+)?", text):
             # "in Guatemala, Honduras and El Salvador": states where it works (a city is where it was presented)
             for sp in _chain(ctx, s.start + m.end(), s.end, kinds=("State",)):
@@ -204,6 +225,10 @@ def extract_programmes(ctx: DocContext) -> tuple[list[ProgrammeFact], set[int]]:
         if relevant:
             used.add(s.index)
             evidence.append(s.text)
+    # "The EU and UNDP launched a project ... funded by the EU and implemented by UNDP": a
+    # launcher that the text names as a funder (and nowhere else as an implementer) pays
+    funders = {f.iri for f in p.funders}
+    p.implementers = [e for e in p.implementers if not (e.iri in launchers and e.iri in funders)]
     if not (p.funders or p.implementers or p.budget_amount is not None):
         return [], set()
     if not p.label:

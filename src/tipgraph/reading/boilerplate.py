@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .metadata import date_line, find_dateline, place_date_line, release_marker
+from .metadata import date_line, find_dateline, meta_line, place_date_line, release_marker
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _BULLET = re.compile(r"^[-–•*·▪►»]\s*")
@@ -355,7 +355,7 @@ def pick_title(lines: list[str], noise: list[bool], start: int) -> str | None:
         line = lines[i]
         if not line:
             continue
-        if date_line(line) or place_date_line(line) or (
+        if date_line(line) or place_date_line(line) or meta_line(line) or (
                 release_marker(line) is not None and not is_generic_head(line)):
             continue
         if is_generic_head(line) or is_bullet(line) or _DASH_ONLY.match(line) \
@@ -381,3 +381,55 @@ def pick_title(lines: list[str], noise: list[bool], start: int) -> str | None:
         if words(line) >= 4 or len(line) >= 25:
             return line
     return headings[0]
+
+
+_HEADER_ORG = re.compile(
+    r"\b(?:ministry|ministries|office|organi[sz]ation|police|commission|community|council|union|agency"
+    r"|embassy|secretariat|service|mission|nations|fund|department|committee|parliament|senate"
+    r"|government|bureau|directorate|centre|center|institute|network|foundation|inspectorate"
+    r"|procuracy|ombudsman|ombudsperson|authority|presidency)\b", re.I)
+_ACRONYM_DASH = re.compile(r"^[A-Z][A-Za-z]{1,9}\s+[-–—|:]\s+[A-Z]")
+
+
+def site_header(lines: list[str], noise: list[bool], start: int) -> str | None:
+    """The publisher's name printed at the top of a scraped page ("MINISTRY OF INTERNAL
+    AFFAIRS OF THE REPUBLIC OF MOLDOVA", "UNODC - United Nations Office on Drugs and
+    Crime", "REPUBLIC OF THE PHILIPPINES / DEPARTMENT OF JUSTICE"), when one of the first
+    lines reads like the name of a body; a state's name just above it is kept after a dash."""
+    seen: list[str] = []
+    for i in range(min(start, len(lines))):
+        line = strip_bullet(lines[i]).strip()
+        if not line or noise[i]:
+            continue
+        if len(seen) == 3 or is_head_chrome(line) or date_line(line):
+            return None
+        seen.append(line)
+        if len(line) > 120 or words(line) > 14 or ends_sentence(line):
+            return None
+        lower = [w for w in re.findall(r"[^\W\d_][\w'’.]*", line) if w[:1].islower()]
+        if (_HEADER_ORG.search(line) or _ACRONYM_DASH.match(line)) and all(w in _NAME_CONNECTORS for w in lower):
+            if len(seen) > 1 and _STATE_HEADER.match(seen[-2]):
+                return f"{line} - {seen[-2]}"
+            return line
+    return None
+
+
+#: lowercase words that may sit inside the name of a body ("Ministry of Labour and ...")
+_NAME_CONNECTORS = frozenset("of the and for on against in to at e.V. de la du des del y e da do".split())
+_STATE_HEADER = re.compile(r"^(?:(?:the\s+)?(?:republic|kingdom|state|federation|commonwealth|principality)\s+of\s+\S.*|[A-Z][a-z]+)$", re.I)
+
+
+def paragraph_start(lines: list[str], noise: list[bool], start: int) -> int:
+    """Move a body start found inside a hard-wrapped paragraph back to its first line: the
+    wrap test needs a lowercase run-on, which a paragraph opening "Argentina's Minister
+    of Security, Laura Benitez, and Paraguay's" (next line "Minister of ...") lacks."""
+    if find_dateline(lines[start]):
+        return start
+    i = start
+    while i > 0:
+        prev = lines[i - 1]
+        if not prev or noise[i - 1] or len(prev) < 30 or "," not in prev or ends_sentence(prev) or is_bullet(prev) \
+                or date_line(prev) or place_date_line(prev) or meta_line(prev) or is_head_chrome(prev):
+            break
+        i -= 1
+    return i

@@ -19,8 +19,8 @@ from . import boilerplate as bp
 from .contacts import clean_contact, extract_contacts, scrub_details, split_inline_contact
 from .encoding import BinaryContent, declared_html_charset, decode_bytes, normalise_text
 from .errors import UnreadableDocument
-from .metadata import (date_line, find_dateline, parse_iso_or_text_date, place_date_line,
-                       readable_place, release_marker, take_fields)
+from .metadata import (date_line, find_dateline, meta_line, parse_iso_or_text_date,
+                       place_date_line, readable_place, release_marker, take_fields)
 from .unwrap import paragraphs
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".text", ".md", ".html", ".htm"})
@@ -41,6 +41,8 @@ class Cleaned:
     contacts: list[str] = field(default_factory=list)
     #: The date of a "Date:" field, which beats the page's metadata.
     field_date: date | None = None
+    #: The body named by the page's first line (the publisher when nothing better says so).
+    header: str | None = None
 
 
 def read_document(path: str | Path, *, max_bytes: int = 20_000_000) -> SourceDocument:
@@ -131,7 +133,7 @@ def _build(text: str, path: str, media_type: str, encoding: str, sha1: str) -> S
         text="\n\n".join(cleaned.paragraphs),
         title=title or cleaned.title,
         published=cleaned.field_date or published or cleaned.published,
-        publisher=cleaned.publisher or publisher,
+        publisher=cleaned.publisher or publisher or cleaned.header,
         dateline_place=place or cleaned.place,
         media_type=media_type,
         encoding=encoding,
@@ -154,6 +156,8 @@ def clean_lines(lines: list[str], *, one_per_line: bool = False, markdown: bool 
         start = next((i for i, line in enumerate(lines) if line and not noise[i]), len(lines))
     else:
         start = bp.settle_start(lines, noise, start)
+        if not one_per_line:
+            start = bp.paragraph_start(lines, noise, start)
     end = bp.body_end(lines, noise, start)
     bp.mark_menu_runs(lines, noise, start, end + 1, min_run=6, bullets_only=False)
 
@@ -168,7 +172,7 @@ def clean_lines(lines: list[str], *, one_per_line: bool = False, markdown: bool 
             by = by or marker[0]
             published = published or marker[1]
         published = published or date_line(line)
-        placed = place_date_line(line)
+        placed = place_date_line(line) or meta_line(line)
         if placed:
             head_place = head_place or placed[0]
             published = published or placed[1]
@@ -201,6 +205,9 @@ def clean_lines(lines: list[str], *, one_per_line: bool = False, markdown: bool 
             kept.append(para)
     paras = kept
 
+    header = bp.site_header(lines, noise, start)
+    if header and title and header.casefold() == title.casefold():
+        header = None
     place = fields.place or head_place
     for para in paras[:2]:
         dateline = find_dateline(para)
@@ -210,7 +217,7 @@ def clean_lines(lines: list[str], *, one_per_line: bool = False, markdown: bool 
             by = by or dateline.org
             break
     return Cleaned(paras, title=_tidy_title(title), published=published, publisher=by,
-                   place=place, contacts=contacts, field_date=fields.date)
+                   place=place, contacts=contacts, field_date=fields.date, header=header)
 
 
 def _tidy_title(title: str | None) -> str | None:

@@ -178,6 +178,35 @@ def release_marker(line: str) -> tuple[str | None, date | None] | None:
     return by, when
 
 
+# -- "Press release | Lima | May 10, 2024" ------------------------------------------------
+
+_META_SEP = re.compile(r"\s+[|·•]\s+|\s*\|\s*")
+
+
+def meta_line(line: str) -> tuple[str | None, date] | None:
+    """(place, date) of a line of short fields split by bars or dots, one of them a date
+    ("*Press release | Lima | May 10, 2024*", "News · Geneva · 3 March 2021"); else None."""
+    text = line.strip().strip("*_").strip()
+    parts = [p.strip().strip("*_").strip() for p in _META_SEP.split(text)]
+    parts = [p for p in parts if p]
+    if not 2 <= len(parts) <= 4 or any(len(p) > 40 for p in parts):
+        return None
+    when = None
+    place = None
+    for part in parts:
+        found = date_line(part)
+        if found is not None and when is None:
+            when = found
+        elif release_marker(part) is not None or re.fullmatch(r"\d{1,2}[:.]\d\d", part):
+            continue
+        elif place is None and _PLACE_ONLY.match(part) and part.split()[0].lower() not in _NOT_PLACE \
+                and part.upper() not in _ORG_ACRONYMS:
+            place = readable_place(part)
+        else:
+            return None  # a field of another kind: not a dateline of this form
+    return (place, when) if when is not None else None
+
+
 # -- datelines ---------------------------------------------------------------------------
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽА-ЯЁЄІЇҐЎΑ-Ω"
@@ -189,13 +218,15 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<org>[^()]{2,40})\))?"
     r"\s*(?:,\s*(?P<date>[^–—()]{5,40}?))?"
     r"\s*(?:\((?P<org2>[^()]{2,40})\))?"
-    r"\s*(?P<dash>[–—]|--?|:)\s+(?P<rest>\S)")
+    r"\s*(?P<dash>[–—]|--?|:|\.)\s+(?P<rest>\S)")
 _PLACE_DATE = re.compile(
     rf"^(?P<place>{_PLACE_WORD}(?:[ /-]{_PLACE_WORD}){{0,3}})(?:,\s*{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}})?"
     rf",?\s+(?P<date>(?:{_WEEKDAY},?\s+)?(?:" + "|".join(_DATE_PATTERNS) + r"))\s*$", re.I)
+_PLACE_ONLY = re.compile(rf"^{_PLACE_WORD}(?:[ -]{_PLACE_WORD}|\s(?:de|del|la|el|upon|on|am)\s{_PLACE_WORD}){{0,3}}$")
 _NOT_PLACE = frozenset("""the a an this that these those in on at for from with by as it its
 he she they we our their his her today yesterday tomorrow meanwhile however also but and
-according during after before while when ms mr mrs dr prof his-excellency""".split())
+according during after before while when ms mr mrs dr prof his-excellency
+news press statement update updates media""".split())
 _ORG_ACRONYMS = frozenset("""IOM OSCE UNODC UN EU UNHCR UNICEF ILO ODIHR NGO NGOS OHCHR UNDP
 USAID INTERPOL EUROPOL CIS NATO WHO UNFPA UNESCO UNDOC GRETA CEDAW OSR CTHB""".split())
 _ON_DATE = re.compile(r"^(?:on|since|as of)\s+(?:" + _WEEKDAY + r",?\s+)?", re.I)
@@ -236,6 +267,8 @@ def find_dateline(paragraph: str) -> Dateline | None:
             return None
     if dash == ":" and not (upper or when):
         return None
+    if dash == "." and (when is None or not m.group("date")):
+        return None  # "Chisinau, 16 August 2023. Officials met ...": only with a date before the full stop
     org = (m.group("org") or m.group("org2") or "").strip() or None
     if org and not re.search(r"[A-Za-z]", org):
         org = None
