@@ -16,7 +16,7 @@ _CAP = r"[A-Z][\w'’\-]*"
 _TAIL_WORD = r"(?:[A-Za-z][\w'’\-]*|\d{4}(?:\s*[-–]\s*\d{4})?)"
 INSTRUMENT = re.compile(
     r"(?:(?P<owner>" + _CAP + r"(?:\s+" + _CAP + r")?)['’]s\s+)?"
-    r"(?P<name>(?:" + _CAP + r"(?:\s+(?:(?:of|in|and|against|for|on|the|to)\s+)*(?:" + _CAP + r"|\(" + _CAP + r"\)))*\s+)?" + _HEAD + r"\b"
+    r"(?P<name>(?:" + _CAP + r"(?:\s+(?:(?:of|in|and|against|for|on|the|to)\s+)*(?:" + _CAP + r"|\(" + _CAP + r"(?:\s+" + _CAP + r"){0,2}\)))*\s+)?" + _HEAD + r"\b"
     r"(?:,?\s+(?:19|20)\d\d\b)?"
     r"(?:\s+(?:on|of|for|against|to|in|concerning|between)\s+(?:the\s+)?" + _TAIL_WORD
     + r"(?:\s+(?:(?:and|of|in|the|for|on|against|to)\s+)*" + _TAIL_WORD + r")*)?)"
@@ -51,7 +51,7 @@ def _trim_tail(name: str) -> str:
     return (head + (" " + " ".join(out) if out else "")).strip()
 
 
-_NUMBERED = re.compile(r"\b(?:Law|Act|Decree|Resolution|Order|Ordinance)\s+(?:No\.?\s*)?\d[\d.\-/]*(?:\d|\([IVX]+\)/\d{4})(?:\s+of\s+(?:19|20)\d\d)?")
+_NUMBERED = re.compile(r"\b(?:(?:Republic|Presidential|Federal|Royal)\s+)?(?:Law|Act|Decree|Resolution|Order|Ordinance)\s+(?:No\.?\s*|(?!(?:19|20)\d\d(?![\d.\-/(])))\d[\d.\-/]*(?:\d|\([IVX]+\)/\d{4})(?:\s+of\s+(?:19|20)\d\d)?")
 _QUOTED = re.compile(r"\bLaw\s+(?:of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*\s+)?[\"«“](?P<title>On\s+[^\"»”]{5,120})[\"»”]")
 
 

@@ -10,7 +10,7 @@ agencies", "OSCE commitments") do not take part; a state after "in" or "to" is a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import DateValue, Entity, MeetingFact
 from .context import ActorSpan, DocContext
@@ -104,6 +104,15 @@ _LAUNCH = re.compile(r"\b(?:launched|presented|unveiled|signed|deposited)\b", re
 _AT_HOST = re.compile(r"\bat\s+(?:the\s+)?(?:premises\s+of\s+|headquarters\s+of\s+|offices?\s+of\s+)?(?:the\s+)?$", re.I)
 #: "KATHMANDU, 17 August 2021 -": the day of issue, not of the event
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40}(?:\([^)]*\))?,?\s+[^-–—]{0,25}?\s*[-–—]\s")
+#: Participles that place the event itself: "held in", "hosted in".
+_EVENT_PARTICIPLES = frozenset("""held hosted convened organised organized gathered opened closed
+    launched signed staged conducted delivered attended chaired met begun""".split())
+_TOGETHER = re.compile(r"\b(?:together|jointly)\s+with\b|\balongside\b", re.I)
+#: A relative clause whose subject issued a text: "which the National Assembly adopted".
+_ISSUED_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:adopted|passed|enacted|approved|ratified|issued|published|drafted)\b")
+#: Where a programme's own clause starts in a sentence that also tells of a meeting.
+_PROGRAMME_CLAUSE = re.compile(
+    r",\s*(?:which|that)\b|\b(?:(?:co-)?funded|financed|implemented|carried\s+out)\s+by\b|\b(?:funds|finances|implements)\b")
 _ACTOR_BEFORE = re.compile(r"\b(?:from|of|with|between|by)\s+(?:the\s+)?$", re.I)
 _QUOTES = re.compile(r"[“\"]([^”\"]{3,}?)[”\"]")
 _TYPES = [
@@ -194,6 +203,9 @@ class MeetingExtractor:
                 continue  # a body named in a post: the person and their affiliation stand for it
             if s.entity.kind in ("Organization", "State") and self._names_instrument(s):
                 continue
+            if s.entity.kind in ("Organization", "State") and re.search(r"\b(?:which|that)\s+(?:the\s+)?$", before) \
+                    and _ISSUED_AFTER.match(after):
+                continue  # "the Law on X, which the National Assembly adopted in 2024": its issuer
             if s.entity.kind == "Organization" and out and out[-1].entity.kind == "Organization" \
                     and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[out[-1].end : s.start]):
                 continue  # "the Border Service of the National Security Committee": the unit's parent
@@ -238,6 +250,9 @@ class MeetingExtractor:
             before = text[max(a, s.start - 40) : s.start]
             if re.search(r"\b(?:which|that)\s+(?:was|were|had\s+been|has\s+been|is)\s+(?:[a-z]+\s+){1,2}in\s+(?:the\s+)?$", before):
                 continue  # "the Directive, which was agreed in Brussels": where something else happened
+            pm = re.search(r"\b([a-z]+(?:ed|en|ked|ght))\s+in\s+(?:the\s+)?$", before)
+            if pm and pm.group(1) not in _EVENT_PARTICIPLES:
+                continue  # "statements taken in Romania", "workers recruited in Nepal": not the venue
             if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before, re.I) and (
                     not re.search(r"\b(?:accredited|based|embassies|offices?|living|born|situation)\s+in\s+(?:the\s+)?$", before, re.I)
                     or re.search(r"\bat\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}office\s+in\s+$", before, re.I)):  # "at the DOJ main office in Manila"
@@ -308,7 +323,15 @@ class MeetingExtractor:
                     held = [m for m in held if m.start() < text_cut]
             if s.index in self.claimed and not held:
                 if _LAUNCH.search(text) and not _PLANNED.search(text):
-                    self._when_where(main, s)
+                    # "... launched the X initiative, financed by A and implemented in B and C":
+                    # the places after the programme's own clause are its target regions
+                    self._when_where(main, self._before_programme(s, _LAUNCH.search(text).end()))
+                    if _TOGETHER.search(text):
+                        # "the Ambassador, X, launched the project together with Deputy Minister
+                        # Y and Z": the people who launched it met; the programme's bodies did not
+                        for sp in self.actor_spans(s.start, s.end, persons_only=True):
+                            self._add_actor(main, sp.entity)
+                        main.evidence.append(text)
                 continue
             if held:
                 clause_planned = any(_PLANNED.search(text[max(0, m.start() - 60) : m.end() + 10]) for m in held)
@@ -317,7 +340,7 @@ class MeetingExtractor:
                     # "When EU and ECOWAS ministers met in Abuja in 2019, ...": another, earlier meeting
                     target = _Draft()
                     others.append(target)
-                self._fill(target, s, full=True)
+                self._fill(target, self._before_programme(s, held[0].end()) if s.index in self.claimed else s, full=True)
                 target.type_text.append(text)
                 if clause_planned:
                     planned.append(target)
@@ -394,6 +417,16 @@ class MeetingExtractor:
         for sp in ctx.spans_in(s.start, s.end, ("LegalInstrument",)):
             d.add("instruments", sp.entity)
         d.evidence.append(s.text)
+
+    @staticmethod
+    def _before_programme(s, after: int):
+        """The part of a programme sentence that tells of the meeting: "The dialogue took place
+        under the project X, which the EU funds ... in A and B" -> up to ", which"; the
+        funders, implementers and target regions after it are the programme's, not the event's."""
+        m = _PROGRAMME_CLAUSE.search(s.text, after)
+        if m is None:
+            return s
+        return replace(s, text=s.text[: m.start()], end=s.start + m.start())
 
     def _when_where(self, d: _Draft, s) -> None:
         """Only the date and place of a sentence (its actors are a programme's)."""

@@ -25,6 +25,10 @@ _GENERIC = frozenset("Centre Center Academy Inspectorate Police Network Union As
 _GENERIC_MODIFIERS = frozenset("Project Country Regional Field Programme Program Local Head Main Central National Sub-regional Subregional Liaison Representative Permanent".split())
 _SUBUNIT = frozenset("Office Department Secretariat Delegation Division Unit Bureau Directorate Mission Centre Center".split())
 _INSTRUMENT_HEADS = frozenset("Act Law Code Convention Protocol Plan Strategy Decree Resolution Regulation Directive Proclamation Ordinance".split())
+#: One-word heads that, with "of <state>", name that state's institution ("the Court of X").
+_STATE_INSTITUTIONS = frozenset("Court Parliament Senate Assembly Police Judiciary".split())
+#: Nouns that introduce an organisation's own name ("the NGO X", "the foundation X").
+_DESCRIPTOR_NOUNS = frozenset("NGO NGOs Foundation Association Network Coalition Charity".split())
 _NOT_ORG_START = frozenset("the The a an An A this This that That its Its their Their".split())
 
 
@@ -115,8 +119,12 @@ def _names_state(text: str, st: Entity) -> bool:
 
 
 def resolve_body(ctx: DocContext, name: str, *, country: Entity | None = None,
-                 part_of: Entity | None = None, create: bool = True) -> Entity | None:
-    """A national or sub-unit body by name: registry first, else a new entity."""
+                 part_of: Entity | None = None, create: bool = True,
+                 alt_labels: tuple[str, ...] | list[str] = ()) -> Entity | None:
+    """A national or sub-unit body by name: registry first, else a new entity.
+
+    ``alt_labels``: other names the text gives it ("Sri Lanka Bureau of Foreign Employment"
+    for the "Bureau of Foreign Employment" of Sri Lanka)."""
     c = ctx.country_arg(country)
     ent = ctx.resolver.resolve(name, "Organization", country=c)
     if ent is None:
@@ -130,14 +138,16 @@ def resolve_body(ctx: DocContext, name: str, *, country: Entity | None = None,
     if ent is None and create:
         named = _state_in_name(ctx, name)
         if named is not None and is_national_body_name(name):
-            ent = ctx.resolver.resolve_or_create(name, "Organization", country=named, part_of=part_of or named)
+            ent = ctx.resolver.resolve_or_create(name, "Organization", country=named, part_of=part_of or named,
+                                                 alt_labels=alt_labels)
         elif c is not None and is_national_body_name(name):
             # a body of the state the text is about: its country is part of its name, so the
             # "Labour Inspectorate" of two states are two entities
             ent = ctx.resolver.resolve_or_create(f"{clean_label(name)} of {with_article(c.label)}", "Organization",
-                                                 country=c, part_of=part_of or c, alt_labels=[name])
+                                                 country=c, part_of=part_of or c, alt_labels=[name, *alt_labels])
         else:
-            ent = ctx.resolver.resolve_or_create(name, "Organization", country=c, part_of=part_of)
+            ent = ctx.resolver.resolve_or_create(name, "Organization", country=c, part_of=part_of,
+                                                 alt_labels=alt_labels)
     return ent
 
 
@@ -390,6 +400,10 @@ def _split_and(run: list[int], words: list[str]) -> list[list[int]]:
             if any(is_org_head(r) for r in head_part):
                 pieces.append([])
                 continue
+            if rest[:1] == ["the"] and len(rest) > 1 and rest[1] in _DESCRIPTOR_NOUNS and any(is_org_head(x) for x in left):
+                # "the Defender's Office and the NGO Hope and Help": a body, then another one
+                pieces.append([])
+                continue
             if len(left) >= 2 and is_org_head(left[-1]) and rest and "of" not in rest \
                     and not any(r.lower() in REMIT_WORDS or is_org_head(r) for r in rest):
                 # "the Anti-Human Trafficking Bureau and Shakti Samuha": a body, then a name of its own
@@ -493,17 +507,32 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
         if body[0] == "Government" and country is not None and parent is None:
             return [ActorSpan(a, b, name, country, "phrase")]
         holder = parent or country
+        if body[-1] in _STATE_INSTITUTIONS and len(body) == 1 and country is not None and parent is None \
+                and name != ctx.text[a:b]:
+            # "Judge X of the Court of Bosnia and Herzegovina": the state's court, named so
+            ent = resolve_body(ctx, name, country=country)
+            return [ActorSpan(a, b, ctx.text[a:b], ent, "phrase")] if ent is not None else []
         name = f"{name} of the {holder.label}" if body[-1] in _SUBUNIT else None
         if name is None:
             return []
-    if len(body) > 14:
+    if len(body) > 16:
         return []
     if parent is not None and country is None and ctx.state_of(parent) is None and body[0] in _SUBUNIT \
             and piece[end - 1] == piece[-1]:
         # "the Department of Social Affairs of the African Union Commission": a unit of an
         # international body speaks for that body
         return [ActorSpan(a, b, name, parent, "phrase")]
-    ent = resolve_body(ctx, name, country=country, part_of=parent)
+    surface: list[str] = []
+    lead = [sp for sp in ctx.overlapping(max(0, a - 60), a) if sp.end <= a and sp.entity.kind == "State"
+            and re.fullmatch(r" ", ctx.text[sp.end : a])]
+    listed = lead and any(sp.entity.kind == "State" and re.fullmatch(r",\s*|\s+and\s+|\s*&\s*", ctx.text[sp.end : lead[-1].start])
+                          for sp in ctx.overlapping(max(0, lead[-1].start - 40), lead[-1].start) if sp.end <= lead[-1].start)
+    if lead and piece[start] == piece[0] and not listed:  # not "Malawi and Zambia Police"
+        # "Sri Lanka Bureau of Foreign Employment": the state's name is part of the body's
+        # name; the body is that state's and keeps the name as the text writes it
+        country = country or lead[-1].entity
+        surface.append(ctx.text[lead[-1].start : b])
+    ent = resolve_body(ctx, name, country=country, part_of=parent, alt_labels=surface)
     if ent is None:
         return []
     return [ActorSpan(a, b, ctx.text[a:b], ent, "phrase")]
@@ -512,12 +541,18 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
 # -- names with commas inside: "Ministry of Labour, Employment and Social Affairs" --------
 _W = r"[A-Z][\w'’-]*"
 _ITEM = _W + r"(?:\s+" + _W + r"){0,2}"
+#: "... and Gender Equality on Tuesday": a day or month after a name is no part of it
+_WHEN_WORD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b"
 _COMMA_HEADS = r"(?:Ministry|Ministries|Secretariat|Department|Office|Committee|Commission|Council|Agency|Directorate|Bureau|Authority|Centre|Center)"
 _COMMA_AFTER = re.compile(
     r"\b(?:(?:Federal|National|State|Royal|Republican|Regional|Central|Provincial)\s+)?" + _COMMA_HEADS + r"\s+(?:of|for|against|on)\s+(?:the\s+)?" + _ITEM + r"(?:,\s+" + _ITEM + r")+,?\s+(?:and|&)\s+" + _ITEM
-    + r"(?:\s+(?:in|of|for|on)\s+(?:the\s+)?" + _ITEM + r"){0,3}"
+    + r"(?:\s+(?:in|of|for|on)\s+(?:the\s+)?(?!" + _WHEN_WORD + r")" + _ITEM + r"){0,3}"
 )
 _COMMA_BEFORE = re.compile(r"(?<!, )\b" + _W + r"(?:,\s+" + _W + r")+,?\s+(?:and|&)\s+" + _W + r"\s+" + _COMMA_HEADS + r"\b")
+
+
+#: A last list item that names a remit, not a body: an adjective and "Administration".
+_REMIT_HEAD_ITEM = re.compile(r"[A-Z][a-z]+(?:al|ic|ive)\s+Administration")
 
 
 def comma_name_spans(ctx: DocContext) -> list[ActorSpan]:
@@ -532,7 +567,10 @@ def comma_name_spans(ctx: DocContext) -> list[ActorSpan]:
             text = m.group()
             inner = re.split(r",\s+|\s+(?:and|&)\s+", text)
             words = re.findall(r"[\w'’-]+", text)
-            if sum(1 for w in words if w in ORG_HEADS) != 1 or any(w.isupper() and len(w) > 1 for w in words):
+            heads = sum(1 for w in words if w in ORG_HEADS)
+            if heads == 2 and _REMIT_HEAD_ITEM.fullmatch(inner[-1].split(" of ")[0].split(" in ")[0]) and words[0] in ("Ministry", "Ministries"):
+                heads = 1  # "Ministry of the Interior, Public Security and Territorial Administration": a remit
+            if heads != 1 or any(w.isupper() and len(w) > 1 for w in words):
                 continue
             if any(_state(ctx, it.split()[-1]) is not None for it in inner[1:-1]):
                 continue  # "... of Mali, Niger and Chad": a list of states
@@ -557,9 +595,14 @@ def described_org_spans(ctx: DocContext) -> list[ActorSpan]:
     out: list[ActorSpan] = []
     for m in _DESCRIBED.finditer(ctx.text):
         a, b = m.span("name")
+        longer = _JOINED_NAME.match(ctx.text, b) or _FOREIGN_TAIL.match(ctx.text, b)
+        if longer is not None and all(longer.re is _FOREIGN_TAIL and o.entity.kind == "State" and o.start >= b
+                                      for o in ctx.overlapping(a, longer.end())) \
+                and (longer.re is _JOINED_NAME or longer.group("low") not in _ENGLISH_LOW):
+            b = longer.end()  # "the NGO Hope and Help", "the NGO Vaša prava BiH"
         if any(o.entity.kind != "State" or o.start < a or o.end > b for o in ctx.overlapping(a, b)):
             continue  # a state inside the name ("APLE Cambodia") is part of it
-        name = m.group("name")
+        name = ctx.text[a:b]
         if _state(ctx, name) is not None or any(w in NOT_NAME_WORDS for w in name.split()):
             continue
         known = ctx.resolver.resolve(name, "Organization")
@@ -569,6 +612,15 @@ def described_org_spans(ctx: DocContext) -> list[ActorSpan]:
     return out
 
 
+#: One more word joined to a described name by a connector, the name ending there
+#: ("Hope| and Help attended"); not when more capitalised words follow ("Atina and Caritas Serbia").
+_JOINED_NAME = re.compile(r" (?:and|for|of|against) (?:the )?[A-Z][\w'’-]+(?![\w'’-]| [A-Z\u00C0-\u024F(])")
+#: A name in another language keeps its lowercase words: "the NGO Vaša prava BiH",
+#: "the association Femmes unies Contre". Only when the name ends at a punctuation mark.
+_FOREIGN_TAIL = re.compile(r" (?P<low>[a-z\u00DF-\u024F]{2,}(?<!ed)) [A-Z\u00C0-\u024F][\w'’-]*(?=[.,;:)]|\s*\n|$)")
+_ENGLISH_LOW = frozenset("""and or but with said says told asked added noted urged called thanked welcomed
+    praised met joined signed opened hosted leads runs is was are were has had will would can could
+    to of in on at for from by the a an as its their also which who that this these""".split())
 NOT_NAME_WORDS = frozenset("The This That These Those Its Their In On At For And".split())
 
 #: "two civil society organizations, Different and Equal and Tjetër Vizion"

@@ -20,9 +20,11 @@ from .privacy import is_private_context
 _UP = "A-Z\u00C0-\u00DE\u0100\u0102\u0104\u0106\u010C\u010E\u0110\u0118\u011A\u0141\u0143\u0147\u0150\u0158\u015A\u0160\u0164\u016E\u0170\u0179\u017B\u017D"
 _NT = r"[" + _UP + r"][a-z\u00DF-\u024F'’]+(?:-[" + _UP + r"][a-z\u00DF-\u024F'’]+)?"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|bin|ibn|al|el|dos|das)"
+#: "South Sudan Mr. Jane Roe": an honorific with its dot starts the next name, it ends none
+_NOT_HON = r"(?!(?:Mr|Mrs|Ms|Dr|Prof|Hon|Rev|Atty|Engr|Fr|Sr)\.)"
 NAME = re.compile(
     r"(?:(?P<hon>" + HONORIFICS + r")\s+)?"
-    r"(?P<name>" + _NT + r"(?:\s+(?:[A-Z]\.\s+)?(?:" + _PARTICLE + r"\s+)?" + _NT + r"){1,7})\b"
+    r"(?P<name>" + _NT + r"(?:\s+(?:[A-Z]\.\s+)?(?:" + _PARTICLE + r"\s+){0,2}" + _NOT_HON + _NT + r"){1,7})\b"
 )
 _TOK = re.compile(r"[A-Za-z\u00C0-\u024F][\w'’\-]*(?:\.[A-Za-z]\.?)*|\d+|[^\w\s]")
 _TITLE_CONNECTORS = frozenset("of for on and the in at to against de du des".split())
@@ -105,11 +107,19 @@ def _backward_title(toks, i: int, barriers, protected: frozenset[int] = frozense
         if tok == ")" and k >= 2 and toks[k - 2][2] == "(" and toks[k - 1][2][:1].isupper():
             k -= 3  # "... in Persons (ACR), Jane Roe", "Deputy Secretary-General (Security) Jane Roe"
             continue
+        if tok == ")" and k >= 4 and toks[k - 4][2] == "(" and toks[k - 2][2] in ("/", "-") \
+                and toks[k - 3][2].isupper() and toks[k - 1][2].isupper():
+            k -= 5  # "... of Migrants (ANLTP/TIM), Jane Roe"
+            continue
         if tok == "," and toks[k][0] in protected:
             k -= 1
             continue
         if not _title_token_ok(tok) or tok in (",", "-", "–"):
             break
+        if tok in ("the", "The") and k >= 1 and toks[k - 1][2] == "and" and _has_title_head([t[2] for t in toks[k + 1 : end]]):
+            break  # "... of X and the Country Director of Y, Jane Roe": a new list item starts
+        if tok in ("the", "The") and k >= 1 and toks[k - 1][2][:1].isupper() and _has_title_head([t[2] for t in toks[k + 1 : end]]):
+            break  # "On 3 March in Hanoi the Netherlands Ambassador, Jane Roe": the post starts here
         k -= 1
     lo, hi = _trim(toks, k + 1, end)
     while hi > lo and toks[hi - 1][2] == ")" and hi - 3 >= lo and toks[hi - 3][2] == "(":
@@ -200,10 +210,15 @@ def find_persons(ctx: DocContext) -> list[Person]:
             offs = [m.start("name") + sent.start + o.start() for o in re.finditer(r"\S+", name)]
             bad = [i for i, w in enumerate(words)
                    if w.rstrip(".") in NOT_NAME or w.lower() in TITLE_HEADS or ctx.overlapping(offs[i], offs[i] + len(w))]
+            if len(bad) >= 2 and bad[-2] == bad[-1] - 1 and len(words) - bad[-1] == 2 \
+                    and words[bad[-1]] not in NOT_NAME and not ctx.overlapping(offs[bad[-1]], offs[bad[-1]] + len(words[bad[-1]])):
+                bad.pop()  # "Judge Emir Hadžić": after a post, a word that can be a title is the first name
             if bad and len(words) - bad[-1] - 1 >= 2:
                 a = offs[bad[-1] + 1]  # the name may wrap a line: "Rūta\nKazlauskienė"
                 name = " ".join(ctx.text[a:b].split())
                 hon = False
+            if name[:1].islower():
+                continue  # "Ambassador van der Heijden": a surname told again, not a new person
             if not _name_ok(ctx, name, a, b):
                 continue
             hon_a = sent.start + m.start() if hon else a
@@ -243,6 +258,8 @@ def find_persons(ctx: DocContext) -> list[Person]:
                     break
             if title is None:
                 title = options[0]
+                if outer and direct and all(toks[k][2].lower() in _RANKS for k in range(*direct)):
+                    title = outer  # "the Minister, General Jane Roe": the post, not the rank
             lo, hi = title
             t_a, t_b = toks[lo][0], toks[hi - 1][1]
             title_text = ctx.text[t_a:t_b]
@@ -252,6 +269,10 @@ def find_persons(ctx: DocContext) -> list[Person]:
                 # "Jane Roe, Director-General, Department of Employment": the body after the post
                 nxt = re.match(r"\s*,\s*(?:the\s+)?", ctx.text[t_b : t_b + 8])
                 sp = ctx.span_at(t_b + nxt.end()) if nxt else None
+                if sp is not None and sp.entity.kind == "State":
+                    body = ctx.span_at(sp.end + 1) if ctx.text[sp.end : sp.end + 1] == " " else None
+                    if body is not None and body.entity.kind == "Organization":
+                        sp = body  # "..., Director General, Sri Lanka Bureau of Foreign Employment"
                 end = sp.end if sp is not None else 0
                 tail = re.match(r"\s+of\s+(?:the\s+)?", ctx.text[end : end + 10]) if sp is not None else None
                 if tail and ctx.span_at(end + tail.end()) is not None and ctx.span_at(end + tail.end()).entity.kind == "State":
@@ -312,6 +333,8 @@ def affiliation_of(ctx: DocContext, start: int, end: int, title: str) -> Entity 
     return None
 
 
+#: Military and police ranks used as a form of address before a name.
+_RANKS = frozenset("general colonel major captain admiral brigadier lieutenant commander".split())
 _PLURAL_POSTS = frozenset("members experts representatives judges prosecutors officers officials delegates advisers advisors inspectors trainers co-chairs".split())
 _UNIT_HEAD = re.compile(r"\b(?:Department|Division|Unit|Section|Sector|Service|Directorate)$")
 _LED_BY = re.compile(r"\b(?:delegation|representatives|officials|experts|team|staff|members)\s+(?:of|from)\s+(?:the\s+)?$", re.I)

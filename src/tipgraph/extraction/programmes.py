@@ -18,7 +18,7 @@ _PROG_WORD = re.compile(r"\b(?:programme|program|project|initiative)s?\b", re.I)
 _NAMED = re.compile(r"(?:(?P<owner>[A-Z][\w.]*)['’]s\s+)?(?P<name>(?:[A-Z][\w'’\-]*\s+){1,7}(?:Programme|Program|Project|Initiative))\b")
 _FUND = re.compile(
     r"\b(?:funded|financed|co-funded|co-financed|sponsored|supported|backed)\s+(?:with\s+[^,;]{2,30}?\s+)?(?:by|through)\s+|\bwith\s+(?:the\s+)?(?:generous\s+)?(?:financial\s+)?(?:co-)?(?:financing|funding|support|contribution)(?:\s+support)?\s+(?:of|from)\s+"
-    r"|\b(?:grant|funding|donation|contribution)s?\s+from\s+|\bthanks\s+to\s+(?:the\s+)?(?:generous\s+)?(?:support|funding|contribution)\s+(?:of|from)\s+",
+    r"|\b(?:grant|funding|donation|contribution)s?\s+(?:of\s+(?:[A-Z]{3}|US\$|\$|€|£)\s?[\d.,]+(?:\s+(?:million|billion|thousand))?\s+)?from\s+|\bthanks\s+to\s+(?:the\s+)?(?:generous\s+)?(?:support|funding|contribution)\s+(?:of|from)\s+",
     re.I,
 )
 #: "The Government of Canada will provide CAD 5 million", "UK funds new project": the subject pays
@@ -51,12 +51,14 @@ def _subject(ctx: DocContext, s, verb_start: int) -> list[ActorSpan]:
     return [sp for sp in spans if not re.search(r"\b(?:in|to|across|for)\s+(?:the\s+)?$", ctx.text[max(a, sp.start - 12) : sp.start])]
 
 
-_REGIONS = re.compile(r"\b(?:(?:focus(?:es|ed|ing)?|concentrat(?:e|es|ed|ing))\s+on|target(?:s|ing)?|cover(?:s|ing)?|in)\s+(?:the\s+)?(?:\w+\s+)?(?:regions?|provinces?|oblasts?|districts?|areas?|countries|states)\b\s*(?:of\s+)?[–:\-—,]?\s*", re.I)
+_REGIONS = re.compile(r"\b(?:(?:focus(?:es|ed|ing)?|concentrat(?:e|es|ed|ing))\s+on|target(?:s|ing)?|cover(?:s|ing)?|in)\s+(?:the\s+)?(?:\w+\s+)?(?:regions?|provinces?|oblasts?|districts?|count(?:y|ies)|areas?|countries|states)\b\s*(?:of\s+)?[–:\-—,]?\s*", re.I)
 _RNAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
 #: "in the Khatlon and Sughd regions", "in Donetsk, Kharkiv and Luhansk oblasts"
 _REGIONS_BEFORE = re.compile(r"\b(?:in|of|across)\s+(?:the\s+)?(?P<list>" + _RNAME + r"(?:(?:,\s*|,?\s+and\s+)" + _RNAME + r")*)\s+(?:regions|provinces|oblasts|districts|departments|governorates|states|counties|region|province|oblast|district)\b")
 _NAMED_REGIONS = re.compile(r"\bin\s+(?:the\s+)?(?P<list>" + _RNAME + r"\s+" + _REGION_KIND + r"(?:(?:,\s*|,?\s+and\s+)(?:the\s+)?" + _RNAME + r"\s+" + _REGION_KIND + r")*)")
-_COVERING = re.compile(r"\bcover(?:s|ing)\s+(?:the\s+)?(?P<list>" + _RNAME + r"(?:(?:,\s*|,?\s+and\s+)" + _RNAME + r")*)(?=\s*[.;,)]|\s*$)")
+_COVERING = re.compile(r"\bcover(?:s|ing)?\s+(?:the\s+)?(?P<list>" + _RNAME + r"(?:(?:,\s*|,?\s+and\s+)(?:the\s+(?:regions?|provinces?|districts?|oblasts?)\s+of\s+)?" + _RNAME + r")*)(?=\s*[.;,)]|\s*$)")
+#: "It will be carried out by X and Y in ...": the next sentence goes on about the programme
+_PRONOUN_START = re.compile(r"(?:It|They|The\s+(?:project|programme|program|initiative))\s+(?:will\s+be|is|are|was|were)\b")
 _BULLET = re.compile(r"\s*\n\s*[-*•]\s+(?P<name>[A-Z][\w'’-]*(?:\s+(?:de|del|la|of|[A-Z][\w'’-]*)){0,3})\s*(?=\n|$)")
 _GROUPS = re.compile(r"\b(?:groups?|beneficiaries|target\s+groups?)\b,?\s+(?:such\s+as|including|namely)\s+(?P<list>[^.;:]+)", re.I)
 _GLUE = re.compile(r"^(?:\s*(?:,|and|&|,\s*and|as\s+well\s+as|together\s+with|jointly\s+with|['’]s|\(|\))\s*(?:the\s+)?)*$")
@@ -96,7 +98,8 @@ def extract_programmes(ctx: DocContext) -> tuple[list[ProgrammeFact], set[int]]:
         elif sents and sents[-1].index == s.index - 1 and (_ACTIVE_IMPL.search(s.text) or _ACTIVE_FUND.search(s.text)
                                                             or _FUND.search(s.text)
                                                             or re.match(r"(?:Its|Their)\s+(?:activities|work)\b", s.text)
-                                                            and _REGIONS.search(s.text)):
+                                                            and (_REGIONS.search(s.text) or _COVERING.search(s.text))
+                                                            or _PRONOUN_START.match(s.text) and _IMPL_BY.search(s.text)):
             sents.append(s)  # the next sentence goes on about it: "UNHCR and IOM implement it in ..."
     if not sents:
         return [], set()
@@ -144,6 +147,8 @@ def extract_programmes(ctx: DocContext) -> tuple[list[ProgrammeFact], set[int]]:
         vm = _IMPL_VERB.search(text)
         if vm and _PROG_WORD.search(text[vm.end():]):
             for sp in ctx.spans_in(s.start, s.start + vm.start(), ("Organization", "State")):
+                if re.search(r"\b(?:in|to|across|for)\s+(?:the\s+)?$", ctx.text[max(s.start, sp.start - 12) : sp.start]):
+                    continue  # "the Netherlands Ambassador to Viet Nam launched": the host, not a launcher
                 if all(sp.entity.iri != e.iri for e in p.implementers):
                     launchers.add(sp.entity.iri)
                 _add(p.implementers, sp.entity)
@@ -205,6 +210,8 @@ def extract_programmes(ctx: DocContext) -> tuple[list[ProgrammeFact], set[int]]:
                 relevant = True
         for m in re.finditer(r"\bin\s+(?:the\s+)?", text):
             # "in Guatemala, Honduras and El Salvador": states where it works (a city is where it was presented)
+            if len(re.findall(r"[\"“”]", text[: m.start()])) % 2 == 1:
+                continue  # inside a quoted name: "Action against Trafficking in Armenia"
             for sp in _chain(ctx, s.start + m.end(), s.end, kinds=("State",)):
                 if sp.start == s.start + m.end():
                     _add(p.regions, sp.entity)

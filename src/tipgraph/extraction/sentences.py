@@ -13,7 +13,7 @@ from dataclasses import dataclass
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st no nos vs etc jr sr gen col lt capt sgt rev hon amb
     approx dept est fig inc ltd co corp art para paras vol pp p op cit ibid jan feb mar apr jun jul
-    aug sep sept oct nov dec e g i ie eg al""".split()
+    aug sep sept oct nov dec e g i ie eg al atty engr fr""".split()
 )
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)")
