@@ -1,6 +1,7 @@
 """Structure checks for the held-out corpora written in round four and later
 (examples/heldout2 and heldout3, development sets since rounds five and six, and
-examples/heldout4, a development set since round seven, and examples/heldout5, held out).
+examples/heldout4, a development set since round seven, examples/heldout5, a development set
+since round eight, and examples/heldout6, held out).
 
 The gold file is read by ``/work/shared/eval/score.py``; a typo in a key, a date or a
 budget would silently turn a fact into a miss, so the format is checked here.
@@ -18,8 +19,8 @@ import yaml
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 # set name -> expected number of .txt, .html and .md documents (short press releases:
 # heldout5's are 1.2-4 KB, the others 1.5-4 KB)
-SETS = {"heldout2": (8, 1, 1), "heldout3": (7, 2, 1), "heldout4": (6, 2, 2), "heldout5": (4, 2, 2)}
-MIN_SIZE = {"heldout5": 1200}
+SETS = {"heldout2": (8, 1, 1), "heldout3": (7, 2, 1), "heldout4": (6, 2, 2), "heldout5": (4, 2, 2), "heldout6": (2, 2, 2)}
+MIN_SIZE = {"heldout5": 1200, "heldout6": 1200}
 KEY_FIELDS_MEETING = ("participants", "optional", "places", "optional_places", "instruments", "optional_instruments")
 KEY_FIELDS_PROGRAMME = ("funders", "implementers", "optional", "regions", "optional_regions")
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

@@ -23,6 +23,8 @@ INSTRUMENT = re.compile(
 )
 #: Words that may follow the head in a name only when capitalised or a year.
 _TYPES = {"Action Plan": "tip:ActionPlan", "Plan of Action": "tip:ActionPlan"}
+#: "Convention of the <body>": a body's founding treaty, named after it.
+_FOUNDING = re.compile(r"(?:Convention|Charter|Statute|Treaty|Agreement)\s+(?:of|on)\s+(?:the\s+)?")
 _LOWER_STOP = re.compile(r"\s+(?:(?:and|of|in|the|for|on|against|to)\s+)*[a-z][\w'’\-]*.*$")
 
 
@@ -51,7 +53,7 @@ def _trim_tail(name: str) -> str:
     return (head + (" " + " ".join(out) if out else "")).strip()
 
 
-_NUMBERED = re.compile(r"\b(?:(?:Republic|Presidential|Federal|Royal)\s+)?(?:Law|Act|Decree|Resolution|Order|Ordinance)\s+(?:No\.?\s*|(?!(?:19|20)\d\d(?![\d.\-/(])))\d[\d.\-/]*(?:\d|\([IVX]+\)/\d{4})(?:\s+of\s+(?:19|20)\d\d)?")
+_NUMBERED = re.compile(r"\b(?:(?:Republic|Presidential|Federal|Royal|Organic)\s+)?(?:Law|Act|Decree|Resolution|Order|Ordinance)\s+(?:No\.?\s*|(?!(?:19|20)\d\d(?![\d.\-/(])))\d[\d.\-/]*(?:\d|\([IVX]+\)/\d{4})(?:\s+of\s+(?:19|20)\d\d)?")
 _QUOTED = re.compile(r"\bLaw\s+(?:of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*\s+)?[\"«“](?P<title>On\s+[^\"»”]{5,120})[\"»”]")
 
 
@@ -89,21 +91,35 @@ def instrument_spans(ctx: DocContext) -> list[ActorSpan]:
             continue
         a = ctx.text.find(name, a)
         b = a + len(name)
+        founding = _FOUNDING.match(name)
+        if founding:
+            # "Convention of the Southeast European Law Enforcement Center": the name runs to the
+            # end of the body it is named after, whatever head words that body's name holds
+            body = ctx.span_at(a + founding.end())
+            if body is not None and body.entity.kind == "Organization" and body.end > b:
+                b = body.end
+                name = ctx.text[a:b]
         inside = ctx.overlapping(a, b)
-        if any(o.entity.kind not in ("State", "Place") or o.start < a or o.end > b for o in inside) \
+        if any((o.entity.kind not in ("State", "Place") and not (founding and o.start >= a + founding.end()))
+               or o.start < a or o.end > b for o in inside) \
                 or any(o.start < b and a < o.end for o in out):
             continue  # a state inside the name ("Law of Georgia on ...") is part of it
         ent = ctx.resolver.resolve(name, "LegalInstrument")
         if ent is None:
-            if not re.search(r"\b(?:National|Federal|State|Law|Act|Decree|Plan|Strategy|Code|Concept|Programme of Action|Regional|Comprehensive)\b", name):
+            if founding and any(o.entity.kind == "Organization" for o in inside):
+                # "the Convention of the Southeast European Law Enforcement Center": the body's
+                # founding treaty, named after it
+                ent = ctx.resolver.resolve_or_create(name, "LegalInstrument")
+            elif not re.search(r"\b(?:National|Federal|State|Law|Act|Decree|Plan|Strategy|Code|Concept|Programme of Action|Regional|Comprehensive)\b", name):
                 continue
-            owner = m.group("owner")
-            country = None
-            if owner:
-                country = _state(ctx, owner)
-            country = country or ctx.country_arg()
-            types = tuple(t for k, t in _TYPES.items() if k in name)
-            ent = ctx.resolver.resolve_or_create(name, "LegalInstrument", country=country, types=types)
+            else:
+                owner = m.group("owner")
+                country = None
+                if owner:
+                    country = _state(ctx, owner)
+                country = country or ctx.country_arg()
+                types = tuple(t for k, t in _TYPES.items() if k in name)
+                ent = ctx.resolver.resolve_or_create(name, "LegalInstrument", country=country, types=types)
         if ent is not None and ent.kind == "LegalInstrument":
             out.append(ActorSpan(a, b, name, ent, "instrument" if not inside else "enclosing"))
     return out

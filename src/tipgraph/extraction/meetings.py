@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from ..model import DateValue, Entity, MeetingFact
 from .context import ActorSpan, DocContext
@@ -29,8 +30,9 @@ _HELD = re.compile(
     r"|(?:was|were)\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:from|on|between)\s+(?:\w+\s+)?\d"
     r"|brought\s+together|bringing\s+together|gathered|convened|(?:was|were)\s+attended\s+by|attended|took\s+part|participated|hosted"
     r"|(?:co-)?organi[sz]ed\s+(?:a|an|the|its)\b|(?:was|were)\s+(?:co-)?organi[sz]ed|took\s+place|(?:was|were)\s+held"
-    r"|signed\s+(?:(?:today|yesterday|on\s+\w+|in\s+[A-Z][\w-]+)\s+){0,2}(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:memorandum|agreement|MoU|declaration|joint|protocol|accord|roadmap|letter)|signing\s+ceremony"
+    r"|signed\s+(?:(?:today|yesterday|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|on\s+\w+|in\s+[A-Z][\w-]+|at\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})\s+){0,2}(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:memorandum|agreement|MoU|declaration|joint|protocol|accord|roadmap|letter)|signing\s+ceremony"
     r"|in\s+the\s+presence\s+of|(?:was|were)\s+witnessed\s+by"
+    r"|presented\s+(?:(?:his|her|its|their|the|a|an)\s+)?(?:[\w-]+\s+){0,3}(?:report|findings|recommendations|study|assessment)\s+to\s+(?:the\s+)?[A-Z][\w'’-]*"
     r"|(?:agreement|memorandum|MoU|declaration|protocol|accord)\s+(?:was|were)\s+signed"
     r"|received\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}delegation|(?:was|were)\s+handed\s+over\s+(?:[\w,'’-]+\s+){0,20}?to\b"
     r"|discussed|(?:delegations?|representatives|experts|officials|prosecutors|judges|participants|trainers|speakers|facilitators|staff)\s+(?:came\s+|arrived\s+|travelled\s+)?from"
@@ -158,13 +160,33 @@ def _in(ranges, pos: int) -> bool:
     return any(a <= pos < b for a, b in ranges)
 
 
+def _dateline_day(ctx: DocContext):
+    """The day a dateline gives ("**Bishkek, 26 September 2024** – ... held a round table
+    today"): "today" in the text is that day, even when the page's metadata carries a later
+    date of posting."""
+    place = ctx.doc.dateline_place
+    if not place:
+        return None
+    i = ctx.text.lower().find(place.lower(), 0, 800)
+    if i < 0 or i > 800:
+        return None
+    line = re.split(r"\s[-–—]\s|\n", ctx.text[i : i + 80], maxsplit=1)[0]
+    values = [v for dm in find_dates(line, None) for v in dm.values]
+    if len(values) != 1 or len(str(values[0].value)) != 10:
+        return None
+    try:
+        return date.fromisoformat(str(values[0].value))
+    except ValueError:
+        return None
+
+
 class MeetingExtractor:
     def __init__(self, ctx: DocContext, affiliation: dict[str, Entity | None], claimed: set[int]):
         self.ctx = ctx
         self.affiliation = affiliation  # person IRI -> affiliation
         self.claimed = claimed  # sentence indexes used by programmes/ratifications
         self.quotes = quote_ranges(ctx.text)
-        pub = ctx.doc.published
+        pub = _dateline_day(ctx) or ctx.doc.published
         self.dates = {s.index: find_dates(s.text, pub) for s in ctx.sentences}
 
     # -- actors of one stretch of text --------------------------------------------
@@ -173,6 +195,11 @@ class MeetingExtractor:
         spans = [s for s in self.ctx.spans_in(a, b, ("Organization", "State", "Person", "Place"))
                  if not _in(self.quotes, s.start)]
         out: list[ActorSpan] = []
+        dl_place = (self.ctx.doc.dateline_place or "").lower()
+        if dl_place and text[a : a + len(dl_place)].lower() == dl_place:
+            dl = _DATELINE.match(text[a : min(b, a + 80)])
+            if dl:  # "LYON, France - Police chiefs met ...": the dateline's state took no part
+                spans = [s for s in spans if s.start >= a + dl.end()]
         excluded_chain = False
         locative_chain = False
         prev_end = None

@@ -25,6 +25,10 @@ _GENERIC = frozenset("Centre Center Academy Inspectorate Police Network Union As
 _GENERIC_MODIFIERS = frozenset("Project Country Regional Field Programme Program Local Head Main Central National Sub-regional Subregional Liaison Representative Permanent".split())
 _SUBUNIT = frozenset("Office Department Secretariat Delegation Division Unit Bureau Directorate Mission Centre Center".split())
 _INSTRUMENT_HEADS = frozenset("Act Law Code Convention Protocol Plan Strategy Decree Resolution Regulation Directive Proclamation Ordinance".split())
+#: Heads of local bodies that a town's name may open: "Madrid City Council".
+_LOCAL_HEADS = frozenset("Council Headquarters Municipality Police Prefecture Hall Administration Court Office".split())
+#: Heads of a treaty named after the body it founds ("Convention of X", "Statute of X").
+_FOUNDING_HEADS = frozenset("Convention Charter Statute Treaty Agreement Protocol".split())
 #: One-word heads that, with "of <state>", name that state's institution ("the Court of X").
 _STATE_INSTITUTIONS = frozenset("Court Parliament Senate Assembly Police Judiciary".split())
 #: Nouns that introduce an organisation's own name ("the NGO X", "the foundation X").
@@ -40,12 +44,18 @@ def is_org_head(word: str) -> bool:
     return word in ORG_HEADS or word.rstrip("s") in ORG_HEADS
 
 
+#: Words that make a following state's name part of a sea's, gulf's or strait's name.
+_GEO_FEATURE = re.compile(r"\b(?:Gulf|Bay|Sea|Strait|Straits|Horn|Gulfs)\s+of\s+(?:the\s+)?$")
+
+
 def registry_spans(ctx: DocContext, mentions) -> list[ActorSpan]:
     out = []
     text = ctx.text
     starts = {m.start for m in mentions}
     for m in mentions:
         e = m.entity
+        if e.kind == "State" and _GEO_FEATURE.search(text[max(0, m.start - 12) : m.start]):
+            continue  # "the Gulf of Guinea", "the Bay of Bengal": a sea or coast, not the state
         if e.kind == "Organization" and _is_post(e):
             continue  # "the EU Anti-Trafficking Coordinator": a post; the person holds it
         if e.kind == "Organization" and not m.text.isupper():
@@ -457,6 +467,14 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
             break
     if any(w in _INSTRUMENT_HEADS for w in words[end : end + 2]):
         return []  # "... Enforcement and Administration Act": the name of a law, not a body
+    if start + 1 < len(words) and words[start] in _FOUNDING_HEADS and words[start + 1] in ("of", "on"):
+        # "the Convention of the Southeast European Law Enforcement Center": a treaty named
+        # after a body; the body is what follows
+        start += 2
+        while start < end and words[start] in ("the", "The"):
+            start += 1
+        if not any(is_org_head(w) for w in words[start:end]):
+            return []
     while end > start and words[end - 1] in _CONNECTORS | {"'s", "’s"}:
         end -= 1
     if end <= start:
@@ -532,6 +550,15 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
         # name; the body is that state's and keeps the name as the text writes it
         country = country or lead[-1].entity
         surface.append(ctx.text[lead[-1].start : b])
+    town = [sp for sp in ctx.overlapping(max(0, a - 40), a) if sp.end == a - 1 and ctx.text[a - 1] == " "
+            and sp.entity.kind == "Place"]
+    if not lead and town and piece[start] == piece[0] and name == ctx.text[a:b] and body[-1] in _LOCAL_HEADS:
+        # "the Madrid City Council", "the Madrid Regional Police Headquarters": a town's name
+        # before a local body is part of the body's name
+        a = town[-1].start
+        name = ctx.text[a:b]
+        ent = resolve_body(ctx, name, country=country or ctx.state_of(town[-1].entity), part_of=parent, alt_labels=[name])
+        return [ActorSpan(a, b, name, ent, "enclosing")] if ent is not None else []
     ent = resolve_body(ctx, name, country=country, part_of=parent, alt_labels=surface)
     if ent is None:
         return []
@@ -548,6 +575,14 @@ _COMMA_AFTER = re.compile(
     r"\b(?:(?:Federal|National|State|Royal|Republican|Regional|Central|Provincial)\s+)?" + _COMMA_HEADS + r"\s+(?:of|for|against|on)\s+(?:the\s+)?" + _ITEM + r"(?:,\s+" + _ITEM + r")+,?\s+(?:and|&)\s+" + _ITEM
     + r"(?:\s+(?:in|of|for|on)\s+(?:the\s+)?(?!" + _WHEN_WORD + r")" + _ITEM + r"){0,3}"
 )
+#: Names of associations hold lists too; without a head of state bodies the name must be
+#: followed by its acronym: "Association for the Prevention, Reintegration and Care of Women in
+#: Prostitution (APRAMP)".
+_COMMA_AFTER_NGO = re.compile(
+    r"\b(?:Association|Foundation|Federation|Institute|Union|Network|Alliance|Coalition|Society|Centre|Center)\s+(?:of|for|against|on)\s+(?:the\s+)?"
+    + _ITEM + r"(?:,\s+" + _ITEM + r")+,?\s+(?:and|&)\s+" + _ITEM
+    + r"(?:\s+(?:in|of|for|on|against)\s+(?:the\s+)?(?!" + _WHEN_WORD + r")" + _ITEM + r"){0,3}(?=\s*\([A-Z][A-Za-z-]*[A-Z]\))"
+)
 _COMMA_BEFORE = re.compile(r"(?<!, )\b" + _W + r"(?:,\s+" + _W + r")+,?\s+(?:and|&)\s+" + _W + r"\s+" + _COMMA_HEADS + r"\b")
 
 
@@ -562,7 +597,7 @@ def comma_name_spans(ctx: DocContext) -> list[ActorSpan]:
     acronym, no state): "Ministry of Justice, Ministry of Health and ..." is three bodies.
     """
     out = []
-    for rx in (_COMMA_AFTER, _COMMA_BEFORE):
+    for rx in (_COMMA_AFTER, _COMMA_BEFORE, _COMMA_AFTER_NGO):
         for m in rx.finditer(ctx.text):
             text = m.group()
             inner = re.split(r",\s+|\s+(?:and|&)\s+", text)
@@ -570,6 +605,8 @@ def comma_name_spans(ctx: DocContext) -> list[ActorSpan]:
             heads = sum(1 for w in words if w in ORG_HEADS)
             if heads == 2 and _REMIT_HEAD_ITEM.fullmatch(inner[-1].split(" of ")[0].split(" in ")[0]) and words[0] in ("Ministry", "Ministries"):
                 heads = 1  # "Ministry of the Interior, Public Security and Territorial Administration": a remit
+            if rx is _COMMA_AFTER_NGO:
+                heads = 1  # the acronym after it makes the whole list one name
             if heads != 1 or any(w.isupper() and len(w) > 1 for w in words):
                 continue
             if any(_state(ctx, it.split()[-1]) is not None for it in inner[1:-1]):
@@ -585,7 +622,8 @@ def comma_name_spans(ctx: DocContext) -> list[ActorSpan]:
 # -- "the NGO Atina", "the public organization «Madina»" ---------------------------------
 _DESCRIBED = re.compile(
     r"\b(?:NGOs?|non-governmental\s+organi[sz]ations?|(?:public|civil\s+society|community|women's|grassroots|local|partner|member)\s+organi[sz]ations?"
-    r"|charity|charities|public\s+associations?|(?:non-profit|nonprofit)\s+(?:organi[sz]ations?|associations?))"
+    r"|charity|charities|public\s+associations?|(?:non-profit|nonprofit)\s+(?:organi[sz]ations?|associations?)"
+    r"|(?:crisis|rehabilitation|resource|counselling|counseling|drop-in)\s+cent(?:re|er)s?|shelters?)"
     r"\s+(?:called\s+|named\s+)?[«\"“]?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})[»\"”]?"
 )
 
@@ -773,6 +811,24 @@ def collect_spans(ctx: DocContext) -> None:
     ctx.add_spans(list_item_spans(ctx))
     _plural_bodies(ctx)
     ctx.add_spans(acronym_spans(ctx))
+    _generic_heads_told_again(ctx)
+
+
+def _generic_heads_told_again(ctx: DocContext) -> None:
+    """"the Non-Discrimination Ombudsman ... the Ombudsman met X": a one-word generic name
+    that the registry reads as the general body of the kind is, in a text that names exactly
+    one longer body ending in that word, that body told again."""
+    longer: dict[str, dict[str, Entity]] = {}
+    for sp in ctx.spans:
+        words = sp.text.split(" of ")[0].split()  # the head: "Equal Treatment Ombudsman (of Latvia)"
+        if sp.entity.kind == "Organization" and len(sp.text.split()) > 1 and words and words[-1] in ORG_HEADS:
+            longer.setdefault(words[-1], {})[sp.entity.iri] = sp.entity
+    for sp in list(ctx.spans):
+        if sp.source == "registry" and sp.entity.kind == "Organization" and sp.text in longer \
+                and len(longer[sp.text]) == 1:
+            ent = next(iter(longer[sp.text].values()))
+            if ent.iri != sp.entity.iri:
+                ctx.replace_span(sp, ActorSpan(sp.start, sp.end, sp.text, ent, "anaphor"))
 
 
 def _publisher_state(ctx: DocContext) -> Entity | None:

@@ -157,6 +157,8 @@ def _name_ok(ctx: DocContext, name: str, a: int, b: int) -> bool:
         return False
     if parts[0] in _COMPASS:
         return False  # "North America", "South East Asia": places
+    if len(parts) > 1 and (parts[-1] in ORG_HEADS or parts[-1] == "Headquarters"):
+        return False  # "Police Headquarters", "Labour Inspectorate": the end of a body's name
     hit = ctx.resolver.resolve(name)
     if hit is not None and hit.kind in ("Place", "State"):
         return False
@@ -294,6 +296,14 @@ def find_persons(ctx: DocContext) -> list[Person]:
 
 def affiliation_of(ctx: DocContext, start: int, end: int, title: str) -> Entity | None:
     """Whom a title says the person represents."""
+    t = title.strip()
+    if t in ORG_HEADS and t[0].isupper():
+        # "Ombudsman Helena Saarinen" in a text that named "the Non-Discrimination Ombudsman":
+        # the one body of that kind the text names, not the general one the word would give
+        named = {sp.entity.iri: sp.entity for sp in ctx.spans if sp.entity.kind == "Organization"
+                 and len(sp.text.split()) > 1 and sp.text.split(" of ")[0].split()[-1] == t}
+        if len(named) == 1:
+            return next(iter(named.values()))
     inside = ctx.spans_in(start, end, ("Organization", "State"))
     # "Permanent Representative of Uzbekistan to the United Nations Office": the body after
     # "to" is where the post is accredited, not whom the person represents
@@ -381,6 +391,12 @@ def fallback_affiliation(ctx: DocContext, sent, start: int, end: int, title: str
         orgs = ctx.spans_in(sent.start, sent.start + led.start(), ("Organization", "State"))
         if orgs and _LED_BY.search(ctx.text[max(sent.start, orgs[-1].start - 40):orgs[-1].start]):
             return orgs[-1].entity
+    head = re.fullmatch(r"(?P<head>[A-Z][a-z]+)\s+(?:chair|chairperson|chairman|chairwoman|head|director|president|secretary|spokesperson)", title.strip())
+    if head and head.group("head") in _ANAPHORIC_HEADS:
+        # "Committee chair Mikko Rautio": the committee the text named last before
+        named = [sp for sp in ctx.spans_in(0, start, ("Organization",)) if head.group("head") in sp.text.split()]
+        if named:
+            return named[-1].entity
     if re.fullmatch(r"(?:(?:Deputy|First|Vice|Acting)[\s-]+)*Minister", title.strip(), re.I):
         ministries = [s for s in ctx.spans_in(0, start, ("Organization",)) if re.search(r"\bMinistr", s.text)]
         if ministries:
