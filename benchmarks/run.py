@@ -2,7 +2,7 @@
 """The benchmark suite: writes docs/performance.md (``make bench``).
 
     .venv/bin/python benchmarks/run.py --out docs/performance.md
-        [--sizes 1000,10000] [--runs 3] [--ingest-docs 300] [--work DIR] [--reuse]
+        [--sizes 1000,5000] [--runs 3] [--ingest-docs 300] [--work DIR] [--reuse] [--quick]
 
 What it measures, each figure next to a peer measured in the same run:
 
@@ -30,6 +30,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import resource
 import shutil
 import statistics
@@ -244,6 +245,40 @@ def task_queries(store: str, runs: int, slow_after: float = 20.0, cases: list | 
     return {"cases": out}
 
 
+def task_query_cases(store: str) -> dict:
+    from tipgraph.store.embedded import EmbeddedStore
+
+    s = EmbeddedStore(store, read_only=True)
+    cases = query_cases(s)
+    s.close()
+    return {"cases": cases}
+
+
+def run_queries(store: str, runs: int, cases: list | None, timeout: float) -> dict:
+    """Each query case in its own process, stopped after ``timeout`` seconds.
+
+    An Oxigraph query cannot be interrupted from Python (it runs in Rust until its
+    first row), so a query that takes minutes at scale would otherwise hold up the run.
+    """
+    if cases is None:
+        listed = child("query_cases", {"store": store})
+        if failed(listed):
+            return listed
+        cases = [tuple(c) for c in listed["cases"]]
+    out, peak = [], 0.0
+    for name, params in cases:
+        r = child("queries", {"store": store, "runs": runs, "cases": [[name, params]], "slow_after": timeout / 4},
+                  timeout=timeout * 2)  # a warm-up over timeout / 4 is followed by a single run
+        if failed(r):
+            out.append({"case": _case_label(name, params), "name": name, "params": params,
+                        "timeout": timeout * 2} if "stopped" in r.get("error", "") else
+                       {"case": _case_label(name, params), "name": name, "params": params, "error": r["error"]})
+            continue
+        out.extend(r["cases"])
+        peak = max(peak, r.get("peak_mb", 0.0))
+    return {"cases": out, "peak_mb": peak}
+
+
 def task_rdflib_queries(work: str, documents: int, store: str, runs: int, timeout: float,
                         cases: list | None = None) -> dict:
     """The same query text and bound terms, run by rdflib's SPARQL engine on a Dataset."""
@@ -303,9 +338,13 @@ def task_delta(work: str, store: str, runs: int) -> dict:
     name, graph = _new_document_graph(Path(work), 1)
     validate_graph(graph, s, replacing=[name])  # warm-up: shapes parsed once per process
     wall, cpu, report = timed(lambda: validate_graph(graph, s, replacing=[name]), runs)
+    # The same delta (context included) with pyshacl instead of tipgraph.shacl_engine.
+    validate_graph(graph, s, replacing=[name], engine="pyshacl")
+    py_wall, py_cpu, py_report = timed(lambda: validate_graph(graph, s, replacing=[name], engine="pyshacl"), runs)
     s.close()
     return {"wall": wall, "cpu": cpu, "triples": report.data_triples, "context": report.context_triples,
-            "conforms": report.conforms}
+            "conforms": report.conforms, "pyshacl": {"wall": py_wall, "cpu": py_cpu, "conforms": py_report.conforms,
+                                                     "same": report.to_json() == py_report.to_json()}}
 
 
 def task_pyshacl_whole(work: str, documents: int, timeout: float) -> dict:
@@ -418,7 +457,8 @@ def _trim_profile(text: str, width: int = 110, depth: int = 9, min_share: float 
     return "\n".join(kept)
 
 
-TASKS = {f.__name__[5:]: f for f in (task_corpus, task_load, task_rdflib_load, task_queries, task_rdflib_queries,
+TASKS = {f.__name__[5:]: f for f in (task_corpus, task_load, task_rdflib_load, task_queries, task_query_cases,
+                                     task_rdflib_queries,
                                      task_delta, task_pyshacl_whole, task_ingest, task_gexf, task_profile)}
 
 
@@ -576,7 +616,8 @@ def write_report(out: Path, res: dict, args) -> None:
     cases = list(dict.fromkeys(c for n in args.sizes for c in by_size[n]))
     largest = max(args.sizes)
     for case in cases:
-        cells = [fmt_stat(by_size[n].get(case, {}).get("wall")) for n in args.sizes]
+        cells = [failed(by_size[n].get(case, {})) or fmt_stat(by_size[n].get(case, {}).get("wall"))
+                 for n in args.sizes]
         rows = by_size[largest].get(case, {}).get("rows", "–")
         pcells = []
         for n in res["rdflib_sizes"]:
@@ -602,8 +643,13 @@ def write_report(out: Path, res: dict, args) -> None:
     if failed(d) or not d:
         add(f"| delta validation | store of {largest:,} docs | {failed(d) or 'not run'} | | |")
     else:
-        add(f"| delta validation (tipgraph) | {d['triples']} new + {d['context']} context triples, store of "
-            f"{largest:,} docs | {fmt_stat(d['wall'])} | {fmt_stat(d['cpu'])} | {fmt_mb(d)} |")
+        add(f"| delta validation (tipgraph, `shacl_engine`) | {d['triples']} new + {d['context']} context triples, "
+            f"store of {largest:,} docs | {fmt_stat(d['wall'])} | {fmt_stat(d['cpu'])} | {fmt_mb(d)} |")
+        p = d.get("pyshacl")
+        if p:
+            same = "same report" if p.get("same") else "**different report**"
+            add(f"| peer: the same delta with pyshacl ({same}) | same | {fmt_stat(p['wall'])} | "
+                f"{fmt_stat(p['cpu'])} | |")
     for n, r in sorted(w.items()):
         if failed(r):
             add(f"| peer: pyshacl, whole graph | {n:,} docs ({r.get('triples', 0):,} triples) | {failed(r)} | | |")
@@ -624,6 +670,10 @@ def write_report(out: Path, res: dict, args) -> None:
     if n50:
         add(f"| synthetic, {args.gexf_actors:,} actors (`benchmarks/network_export.py`) | "
             + (failed(n50) or f"{n50['nodes']} | {fmt_s(n50['wall'])} | – | {n50['peak_mb']:.0f} MB") + " |")
+        if n50.get("phases"):
+            add("")
+            add("Phases of the synthetic export (wall): " + "; ".join(
+                f"{k} {fmt_s(v)}" for k, v in n50["phases"].items()) + ".")
     add("")
 
     add("## Targets")
@@ -664,15 +714,24 @@ def targets(res: dict, args) -> list[list[str]]:
                                                "funding-by-funder", "possible-duplicates", "facts-without-evidence",
                                                "ratifications") and not c["params"]]
     other = [c for c in cases if c not in agg]
+    def secs(c: dict) -> float:
+        return c["wall"]["median"] if "wall" in c else c.get("timeout", float("inf"))
+
+    def shown(c: dict) -> str:
+        return failed(c) or fmt_s(secs(c))
+
     if other:
-        worst = max(other, key=lambda c: c["wall"]["median"])
+        worst = max(other, key=secs)
+        over = sum(1 for c in other if secs(c) > 0.1)
         rows.append([f"every selective stored query <= 100 ms ({largest:,} docs)",
-                     f"slowest `{worst['case']}` {fmt_s(worst['wall']['median'])}",
-                     mark(worst["wall"]["median"] <= 0.1)])
+                     f"{len(other) - over} of {len(other)} cases within; slowest `{worst['case']}` {shown(worst)}",
+                     mark(secs(worst) <= 0.1)])
     if agg:
-        worst = max(agg, key=lambda c: c["wall"]["median"])
+        worst = max(agg, key=secs)
+        over = sum(1 for c in agg if secs(c) > 1)
         rows.append([f"whole-graph aggregations <= 1 s ({largest:,} docs)",
-                     f"slowest `{worst['case']}` {fmt_s(worst['wall']['median'])}", mark(worst["wall"]["median"] <= 1)])
+                     f"{len(agg) - over} of {len(agg)} within; slowest `{worst['case']}` {shown(worst)}",
+                     mark(secs(worst) <= 1)])
     d = res.get("delta", {})
     if d and not failed(d):
         rows.append(["validating a new document against the store <= 1 s", fmt_s(d["wall"]["median"]),
@@ -704,11 +763,12 @@ def gexf50k(actors: int, timeout: float) -> dict:
     for line in proc.stdout.splitlines():
         if "nodes," in line and not nodes:
             nodes = line.strip().replace(" nodes, ", " / ").replace(" edges", "")
-        if line.startswith("export total"):
-            # "export total (fetch + build + metrics + GEXF): 12.3 s; peak RSS 900 MB"
-            wall = float(line.split(":", 1)[1].split("s;")[0])
-            peak = float(line.rsplit("RSS", 1)[1].split("MB")[0])
-            return {"wall": wall, "peak_mb": peak, "nodes": nodes}
+        found = re.match(r"export total [^:]*: ([0-9.]+) s; peak RSS\D*([0-9.]+) MB", line)
+        if found:
+            # "export total (fetch + build + metrics + GEXF): 12.3 s; peak RSS of the export 900 MB"
+            phases = {m.group(1).strip(): float(m.group(2)) for m in
+                      (re.match(r"(\S.*?)\s{2,}([0-9.]+) s\s", x) for x in proc.stdout.splitlines()) if m}
+            return {"wall": float(found.group(1)), "peak_mb": float(found.group(2)), "nodes": nodes, "phases": phases}
     return {"error": (proc.stderr.strip().splitlines() or ["no result"])[-1][:200]}
 
 
@@ -723,21 +783,28 @@ def _int_keys(res: dict) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "performance.md")
-    ap.add_argument("--sizes", default="1000,10000", help="corpus sizes in documents, comma-separated")
+    ap.add_argument("--sizes", default="1000,5000",
+                    help="corpus sizes in documents, comma-separated (5,000 generated documents are ~1M quads)")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--ingest-docs", type=int, default=300, help="documents in the ingest sample")
     ap.add_argument("--jobs", type=int, default=2, help="worker processes that extract the corpus for the stores")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--work", type=Path, help="work folder (default: a temporary one, removed at the end)")
     ap.add_argument("--reuse", action="store_true", help="reuse the corpus and stores found in --work")
-    ap.add_argument("--peer-timeout", type=float, default=60.0)
+    ap.add_argument("--peer-timeout", type=float, default=10.0, help="seconds before an rdflib peer query is stopped")
+    ap.add_argument("--query-timeout", type=float, default=30.0,
+                    help="seconds a stored query's warm-up may take (the case is stopped after twice that)")
     ap.add_argument("--rdflib-all", action="store_true", help="run the rdflib peers on every size")
-    ap.add_argument("--whole-max", type=int, default=10_000, help="largest size for the whole-graph pyshacl peer")
+    ap.add_argument("--whole-max", type=int, default=1000, help="largest size for the whole-graph pyshacl peer")
     ap.add_argument("--gexf-actors", type=int, default=50_000, help="synthetic network size (0: skip)")
     ap.add_argument("--profile-docs", type=int, default=100, help="documents in the ingest profile (0: skip)")
     ap.add_argument("--child", nargs=2, metavar=("TASK", "JSON"), help=argparse.SUPPRESS)
     ap.add_argument("--from-results", type=Path, help="write the report from a results.json of an earlier run")
+    ap.add_argument("--quick", action="store_true",
+                    help="a run of a few minutes: sizes 200,1000, 100 ingest documents, 10,000-actor network")
     args = ap.parse_args(argv)
+    if args.quick:
+        args.sizes, args.ingest_docs, args.gexf_actors, args.query_timeout = "200,1000", 100, 10_000, 10.0
     if args.child:
         return run_child(*args.child)
     if args.from_results:
@@ -775,7 +842,7 @@ def main(argv: list[str] | None = None) -> int:
                                           timeout=args.peer_timeout * 10)
         # The parameters are chosen on the smallest store (a prefix of the others), so each row
         # of the table is the same question at every size.
-        res["queries"][n] = child("queries", {"store": store, "runs": args.runs, "cases": cases}, timeout=3600)
+        res["queries"][n] = run_queries(store, args.runs, cases, args.query_timeout)
         if cases is None and not failed(res["queries"][n]):
             cases = [(c["name"], c["params"]) for c in res["queries"][n]["cases"]]
         if n in res["rdflib_sizes"]:
@@ -788,7 +855,10 @@ def main(argv: list[str] | None = None) -> int:
                     for n in args.sizes if n <= args.whole_max}
     res["gexf"] = child("gexf", {"store": big, "out": str(work / "network.gexf")})
     if args.gexf_actors:
-        res["gexf50k"] = gexf50k(args.gexf_actors, timeout=1800)
+        try:
+            res["gexf50k"] = gexf50k(args.gexf_actors, timeout=1800)
+        except Exception as exc:  # a broken parse must not lose the rest of the run
+            res["gexf50k"] = {"error": f"{type(exc).__name__}: {exc}"}
     if args.profile_docs:
         res["profile"] = child("profile", {"work": str(work), "documents": min(args.profile_docs, total)})
     res["finished"] = time.time()

@@ -3,7 +3,10 @@
 Reading, extraction and graph building are pure functions of one file, so with
 ``jobs > 1`` they run in worker processes. Validation and writing stay in this process:
 the store has a single writer, and each document is validated in the context of what
-the store already holds. Documents are written in small batches, each batch one
+the store already holds. The main process is the bottleneck with ``--jobs 2``, so its
+per-document work is kept small: Oxigraph parses the workers' N-Triples, validation
+runs the compiled shapes of :mod:`tipgraph.shacl_engine` (not pyshacl) on a read-only
+graph over those triples, and the same triples go to the store. Documents are written in small batches, each batch one
 transaction of whole document graphs, so a crash never leaves half a document.
 """
 from __future__ import annotations

@@ -472,10 +472,11 @@ def validate_graph(
     graph, names = _as_graph(data)
     excluded = set(replacing) | names
     subjects = set(graph.subjects())
+    rdf_type, rdfs_label = URIRef(str(RDF.type)), URIRef(str(RDFS.label))  # not the slow namespace lookup per triple
     referenced = {
-        o for _, p, o in graph if isinstance(o, URIRef) and p != RDF.type and o not in subjects
+        o for _, p, o in graph if isinstance(o, URIRef) and p != rdf_type and o not in subjects
     }
-    labelled = {s for s in graph.subjects(RDFS.label) if isinstance(s, URIRef)}
+    labelled = {s for s in graph.subjects(rdfs_label) if isinstance(s, URIRef)}
 
     context = Graph()
     stored_labels: dict[URIRef, set[tuple[Node, URIRef]]] = {}
@@ -498,7 +499,7 @@ def validate_graph(
         results_graph = compiled.results_graph(compiled.validate(index))
 
         def label_of(node: Node) -> str | None:
-            labels = index.objects(node, RDFS.label)
+            labels = index.objects(node, rdfs_label)
             return str(labels[0]) if labels else None
     else:
         data_graph = build_data_graph()

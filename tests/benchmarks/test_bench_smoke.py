@@ -80,6 +80,7 @@ def test_bench_smoke_run_writes_the_report(tmp_path):
     out = tmp_path / "performance.md"
     cmd = [sys.executable, str(BENCH / "run.py"), "--out", str(out), "--sizes", "4,8", "--runs", "1",
            "--ingest-docs", "4", "--gexf-actors", "0", "--profile-docs", "3", "--peer-timeout", "2",
+           "--query-timeout", "20",
            "--work", str(tmp_path / "work")]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stderr[-2000:]
