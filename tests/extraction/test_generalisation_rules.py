@@ -3,22 +3,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from tipgraph.extraction import extract
-from tipgraph.model import SourceDocument
-from tipgraph.resolution import Resolver
+from tipgraph.testing.extraction import extract_text, held, labels
 
 
 def run(text: str, published: date = date(2024, 4, 18)):
-    doc = SourceDocument(path="/tmp/rules5.txt", text=text, published=published)
-    return extract(doc, Resolver())
-
-
-def labels(entities) -> set[str]:
-    return {e.label for e in entities}
-
-
-def held(x):
-    return [m for m in x.meetings if m.status == "held"]
+    return extract_text(text, published)
 
 
 def test_every_state_of_a_list_after_to_is_a_place():

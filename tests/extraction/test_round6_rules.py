@@ -5,26 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from tipgraph.extraction import extract
-from tipgraph.model import SourceDocument
 from tipgraph.reading import read_text
 from tipgraph.resolution import Resolver
+from tipgraph.testing.extraction import extract_text, held, labels, person
 
 
 def run(text: str, published: date = date(2023, 5, 10)):
-    doc = SourceDocument(path="/tmp/rules6.txt", text=text, published=published)
-    return extract(doc, Resolver())
-
-
-def labels(entities) -> set[str]:
-    return {e.label for e in entities}
-
-
-def held(x):
-    return [m for m in x.meetings if m.status == "held"]
-
-
-def person(x, name):
-    return next(p for p in x.persons if p.person.label == name)
+    return extract_text(text, published)
 
 
 def test_a_course_held_in_a_city_is_a_meeting_of_its_trainees():

@@ -4,31 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from tipgraph.extraction import extract
+from tipgraph.testing.extraction import extract_text, labels, names, held, person
 from tipgraph.extraction.sentences import split_sentences
-from tipgraph.model import SourceDocument
-from tipgraph.resolution import Resolver
 
 
 def run(text: str, published: date = date(2024, 4, 10)):
-    doc = SourceDocument(path="/tmp/rules7.txt", text=text, published=published)
-    return extract(doc, Resolver())
-
-
-def labels(entities) -> set[str]:
-    return {e.label for e in entities}
-
-
-def names(entities) -> set[str]:
-    return {n for e in entities for n in (e.label, *e.alt_labels)}
-
-
-def held(x):
-    return [m for m in x.meetings if m.status == "held"]
-
-
-def person(x, name):
-    return next(p for p in x.persons if p.person.label == name)
+    return extract_text(text, published)
 
 
 def test_a_state_name_before_a_body_stays_in_its_name():

@@ -4,26 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from tipgraph.extraction import extract
-from tipgraph.model import SourceDocument
-from tipgraph.resolution import Resolver
+from tipgraph.testing.extraction import extract_text, held, names, person
 
 
 def run(text: str, published: date = date(2024, 5, 3), dateline: str | None = None):
-    doc = SourceDocument(path="/tmp/rules8.txt", text=text, published=published, dateline_place=dateline)
-    return extract(doc, Resolver())
-
-
-def names(entities) -> set[str]:
-    return {n for e in entities for n in (e.label, *e.alt_labels)}
-
-
-def held(x):
-    return [m for m in x.meetings if m.status == "held"]
-
-
-def person(x, name):
-    return next(p for p in x.persons if p.person.label == name)
+    return extract_text(text, published, dateline=dateline)
 
 
 def test_a_sea_named_after_a_state_is_not_the_state():
