@@ -174,35 +174,10 @@ def test_hostile_labels_do_not_break_the_context_query(store, kit, hostile):
     assert store.stats().quads == 6
 
 
-@pytest.fixture(scope="module")
-def virtuoso_store():
-    """A throwaway Virtuoso (the remote store), for the context queries on a second engine."""
-    from tipgraph.testing import virtuoso
-
-    reason = virtuoso.available()
-    if reason:
-        pytest.skip(f"Virtuoso unavailable: {reason}")
-    server = virtuoso.VirtuosoServer()
-    try:
-        server.start()
-    except RuntimeError as exc:
-        pytest.skip(f"Virtuoso did not start: {exc}")
-    try:
-        from tipgraph.store.remote import RemoteStore
-
-        mp = pytest.MonkeyPatch()
-        mp.setenv("TIPGRAPH_USER", virtuoso.DBA_USER)
-        mp.setenv("TIPGRAPH_PASSWORD", virtuoso.DBA_PASSWORD)
-        yield RemoteStore(server.query_url, update_url=server.update_url)
-        mp.undo()
-    finally:
-        server.stop()
-
-
 @pytest.mark.virtuoso
 @pytest.mark.xdist_group("virtuoso")
-def test_context_and_label_clash_on_a_remote_store(virtuoso_store, kit):
-    store = virtuoso_store
+def test_context_and_label_clash_on_a_remote_store(remote_store, kit):
+    store = remote_store
     store.replace_graphs({kit.DOC_A: kit.document(kit.DOC_A, "registry note") + kit.organisation(kit.IOM, "IOM", kit.DOC_A)})
     new = kit.graph_of(
         kit.document(kit.DOC_B, "meeting note"),
