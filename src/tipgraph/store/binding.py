@@ -15,10 +15,10 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 
 from .base import StoreError
+from .sparql_text import tokens
 
 _VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
 
 
 class BindingError(StoreError, ValueError):
@@ -66,52 +66,29 @@ def literal_nt(lit: Literal) -> str:
 
 
 def _where_brace(query: str) -> int:
-    """Index of the '{' that opens the outermost WHERE group."""
-    i, n, depth = 0, len(query), 0
-    first_open = -1
-    while i < n:
-        c = query[i]
-        if c == "#":
-            j = query.find("\n", i)
-            i = n if j < 0 else j
-            continue
-        if c in "\"'":
-            triple = query[i : i + 3] == c * 3
-            quote = c * 3 if triple else c
-            j = i + len(quote)
-            while j < n:
-                if query[j] == "\\":
-                    j += 2
-                    continue
-                if query.startswith(quote, j):
-                    break
-                j += 1
-            i = j + len(quote)
-            continue
-        if c == "<":
-            m = _IRIREF.match(query, i)
-            if m:
-                i = m.end()
-                continue
-        if c == "{":
+    """Index of the '{' that opens the outermost WHERE group.
+
+    Read with the tokenizer, so braces and the word WHERE inside strings, IRIs and
+    comments do not count. Without a WHERE keyword (``SELECT * { ... }``) the first
+    top-level group is the WHERE group, except in a short-form CONSTRUCT.
+    """
+    depth, first_open, previous, first_keyword = 0, -1, None, None
+    for token in tokens(query):
+        if first_keyword is None and token.kind == "keyword" and token.text.upper() not in ("PREFIX", "BASE"):
+            first_keyword = token.text.upper()
+        if token.kind == "punct" and token.text == "{":
             if depth == 0:
-                before = query[:i].rstrip()
-                if before[-5:].upper() == "WHERE" and (len(before) == 5 or not before[-6].isalnum()):
-                    return i
+                if previous is not None and previous.kind == "keyword" and previous.text.upper() == "WHERE":
+                    return token.start
                 if first_open < 0:
-                    first_open = i
+                    first_open = token.start
             depth += 1
-        elif c == "}":
+        elif token.kind == "punct" and token.text == "}":
             depth -= 1
-        i += 1
-    head = query.lstrip().upper()
-    if first_open >= 0 and not re.search(r"\bCONSTRUCT\b", _strip_prologue(head)[:20]):
+        previous = token
+    if first_open >= 0 and first_keyword != "CONSTRUCT":
         return first_open
     raise BindingError("cannot find the WHERE group of the query to bind parameters")
-
-
-def _strip_prologue(upper_query: str) -> str:
-    return re.sub(r"^\s*((PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*", "", upper_query)
 
 
 def bind_values(query: str, bindings: Mapping[str, Identifier] | None) -> str:
