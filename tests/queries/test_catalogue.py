@@ -42,7 +42,7 @@ def test_who_met_whom_parameters_are_all_optional():
 
 
 def test_parameter_variables_are_projected():
-    """Oxigraph substitutes only variables that the SELECT projects."""
+    """The queries project their parameter variables (a catalogue convention; the runner hides them)."""
     for q in load_catalogue().values():
         select = q.text.split("WHERE")[0]
         for p in q.parameters:

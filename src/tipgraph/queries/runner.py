@@ -121,7 +121,7 @@ class QueryResult:
 
 
 def is_parameter_column(name: str) -> bool:
-    """Parameter variables are projected (Oxigraph substitutes only projected ones) but hidden."""
+    """Parameter variables (``?_x``, ``?__x``) that a query projects are not shown as columns."""
     return name.startswith("_")
 
 
