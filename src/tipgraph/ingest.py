@@ -21,7 +21,7 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from .labels import adopt_preferred_labels, mentioned_nodes, remember_labels, stored_labels, typed_nodes
+from .labels import adopt_preferred_labels, mentioned_nodes, remember_labels, typed_nodes
 from .model import Entity
 from .reading import SUPPORTED_SUFFIXES, UnreadableDocument, read_document
 from .rdfbuild import build_document_graph, document_iri
@@ -167,10 +167,40 @@ def _process(path: str) -> _Processed:
 
 # -- what the store already knows ------------------------------------------------
 
-_KINDS = ("Person", "Organization", "State", "Place", "LegalInstrument")
 
 
-def known_entities(store: GraphStore, exclude_documents: Iterable[str] = ()) -> list[Entity]:
+_STORED_ENTITIES = """
+PREFIX tip: <https://w3id.org/tipgraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?e ?kind ?label ?doc WHERE {
+  # Type, label and sources are each made distinct before they meet: every graph that
+  # mentions an entity repeats its type, label and source, and joined directly those
+  # copies multiplied (over 90 s at 1M quads; about a second like this).
+  { SELECT DISTINCT ?e ?kind WHERE {
+      VALUES ?kind { tip:Person tip:Organization tip:State tip:Place tip:LegalInstrument }
+      ?e a ?kind .
+      FILTER(STRSTARTS(STR(?e), "https://w3id.org/tipgraph/id/"))
+  } }
+  { SELECT DISTINCT ?e ?label WHERE { ?e rdfs:label ?label } }
+  OPTIONAL { { SELECT DISTINCT ?e ?doc WHERE { ?e prov:wasDerivedFrom ?doc } } }
+}
+"""
+
+
+def _stored_entities(store: GraphStore) -> dict[tuple[str, str, str], set[str]]:
+    """(IRI, kind, label) of every stored entity -> the graphs' documents that describe it."""
+    sources: dict[tuple[str, str, str], set[str]] = {}
+    for row in store.select(_STORED_ENTITIES):
+        kind = str(row["kind"]).rsplit("#", 1)[-1]
+        docs = sources.setdefault((str(row["e"]), kind, str(row["label"])), set())
+        if row.get("doc") is not None:
+            docs.add(str(row["doc"]))
+    return sources
+
+
+def known_entities(store: GraphStore, exclude_documents: Iterable[str] = (),
+                   stored: dict[tuple[str, str, str], set[str]] | None = None) -> list[Entity]:
     """Entities that earlier documents created (not the registry's), for resolution.
 
     Entities known only from ``exclude_documents`` (the documents of this run) are left
@@ -178,25 +208,7 @@ def known_entities(store: GraphStore, exclude_documents: Iterable[str] = ()) -> 
     a crash would extract differently from a clean run.
     """
     excluded = {str(d) for d in exclude_documents}
-    rows = store.select(
-        """
-        PREFIX tip: <https://w3id.org/tipgraph/ontology#>
-        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-        PREFIX prov: <http://www.w3.org/ns/prov#>
-        SELECT ?e ?kind ?label ?doc WHERE {
-          VALUES ?kind { tip:Person tip:Organization tip:State tip:Place tip:LegalInstrument }
-          ?e a ?kind ; rdfs:label ?label .
-          FILTER(STRSTARTS(STR(?e), "https://w3id.org/tipgraph/id/"))
-          OPTIONAL { ?e prov:wasDerivedFrom ?doc }
-        }
-        """
-    )
-    sources: dict[tuple[str, str, str], set[str]] = {}
-    for row in rows:
-        kind = str(row["kind"]).rsplit("#", 1)[-1]
-        docs = sources.setdefault((str(row["e"]), kind, str(row["label"])), set())
-        if row.get("doc") is not None:
-            docs.add(str(row["doc"]))
+    sources = _stored_entities(store) if stored is None else stored
     return [
         Entity(iri=iri, kind=kind, label=label)  # type: ignore[arg-type]
         for (iri, kind, label), docs in sources.items()
@@ -247,7 +259,8 @@ def ingest_paths(
     started = time.perf_counter()
     files = [str(p) for p in discover(paths)]
     ensure_reference_graphs(store)
-    known = known_entities(store, exclude_documents=(str(document_iri(f)) for f in files))
+    stored = _stored_entities(store)
+    known = known_entities(store, exclude_documents=(str(document_iri(f)) for f in files), stored=stored)
     seen = stored_versions(store)
     report = IngestReport()
     pending: dict[URIRef, list[tuple]] = {}
@@ -255,7 +268,10 @@ def ingest_paths(
     # Nodes that pending (validated, not yet written) documents describe: a document that
     # refers to one is validated after they are written, in the store's context.
     pending_described: set[URIRef] = set()
-    preferred = stored_labels(store)
+    # The name each stored entity already has stays its preferred label (labels.py).
+    preferred: dict[URIRef, str] = {}
+    for iri, _kind, label in sorted(stored):
+        preferred.setdefault(URIRef(iri), label)
     in_store = set(preferred)
 
     def flush() -> None:

@@ -15,30 +15,10 @@ from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from .namespaces import ID, KIND_SEGMENT
-from .store import GraphStore
 
 _ENTITY_PREFIX = str(ID)
 #: Shared entities; facts and documents live in one graph each and keep their own labels.
 _SHARED = tuple(f"{ID}{KIND_SEGMENT[k]}/" for k in ("Person", "Organization", "State", "Place", "LegalInstrument"))
-
-_STORED_LABELS = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?e (MIN(STR(?label)) AS ?name) WHERE {
-  ?e rdfs:label ?label .
-  FILTER(isIRI(?e) && (STRSTARTS(STR(?e), "https://w3id.org/tipgraph/id/org/")
-                       || STRSTARTS(STR(?e), "https://w3id.org/tipgraph/id/person/")
-                       || STRSTARTS(STR(?e), "https://w3id.org/tipgraph/id/state/")
-                       || STRSTARTS(STR(?e), "https://w3id.org/tipgraph/id/place/")
-                       || STRSTARTS(STR(?e), "https://w3id.org/tipgraph/id/instrument/")))
-}
-GROUP BY ?e
-"""
-
-
-def stored_labels(store: GraphStore) -> dict[URIRef, str]:
-    """Entity IRI -> its label in the store (one per entity, as the shapes require)."""
-    return {row["e"]: str(row["name"]) for row in store.select(_STORED_LABELS).rows if isinstance(row.get("e"), URIRef)}
-
 
 def adopt_preferred_labels(triples: list[tuple], preferred: dict[URIRef, str]) -> list[tuple]:
     """``triples`` with each entity's label replaced by its preferred one, if it has one.
