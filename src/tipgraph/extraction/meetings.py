@@ -17,6 +17,7 @@ from ..model import DateValue, Entity, MeetingFact
 from .context import ActorSpan, DocContext
 from .dates import DateMention, find_dates
 from .lexicon import NOT_NAME
+from .mentions import POSSESSED_LIST as _POSSESSED_LIST
 
 _HELD = re.compile(
     r"\b(?:met|meets|meet\s+with|meeting\s+with|held\s+(?:[\w-]+\s+){0,3}(?:talks|discussions?|consultations?|meetings?|negotiations|conference|round\s?table|seminar|workshop|training|session|dialogue|hearing)"
@@ -59,6 +60,17 @@ _SPEAKER = re.compile(
     r"|shared\s+(?:the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}(?:experience|findings|practices?)|delivered\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:speech|address|presentation|remarks))\b",
     re.I,
 )
+#: Words that introduce who took part, in a sentence that lists them ("They represented A,
+#: B and C", "Among the bodies represented were ...", "officials came from A, B, C").
+_PARTICIPATION_CUE = re.compile(
+    r"\b(?:represent(?:ed|ing|atives?)|participa(?:ted|ting|nts?|tion)|attend(?:ed|ing|ees?)|took\s+part|taking\s+part"
+    r"|delegat(?:es|ions?)|joined|came\s+(?:together\s+)?from|(?:were|was)\s+(?:drawn\s+)?from|drawn\s+from|among\s+(?:them|those|the)"
+    r"|(?:included|including)\s+(?:representatives|officials|experts|delegations))\b",
+    re.I,
+)
+#: "take part in international events organised by A, B and C": other events, habitually
+_OTHER_EVENTS = re.compile(r"\b(?:events|activities|meetings|conferences|fora|forums|programmes|programs|projects|initiatives)\s+"
+                           r"(?:[\w-]+\s+){0,2}(?:organi[sz]ed|held|run|hosted|led)\s+by\b", re.I)
 _MEDIA_EVENT = re.compile(r"\b(?:news|press|media)\s+(?:conference|briefing|event)\b", re.I)
 _PLANNED = re.compile(
     r"\b(?:will|shall|is\s+to\s+be|are\s+to\s+be|to\s+be\s+held|is\s+expected\s+to|are\s+expected\s+to|plans?\s+to|planned|upcoming|forthcoming|next\s+(?:week|month|year)|is\s+scheduled|are\s+scheduled|intends?\s+to|would|agreed\s+to\s+(?:hold|meet|convene|reconvene))\b",
@@ -222,6 +234,11 @@ class MeetingExtractor:
             after = text[s.end : s.end + 60]
             if s.entity.kind in ("Organization", "State") and self._modifier(s, spans):
                 continue
+            if s.entity.kind == "Organization" and not s.text.isupper() and "tip:IntergovernmentalOrganization" not in s.entity.types \
+                    and _POSSESSED_LIST.search(text[max(a, s.start - 160) : s.start]):
+                continue  # "on behalf of their Immigration, Police Service, Customs": kinds of bodies
+            if s.entity.kind == "State" and self._glued_to_body(s):
+                continue  # "the Joint Fund for CARICOM-SPAIN Cooperation": part of a name
             if s.entity.kind == "State":
                 if _LOCATIVE_BEFORE.search(before) or _TOPIC_BEFORE.search(before) or re.match(r"^['’]s\b", after) or locative_chain \
                         or _ORIGIN_BEFORE.search(before):
@@ -238,6 +255,17 @@ class MeetingExtractor:
                 continue  # "the Border Service of the National Security Committee": the unit's parent
             out.append(s)
         return out
+
+    def _glued_to_body(self, s: ActorSpan) -> bool:
+        """A state's name joined by a hyphen to a body's name ("CARICOM-Spain"): a name's part."""
+        text = self.ctx.text
+        if s.start > 0 and text[s.start - 1] == "-":
+            others = [o for o in self.ctx.overlapping(max(0, s.start - 2), s.start - 1) if o.end == s.start - 1]
+        elif text[s.end : s.end + 1] == "-":
+            others = [o for o in self.ctx.overlapping(s.end + 1, s.end + 2) if o.start == s.end + 1]
+        else:
+            return False
+        return any(o.entity.kind == "Organization" for o in others)
 
     def _names_instrument(self, s: ActorSpan) -> bool:
         """"the United Nations Protocol to Prevent ...", "the OSCE Action Plan": the issuer of an instrument."""
@@ -372,6 +400,8 @@ class MeetingExtractor:
                 if clause_planned:
                     planned.append(target)
                 listing = target is main and text.rstrip().endswith(":")
+            elif self._lists_participants(s, main):
+                self._fill(main, s, full=True)
             elif anaphor and not any(_MEDIA_EVENT.search(text[max(0, m.start() - 10): m.end()]) for m in anaphor):
                 if _PLANNED.search(text):
                     continue
@@ -530,6 +560,21 @@ class MeetingExtractor:
             return False
         years = {v.value[:4] for v in main.dates}
         return all(v.value[:4] < min(years) for dm in dms for v in dm.values)
+
+    def _lists_participants(self, s, main: _Draft) -> bool:
+        """A sentence of the story that lists three or more bodies or states after a word of
+        taking part: the list tells who took part in the event already told of."""
+        if s.index in self.claimed or _PLANNED.search(s.text) or not _PARTICIPATION_CUE.search(s.text) \
+                or _OTHER_EVENTS.search(s.text):
+            return False
+        if not main.evidence and not _EVENT_SENT.search(self.ctx.doc.title or ""):
+            return False
+        spans = [sp for sp in self.actor_spans(s.start, s.end) if sp.entity.kind in ("Organization", "State")]
+        longest = run = 1 if spans else 0
+        for prev, nxt in zip(spans, spans[1:]):
+            run = run + 1 if _LIST_GLUE.match(self.ctx.text[prev.end : nxt.start] or "x") else 1
+            longest = max(longest, run)
+        return longest >= 3
 
     def _subject_is_participant(self, s, main: _Draft) -> bool:
         """A sentence that continues the story: its subject is one of the meeting's actors."""

@@ -423,6 +423,10 @@ def _split_and(run: list[int], words: list[str]) -> list[list[int]]:
     return [p for p in pieces if p]
 
 
+#: "their Immigration, Police Service and Customs": a list of kinds of bodies after a possessive
+POSSESSED_LIST = re.compile(r"\b(?:their|its)\s+(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*,\s+)*(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+and\s+)?$")
+
+
 def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
     words = [toks[k][2] for k in piece]
     # segments separated by "of"; the body starts at the first segment holding a head
@@ -495,8 +499,22 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
         body = words[start:end]
     a, b = toks[piece[start]][0], toks[piece[end - 1]][1]
     name = ctx.text[a:b]
-    prev = [sp for sp in ctx.overlapping(max(0, a - 200), a) if sp.end <= a and re.fullmatch(r"\s*", ctx.text[sp.end : a])]
+    if POSSESSED_LIST.search(ctx.text[max(0, a - 160) : a]):
+        return []  # "on behalf of their Immigration, Police Service, Customs": kinds of bodies
+    prev = [sp for sp in ctx.overlapping(max(0, a - 200), a)
+            if sp.end <= a and re.fullmatch(r"\s*(?:\([A-Z][\w&/-]*\)\s*)?", ctx.text[sp.end : a])]
     if prev and prev[-1].entity.kind == "Organization" and piece[start] == piece[0]:
+        own = _ACRONYM_DEF.match(ctx.text, b)
+        if own and own.group("acr") not in prev[-1].entity.alt_labels:
+            # "Caribbean Community (CARICOM) Implementation Agency for Crime and Security
+            # (IMPACS)": with an acronym of its own, the unit is a body of its own
+            parent_ent = prev[-1].entity
+            short = min((n for n in (parent_ent.label, *parent_ent.alt_labels) if n.isupper()), key=len, default=None)
+            alts = [name, own.group("acr"), *([f"{short} {name}", f"{short} {own.group('acr')}"] if short else [])]
+            full = f"{ctx.text[prev[-1].start:prev[-1].end]} {name}"
+            ent = ctx.resolver.resolve(full, "Organization") or ctx.resolver.resolve_or_create(
+                full, "Organization", part_of=parent_ent, alt_labels=alts)
+            return [ActorSpan(a, b, name, ent, "phrase")]
         # "UNODC Regional Office for West and Central Africa": a unit of the known body
         return [ActorSpan(a, b, name, prev[-1].entity, "phrase")]
     owner = [sp for sp in ctx.overlapping(max(0, a - 200), a) if sp.end <= a and re.fullmatch(r"['’]s\s+", ctx.text[sp.end : a])]
