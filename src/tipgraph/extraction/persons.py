@@ -146,6 +146,8 @@ def protected_commas(text: str) -> frozenset[int]:
 
 
 _COMPASS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower".split())
+_REGION_WORDS = frozenset("""Asia Pacific Africa Europe America Americas Caribbean Balkans Southeast South-East
+    Northeast North-East Sahel Maghreb Mashreq Oceania Eurasia Scandinavia Mediterranean Gulf Levant""".split())
 _COMMON_NOUN = re.compile(r"(?:ment|tion|sion|ity|ness|ism|ship)$")
 
 
@@ -155,8 +157,8 @@ def _name_ok(ctx: DocContext, name: str, a: int, b: int) -> bool:
         return False
     if any(_COMMON_NOUN.search(p) for p in parts):
         return False
-    if parts[0] in _COMPASS:
-        return False  # "North America", "South East Asia": places
+    if parts[0] in _COMPASS or any(p.strip(",") in _REGION_WORDS for p in parts):
+        return False  # "North America", "South East Asia", "Asia Pacific": places
     if len(parts) > 1 and (parts[-1] in ORG_HEADS or parts[-1] == "Headquarters"):
         return False  # "Police Headquarters", "Labour Inspectorate": the end of a body's name
     hit = ctx.resolver.resolve(name)

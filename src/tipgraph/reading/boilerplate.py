@@ -344,6 +344,18 @@ def settle_start(lines: list[str], noise: list[bool], start: int) -> int:
     return start
 
 
+#: A site's banner: its acronym, a dash or bar, and its name ("KUNA - Kuwait News Agency").
+_SITE_BANNER = re.compile(r"^[A-Z][A-Z0-9&.]{1,9}\s+[-–—|:]\s+[A-Z][\w'’.-]*(?:\s+[\w'’.&-]+){0,6}$")
+
+
+_MENU_ROW = re.compile(r"\S {2,}\S+(?: \S+)? {2,}\S+(?: \S+)? {2,}\S")
+
+
+def _mostly_other_script(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c > "\u024f" for c in letters) > len(letters) / 2
+
+
 def pick_title(lines: list[str], noise: list[bool], start: int) -> str | None:
     """The heading just above the body: walk up, skipping dates and markers, until furniture.
 
@@ -367,6 +379,10 @@ def pick_title(lines: list[str], noise: list[bool], start: int) -> str | None:
             break
         if line.endswith(":") or words(line) < 2:
             continue
+        if _MENU_ROW.search(line):
+            break  # "Home   Politics   Economy   Sport": a menu row spaced out, above the headline
+        if _mostly_other_script(line):
+            continue  # a menu in the site's own script above an English headline
         if candidates and (_FUNCTION_END.search(line) or line.endswith((",", "-", "–"))
                            or candidates[-1][:1].islower()):
             candidates[-1] = line + " " + candidates[-1]  # a wrapped heading
@@ -374,6 +390,8 @@ def pick_title(lines: list[str], noise: list[bool], start: int) -> str | None:
         candidates.append(line)
         if len(candidates) == 4:
             break
+    if len(candidates) > 1 and _SITE_BANNER.match(candidates[-1]):
+        candidates.pop()  # "TNA - Thai News Agency" above the headline: the site's banner
     headings = [c for c in candidates if not (ends_sentence(c) and words(c) >= 8)] or candidates
     if not headings:
         return None

@@ -151,8 +151,20 @@ def extract_html(markup: str) -> HtmlContent:
                     and len(fallback) >= 0.8 * len(main)):
         # trafilatura's flat baseline lost the paragraph breaks, or it found nothing.
         text = fallback
+    elif _flattened_layout_table(main, tree) and len(fallback) >= 0.8 * len(main):
+        # a page laid out in a table: its paragraphs came back as cells of one row
+        text = fallback
     text = _LEFTOVER_ENTITY.sub("", text)
     return HtmlContent(text=text, title=title, date=date, publisher=publisher, contacts=contacts)
+
+
+def _flattened_layout_table(main: str, tree: lxml_html.HtmlElement) -> bool:
+    """Whether the article text is a layout table read as a row ("cell | cell | ..."): a
+    long line of cells while the page's table cells hold whole paragraphs."""
+    if not any(len(line) > 600 and line.startswith("| ") and " | " in line for line in main.split("\n")):
+        return False
+    return any(cell.find(".//p") is not None or cell.find(".//div") is not None
+               for cell in tree.iter("td", "th"))
 
 
 def _trafilatura_text(markup: str) -> str:

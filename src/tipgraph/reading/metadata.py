@@ -254,6 +254,9 @@ def find_dateline(paragraph: str) -> Dateline | None:
     if m.group("date") and when is None and not upper:
         return None  # "X, something -" that is no date: an apposition, not a dateline
     rest = paragraph[m.start("rest"):]
+    if not m.group("date") and 0 < len(rest.split()) < 6 and all(w[:1].isupper() for w in rest.split()) \
+            and not re.search(r"[.!?;:]\s*$", rest):
+        return None  # "TNA - Thai News Agency": a site's header line, not a dateline and a sentence
     if when is None:
         on = _ON_DATE.match(rest)
         if on:
