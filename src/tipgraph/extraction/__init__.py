@@ -18,7 +18,8 @@ from .instruments import instrument_spans
 from .meetings import MeetingExtractor
 from .mentions import collect_spans
 from .persons import alias_spans, contact_persons, find_persons, person_facts
-from .programmes import extract_programmes
+from .factsheets import extract_factsheet_programmes
+from .programmes import extract_programmes, merge_sheet_and_prose
 from .ratifications import extract_ratifications
 
 __all__ = ["extract"]
@@ -40,7 +41,10 @@ def extract(doc: SourceDocument, resolver) -> Extraction:
     persons += [c for c in contacts if c.entity.iri not in known]
     affiliation = {p.entity.iri: p.affiliation for p in persons}
 
-    programmes, prog_sents = extract_programmes(ctx)
+    sheet_programmes, sheet_sents = extract_factsheet_programmes(ctx)
+    programmes, prog_sents = extract_programmes(ctx, skip=sheet_sents)
+    programmes = merge_sheet_and_prose(sheet_programmes, programmes)
+    prog_sents |= sheet_sents
     ratifications, adoptions, rat_sents = extract_ratifications(ctx)
     meetings = MeetingExtractor(ctx, affiliation, prog_sents | rat_sents).extract()
 

@@ -143,8 +143,11 @@ def resolve_body(ctx: DocContext, name: str, *, country: Entity | None = None,
             ent = None
     if ent is not None and c is not None and ent.kind == "Organization":
         st = ctx.state_of(ent)
-        if st is not None and st.iri != c.iri:
-            ent = None  # "the Public Prosecutor's Office" of Peru is not Russia's
+        told = clean_label(name).casefold()
+        own_name = told == ent.label.casefold() or (
+            len(told.split()) >= 5 and any(told == a.casefold() for a in ent.alt_labels))
+        if st is not None and st.iri != c.iri and not own_name:
+            ent = None  # "the Public Prosecutor's Office" of Peru is not Russia's (but a body's full name is its own)
     if ent is None and create:
         named = _state_in_name(ctx, name)
         if named is not None and is_national_body_name(name):

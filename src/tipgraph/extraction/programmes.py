@@ -85,12 +85,37 @@ def _chain(ctx: DocContext, start: int, limit: int, kinds=("Organization", "Stat
     return out
 
 
-def extract_programmes(ctx: DocContext) -> tuple[list[ProgrammeFact], set[int]]:
-    """The programmes and the indexes of the sentences they were read from."""
+def merge_sheet_and_prose(sheet: list[ProgrammeFact], prose: list[ProgrammeFact]) -> list[ProgrammeFact]:
+    """One fact-sheet record and the prose about it are one programme; beside several
+    records, the prose (a page's summary: "86 projects worth $125 million") is none of them."""
+    if not sheet:
+        return prose
+    if len(sheet) > 1 or not prose:
+        return sheet
+    rec, told = sheet[0], prose[0]
+    for attr in ("funders", "implementers", "regions"):
+        for e in getattr(told, attr):
+            lst = getattr(rec, attr)
+            if attr == "implementers" and any(e.iri == f.iri for f in rec.funders):
+                continue
+            _add(lst, e)
+    rec.budget_amount = rec.budget_amount if rec.budget_amount is not None else told.budget_amount
+    rec.budget_currency = rec.budget_currency or told.budget_currency
+    rec.duration_months = rec.duration_months or told.duration_months
+    rec.target_groups = rec.target_groups or told.target_groups
+    rec.evidence = " ".join(filter(None, (rec.evidence, told.evidence)))
+    return [rec]
+
+
+def extract_programmes(ctx: DocContext, skip: set[int] = frozenset()) -> tuple[list[ProgrammeFact], set[int]]:
+    """The programmes and the indexes of the sentences they were read from (not those in ``skip``,
+    already read as fact-sheet fields)."""
     # "Regional Programme of Action" (an instrument), "UNDP Programme Office" (a body) are not programmes
     inst_spans = [s for s in ctx.spans if s.entity.kind in ("LegalInstrument", "Organization")]
     sents = []
     for s in ctx.sentences:
+        if s.index in skip:
+            continue
         hits = [m for m in _PROG_WORD.finditer(s.text)
                 if not any(i.start <= s.start + m.start() < i.end for i in inst_spans)]
         if hits or (_FUND.search(s.text) and (_IMPL_BY.search(s.text) or parse_amounts(s.text))):

@@ -29,6 +29,62 @@ _ADOPT = re.compile(r"\b(?:adopted|approved|enacted|passed|signed|endorsed)\b", 
 _ADOPTABLE = re.compile(r"\b(?:Law|Decree|Plan|Strategy|Code|Programme|Program|Concept|Resolution)\b")
 
 
+#: The act told as a noun: "Bhutan's accession to A", "with its ratification of A", "deposited
+#: at UN headquarters its instrument of ratification for A".
+_NOUN_ACT = re.compile(
+    r"(?P<poss>['’]s|\b(?:its|their))\s+(?:original\s+)?(?:instruments?\s+of\s+)?(?P<act>ratification|accession)s?\s+(?:of|to|for)\b"
+    r"|\binstruments?\s+of\s+(?P<act2>ratification|accession)\s+(?:of|to|for)\b",
+    re.I,
+)
+#: "the 2014 Protocol to the 1930 Forced Labour Convention": the convention names the protocol
+_PART_OF_NAME = re.compile(r"\b(?:Protocol|Amendment|Addendum)\s+(?:to|of)\s+(?:the\s+)?(?:\d{4}\s+)?(?:[A-Z]\w*\s+)?$")
+#: "is to deposit today", "will hand over": an announced act, unless it happens today
+_ANNOUNCED = re.compile(r"\b(?:will|shall|plans?\s+to|intends?\s+to|expected\s+to|would|is\s+to|are\s+to|not|yet\s+to|urged?|calls?\s+on)\b", re.I)
+
+
+def _noun_acts(ctx: DocContext, s, seen: set) -> list[RatificationFact]:
+    """Ratifications and accessions told as nouns, with the state that owns the act: a
+    possessive state ("Bhutan's"), else the sentence's subject state, else the state named
+    right after ("With its ratification of A, Norway joins ..."), else the document's state."""
+    out: list[RatificationFact] = []
+    for m in _NOUN_ACT.finditer(s.text):
+        pre = s.text[: m.start()]
+        if _ANNOUNCED.search(pre[-60:]) and not re.search(r"\btoday\b", s.text, re.I):
+            continue
+        vpos = s.start + m.start()
+        act = "acceded" if (m.group("act") or m.group("act2")).lower() == "accession" else "ratified"
+        instruments = [sp for sp in ctx.spans_in(s.start + m.end(), s.end, ("LegalInstrument",))
+                       if _TREATY.search(sp.entity.label) or any(_TREATY.search(a) for a in sp.entity.alt_labels)]
+        instruments = [sp for sp in instruments if not _PART_OF_NAME.search(ctx.text[max(s.start, sp.start - 40) : sp.start])]
+        if not instruments:
+            continue
+        state = None
+        if m.group("poss") and m.group("poss")[0] in "'’":
+            own = [sp for sp in ctx.spans_in(max(s.start, vpos - 60), vpos, ("State",)) if sp.end == vpos]
+            state = own[-1].entity if own else None
+            if state is None:
+                continue  # "the Convention's ratification": not a state's act
+        if state is None:
+            before = ctx.spans_in(s.start, vpos, ("State",))
+            before = [sp for sp in before if not re.search(r"\b(?:in|to|at|from)\s+(?:the\s+)?$",
+                                                           ctx.text[max(s.start, sp.start - 12) : sp.start])]
+            after = ctx.spans_in(instruments[-1].end, s.end, ("State",))
+            state = before[-1].entity if before else after[0].entity if after else ctx.country
+        if state is None:
+            continue
+        dms = [dm for dm in find_dates(s.text, ctx.doc.published) if not dm.relative]
+        date = dms[0].values[0] if dms else None
+        for inst in instruments:
+            key = (state.iri, inst.entity.iri)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(RatificationFact(state, inst.entity, date, act, s.text))
+            ctx.note(state)
+            ctx.note(inst.entity)
+    return out
+
+
 def extract_ratifications(ctx: DocContext) -> tuple[list[RatificationFact], list[AdoptionFact], set[int]]:
     rats: list[RatificationFact] = []
     adoptions: list[AdoptionFact] = []
@@ -36,6 +92,12 @@ def extract_ratifications(ctx: DocContext) -> tuple[list[RatificationFact], list
     seen = set()
     for s in ctx.sentences:
         m = _ACT.search(s.text)
+        if m is None or m.group("verb") is None or "deposit" in m.group().lower():
+            found = _noun_acts(ctx, s, seen)
+            if found:
+                rats.extend(found)
+                used.add(s.index)
+                continue
         if m:
             pre = s.text[max(0, m.start() - 40) : m.start()]
             past_inf = not m.group("inf") or _FIRST.search(s.text[: m.start()])

@@ -19,6 +19,7 @@ from . import boilerplate as bp
 from .contacts import clean_contact, extract_contacts, scrub_details, split_inline_contact
 from .encoding import BinaryContent, declared_html_charset, decode_bytes, normalise_text
 from .errors import UnreadableDocument
+from .factsheet import join_sheet_values, sheet_lines
 from .metadata import (date_line, find_dateline, meta_line, parse_iso_or_text_date,
                        place_date_line, readable_place, release_marker, take_fields)
 from .unwrap import paragraphs
@@ -145,8 +146,12 @@ def _build(text: str, path: str, media_type: str, encoding: str, sha1: str) -> S
 def clean_lines(lines: list[str], *, one_per_line: bool = False, markdown: bool = False) -> Cleaned:
     """Lines of a page to body paragraphs plus the metadata found around them."""
     lines, contacts = extract_contacts(lines, stop=bp.ends_contact_block)
-    lines, fields = take_fields(lines)
+    lines = join_sheet_values(lines)
+    sheet = sheet_lines(lines)
+    lines, fields = take_fields(lines, keep=sheet)
     noise = bp.mark_noise(lines)
+    for i in sheet:
+        noise[i] = False  # "Budget: $2 million": a field of a fact sheet, not furniture
     start0 = bp.body_start(lines, noise)
     repeated = bp.repeated_title(lines, noise)
     if repeated and start0 is not None and repeated[2] > start0:
@@ -158,8 +163,12 @@ def clean_lines(lines: list[str], *, one_per_line: bool = False, markdown: bool 
         start = bp.settle_start(lines, noise, start)
         if not one_per_line:
             start = bp.paragraph_start(lines, noise, start)
+    if sheet and min(sheet) < start:
+        start = min(sheet)  # a fact sheet above the first paragraph of prose is part of the body
     end = bp.body_end(lines, noise, start)
     bp.mark_menu_runs(lines, noise, start, end + 1, min_run=6, bullets_only=False)
+    for i in sheet:
+        noise[i] = False
 
     title = fields.title or (repeated[0] if repeated else None) or bp.pick_title(lines, noise, start)
     published, by = fields.date, fields.publisher

@@ -114,7 +114,7 @@ class Fields:
     publisher: str | None = None
 
 
-def take_fields(lines: list[str]) -> tuple[list[str], Fields]:
+def take_fields(lines: list[str], *, keep: set[int] = frozenset()) -> tuple[list[str], Fields]:
     """Read and blank out "Key: value" lines (value maybe on the next line, as in bullet lists).
 
     Only short lines count, so a body sentence that happens to start with "Source:" and
@@ -125,7 +125,7 @@ def take_fields(lines: list[str]) -> tuple[list[str], Fields]:
     i = 0
     while i < len(out):
         line = out[i]
-        m = _FIELD.match(line) if len(line) <= 160 else None
+        m = _FIELD.match(line) if len(line) <= 160 and i not in keep else None
         if not m:
             i += 1
             continue

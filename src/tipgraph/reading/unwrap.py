@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .boilerplate import _FUNCTION_END, ends_sentence, is_bullet
+from .factsheet import sheet_field
 
 _HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
 
@@ -27,7 +28,7 @@ def wrap_width(lines: list[str]) -> int | None:
 
 
 def _continues(prev: str, nxt: str, width: int | None, *, always: bool) -> bool:
-    if is_bullet(nxt):
+    if is_bullet(nxt) or sheet_field(nxt) is not None or sheet_field(prev) is not None:
         return False
     if always:
         return True
