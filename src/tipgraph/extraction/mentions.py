@@ -41,7 +41,11 @@ def is_title_word(word: str) -> bool:
 
 
 def is_org_head(word: str) -> bool:
-    return word in ORG_HEADS or word.rstrip("s") in ORG_HEADS
+    if word in ORG_HEADS or word.rstrip("s") in ORG_HEADS:
+        return True
+    # "Sub-commission", "Inter-Agency": a hyphenated head
+    last = word.rsplit("-", 1)[-1] if "-" in word[1:] else ""
+    return bool(last) and (last.capitalize() in ORG_HEADS or last.capitalize().rstrip("s") in ORG_HEADS)
 
 
 #: Words that make a following state's name part of a sea's, gulf's or strait's name.
@@ -426,6 +430,7 @@ def _split_and(run: list[int], words: list[str]) -> list[list[int]]:
     return [p for p in pieces if p]
 
 
+_QUOTED_NAME = re.compile(r"\s*[“\"«](?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|for|the|de|la|el)){0,5})[”\"»]")
 #: "their Immigration, Police Service and Customs": a list of kinds of bodies after a possessive
 POSSESSED_LIST = re.compile(r"\b(?:their|its)\s+(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*,\s+)*(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+and\s+)?$")
 
@@ -504,6 +509,14 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
     name = ctx.text[a:b]
     if POSSESSED_LIST.search(ctx.text[max(0, a - 160) : a]):
         return []  # "on behalf of their Immigration, Police Service, Customs": kinds of bodies
+    quoted = _QUOTED_NAME.match(ctx.text, b)
+    if quoted and piece[end - 1] == piece[-1] and not any(w in GOV_HEADS for w in body):
+        # "the Republican Social Information Centre "Istiqbolli Avlod"": the quoted name is the
+        # body's own name, which the generic part before it only describes
+        own = quoted.group("name")
+        ent = ctx.resolver.resolve(own, "Organization") or ctx.resolver.resolve_or_create(
+            f"{name} {own}", "Organization", country=country, part_of=parent, alt_labels=[own, f"{name} {quoted.group(0).strip()}"])
+        return [ActorSpan(a, quoted.end(), ctx.text[a : quoted.end()], ent, "phrase")]
     prev = [sp for sp in ctx.overlapping(max(0, a - 200), a)
             if sp.end <= a and re.fullmatch(r"\s*(?:\([A-Z][\w&/-]*\)\s*)?", ctx.text[sp.end : a])]
     if prev and prev[-1].entity.kind == "Organization" and piece[start] == piece[0]:
@@ -530,6 +543,18 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
             name = ctx.text[a : st_span.end]
     if body[-1] in ("Embassy", "Consulate") or (body[0] in ("Embassy", "Consulate") and len(body) == 1):
         st = country if body[0] in ("Embassy", "Consulate") else (_state(ctx, body[-2]) if len(body) in (2, 3) else None)
+        if st is None and len(body) == 1 and piece[start] == piece[0]:
+            # "the U.S. Embassy in Uzbekistan": the state named right before is the embassy's
+            before = [sp for sp in ctx.overlapping(max(0, a - 40), a) if sp.end <= a and sp.entity.kind == "State"
+                      and re.fullmatch(r" ", ctx.text[sp.end : a])]
+            if before:
+                surface = ctx.text[before[-1].start : b]
+                host = re.match(r"\s+in\s+(?:the\s+)?", ctx.text[b : b + 8])
+                host_sp = ctx.span_at(b + host.end()) if host else None
+                if host_sp is not None and host_sp.entity.kind in ("State", "Place"):
+                    surface = ctx.text[before[-1].start : host_sp.end]  # "U.S. Embassy in Uzbekistan"
+                ent = embassy(ctx, body[0], before[-1].entity, surface)
+                return [ActorSpan(a, b, ctx.text[a:b], ent, "embassy")]
         if st is not None:
             ent = embassy(ctx, body[-1] if body[0] not in ("Embassy", "Consulate") else body[0], st, ctx.text[a:b])
             if country is not None and piece[end - 1] == piece[-1]:
@@ -818,7 +843,7 @@ def collect_spans(ctx: DocContext) -> None:
     """Fill ``ctx.spans``: registry mentions first, then the rules above, never overlapping."""
     text = ctx.text
     mentions = ctx.resolver.find_mentions(text)
-    ctx.country = _publisher_state(ctx) or ctx.resolver.main_country(text, mentions)
+    ctx.country = _publisher_state(ctx) or ctx.resolver.main_country(text, mentions, boost=_headline_states(ctx))
     if ctx.country is not None:
         # with the country known, generic national bodies ("the Interior Ministry") resolve too
         mentions = ctx.resolver.find_mentions(text, country=ctx.country)
@@ -850,6 +875,29 @@ def _generic_heads_told_again(ctx: DocContext) -> None:
             ent = next(iter(longer[sp.text].values()))
             if ent.iri != sp.entity.iri:
                 ctx.replace_span(sp, ActorSpan(sp.start, sp.end, sp.text, ent, "anaphor"))
+
+
+def _headline_states(ctx: DocContext) -> dict[str, float]:
+    """Weights for the states the headline names ("... meeting in Uzbekistan") and for the
+    dateline's state ("BANGKOK, Oct 14 -"): what a release is about, told where it begins."""
+    out: dict[str, float] = {}
+    title = ctx.doc.title or ""
+    for m in ctx.resolver.find_mentions(title) if title else []:
+        st = m.entity if m.entity.kind == "State" else ctx.state_of(m.entity) if m.entity.kind == "Place" else None
+        if st is not None:
+            out[st.iri] = out.get(st.iri, 0.0) + 2.0
+    place = ctx.doc.dateline_place
+    if place:
+        ent = ctx.resolver.resolve(place.title() if place.isupper() else place)
+        st = ent if ent is not None and ent.kind == "State" else ctx.state_of(ent) if ent is not None and ent.kind == "Place" else None
+        # only when the body names that state too: "LYON, France - West African police chiefs
+        # gathered" is issued where a secretariat sits, about other countries
+        body = ctx.text[ctx.text.find("\n") + 1 :] if ctx.text.lower().startswith(place.lower()) else ctx.text[200:]
+        if st is not None and any(m.entity.iri == st.iri or ctx.state_of(m.entity) is not None
+                                  and ctx.state_of(m.entity).iri == st.iri
+                                  for m in ctx.resolver.find_mentions(body) if m.entity.kind in ("State", "Place", "Organization")):
+            out[st.iri] = out.get(st.iri, 0.0) + 1.5
+    return out
 
 
 def _publisher_state(ctx: DocContext) -> Entity | None:

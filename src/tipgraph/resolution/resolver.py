@@ -532,8 +532,12 @@ class Resolver:
             return mentions[0].entity
         return None
 
-    def main_country(self, text: str, mentions: list[Mention] | None = None) -> Entity | None:
-        """The state a text is mostly about: states, national adjectives, places and bodies, counted."""
+    def main_country(self, text: str, mentions: list[Mention] | None = None, *,
+                     boost: dict[str, float] | None = None) -> Entity | None:
+        """The state a text is mostly about: states, national adjectives, places and bodies, counted.
+
+        ``boost``: extra weight for states that the headline or the dateline names (a list of
+        foreign donors in one sentence outweighs the country named once per paragraph)."""
         if mentions is None:
             mentions = self.find_mentions(text)
         counts: Counter[str] = Counter()
@@ -560,7 +564,8 @@ class Resolver:
                 count(r.cand.payload, toks[r.ti].start)  # type: ignore[arg-type]
         if not counts:
             return None
-        best = max(counts, key=lambda iri: (counts[iri], -first[iri]))
+        weights = {iri: n + (boost or {}).get(iri, 0.0) for iri, n in counts.items()}
+        best = max(counts, key=lambda iri: (weights[iri], -first[iri]))
         return self.registry.by_iri.get(best)
 
     def _state_via_iri(self, iri: str | None) -> Entity | None:
