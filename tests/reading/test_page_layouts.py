@@ -32,3 +32,25 @@ def test_regions_in_a_post_are_no_persons():
                      "in Bangkok.", date(2022, 5, 4))
     names = {p.person.label for p in x.persons}
     assert "Asia Pacific" not in names and "Southeast Asia" not in names
+
+
+def test_a_breadcrumb_ending_in_a_cut_title_and_a_handle_before_the_date_line():
+    doc = read_text("Example Network | Example News\n\n"
+                    "Home > Middle East > Committee against trafficking holds first meeting with ...\n\n"
+                    "Committee against trafficking holds first meeting with Kenya\n\n"
+                    "(@deskwriter) Published March 06, 2022 | 01:40 PM\n\n"
+                    "DOHA, (Example News / QNA - 06th Mar, 2022) The national committee met the Kenyan "
+                    "delegation on Sunday.\n\nThe talks covered shelters.")
+    assert doc.title == "Committee against trafficking holds first meeting with Kenya"
+    assert doc.published == date(2022, 3, 6)
+    assert doc.dateline_place == "Doha"
+    assert not doc.text.startswith("Home")
+
+
+def test_wire_credits_after_the_dateline_take_no_part_and_a_council_in_a_state_is_that_states():
+    x = extract_text("DOHA, (Example News / Kuwait News Agency - 06th Mar, 2022) The National Committee to "
+                     "Combat Human Trafficking of Qatar met the Inter-Agency Council to Combat Trafficking in "
+                     "the Philippines on Sunday.", date(2022, 3, 6), dateline="Doha")
+    names = {e.label for m in x.meetings for e in m.participants}
+    assert "Kuwait News Agency" not in names
+    assert any(n.endswith("in the Philippines") for n in names), names

@@ -213,6 +213,9 @@ class MeetingExtractor:
             dl = _DATELINE.match(text[a : min(b, a + 80)])
             if dl:  # "LYON, France - Police chiefs met ...": the dateline's state took no part
                 spans = [s for s in spans if s.start >= a + dl.end()]
+            credits = re.match(r"[^()]{2,60}?,?\s*\([^()]{2,80}\)", text[a : min(b, a + 150)])
+            if credits:  # "ABU DHABI, (UrduPoint / WAM - 06th Nov, 2021) ...": wire credits
+                spans = [s for s in spans if s.start >= a + credits.end()]
         excluded_chain = False
         locative_chain = False
         prev_end = None

@@ -389,6 +389,20 @@ def _phrases_in_run(ctx: DocContext, toks, covered, run: list[int]) -> list[Acto
                 country = sp.entity
             elif sp.entity.kind == "Organization":
                 parent = sp.entity
+    elif k + 1 < len(toks) and toks[k][2] == "in" and words[-1] not in ("Office", "Offices", "Mission", "Embassy"):
+        k += 1
+        if k < len(toks) and toks[k][2] in ("the", "The"):
+            k += 1
+        sp = covered.get(k)
+        if sp is not None and sp.entity.kind == "State" and any(w in _IN_STATE_HEADS for w in words):
+            # "the Joint Council to Combat Trafficking in the Philippines": a national body whose
+            # name ends with its state
+            name = ctx.text[toks[run[0]][0] : sp.end]
+            lead = 1 if words[0] in ("the", "The") else 0
+            name = ctx.text[toks[run[lead]][0] : sp.end]
+            ent = ctx.resolver.resolve(name, "Organization") or ctx.resolver.resolve_or_create(
+                name, "Organization", country=sp.entity, part_of=sp.entity)
+            return [ActorSpan(toks[run[lead]][0], sp.end, name, ent, "enclosing")]
     # demonym at the start: "Polish Union of Lawyers" stays a name; "Polish Interior Ministry" sets country
     pieces = _split_and(run, words)
     out = []
@@ -396,6 +410,9 @@ def _phrases_in_run(ctx: DocContext, toks, covered, run: list[int]) -> list[Acto
         out.extend(_phrase(ctx, toks, piece, parent if piece is pieces[-1] else None,
                            country if piece is pieces[-1] else None))
     return out
+
+
+_IN_STATE_HEADS = frozenset("Council Committee Commission Taskforce Force Coalition Network Secretariat".split())
 
 
 def _split_and(run: list[int], words: list[str]) -> list[list[int]]:

@@ -135,8 +135,8 @@ def is_head_chrome(line: str) -> bool:
         segments = _CRUMB_SEPARATOR.split(line)
         slashes_only = not any(sep in line for sep in (" > ", " » ", " › "))
         if len(segments) >= (3 if slashes_only else 2) and words(segments[0]) <= 3 \
-                and not ends_sentence(line):
-            return True
+                and (not ends_sentence(line) or line.rstrip().endswith(("...", "…"))):
+            return True  # "Home > Middle East > Committee holds first meeting with ...": a cut title
     return False
 
 
@@ -298,7 +298,7 @@ def body_start(lines: list[str], noise: list[bool], after: int = 0) -> int | Non
     """Index of the first body line: a dateline, prose, or the start of wrapped prose."""
     for i in range(after, len(lines)):
         line = lines[i]
-        if not line or noise[i] or is_bullet(line) and words(line) < 12:
+        if not line or noise[i] or is_bullet(line) and words(line) < 12 or is_head_chrome(line):
             continue
         if find_dateline(line) or is_prose(line) or _wrapped_start(lines, i):
             return i

@@ -69,6 +69,9 @@ _DATE_ALONE = re.compile(
 def date_line(line: str) -> date | None:
     """The date of a line that is only a date, maybe labelled ("Published: 2 May 2018")."""
     rest = line.strip().lstrip("-•*· ").strip()
+    # "(@newsdesk) Published November 06, 2021": an author's handle or byline before the label
+    rest = re.sub(r"^(?:\(@\w+\)|@\w+|By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?=(?:published|posted|updated|last)\b)", "",
+                  rest, flags=re.I)
     for _ in range(2):
         stripped = _DATE_LABEL.sub("", rest, count=1)
         if stripped == rest:
@@ -219,6 +222,8 @@ _DATELINE = re.compile(
     r"\s*(?:,\s*(?P<date>[^–—()]{5,40}?))?"
     r"\s*(?:\((?P<org2>[^()]{2,40})\))?"
     r"\s*(?P<dash>[–—]|--?|:|\.)\s+(?P<rest>\S)")
+_DATELINE_PAREN = re.compile(
+    rf"^(?P<place>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,3}}),?\s*\((?P<inner>[^()]{{2,80}})\)\s+(?=[A-Z])")
 _PLACE_DATE = re.compile(
     rf"^(?P<place>{_PLACE_WORD}(?:[ /-]{_PLACE_WORD}){{0,3}})(?:,\s*{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}})?"
     rf",?\s+(?P<date>(?:{_WEEKDAY},?\s+)?(?:" + "|".join(_DATE_PATTERNS) + r"))\s*$", re.I)
@@ -239,11 +244,28 @@ class Dateline:
     org: str | None = None
 
 
+def _paren_dateline(paragraph: str) -> Dateline | None:
+    """ "ABU DHABI, (UrduPoint / WAM - 06th Nov, 2021) The first meeting ...": a capitalised
+    place, then the wire credits and the date in brackets, then the sentence."""
+    m = _DATELINE_PAREN.match(paragraph)
+    if not m or not m.group("place").isupper():
+        return None
+    inner = m.group("inner")
+    parts = [p.strip() for p in re.split(r"\s+[-–—]\s+", inner)]
+    when = None
+    for part in reversed(parts):
+        when = parse_date(re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", part))
+        if when:
+            break
+    orgs = [o.strip() for o in re.split(r"\s*/\s*", parts[0]) if o.strip()] if len(parts) > 1 or when is None else []
+    return Dateline(place=readable_place(m.group("place")), date=when, org=orgs[-1] if orgs else None)
+
+
 def find_dateline(paragraph: str) -> Dateline | None:
     """The dateline opening a paragraph, if it has one."""
     m = _DATELINE.match(paragraph)
     if not m:
-        return None
+        return _paren_dateline(paragraph)
     place = m.group("place")
     words = place.split()
     upper = place.isupper() and sum(c.isalpha() for c in place) >= 3
