@@ -48,3 +48,12 @@ def test_a_unit_with_an_acronym_of_its_own_inside_a_known_body():
     names = labels(held(x)[0].participants)
     assert any(n.endswith("Regional Anti-Trafficking Unit") for n in names), names
     assert "United Nations Office on Drugs and Crime" in names
+
+
+def test_signers_listed_with_their_posts_took_part():
+    x = run("Yesterday the Interior Minister, Ana Lind, signed an agreement on referral of victims. "
+            "Signing the agreement were Defence Minister Piotr Nowak, Finance Minister Eva Brandt and "
+            "Health Minister Mila Horvat.")
+    names = labels(held(x)[0].participants)
+    assert {"Piotr Nowak", "Eva Brandt", "Mila Horvat"} <= names
+    assert not any(n.startswith("Yesterday") for n in names)

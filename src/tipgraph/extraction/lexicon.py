@@ -47,6 +47,7 @@ COURTESY = frozenset("esteemed honorable honourable distinguished respected dear
 #: Capitalised words that never belong to a person's name.
 NOT_NAME = frozenset(
     """The A An In On At During After Before Since However Also And Or But For Of To From By With This That These
+    Today Yesterday Tomorrow Meanwhile Earlier Later Recently Currently Previously Thereafter
     Those It He She They We Our Their His Her Its Mr Ms Mrs Dr Prof Excellency Esteemed Honorable
     Regional National Federal Special General Deputy Senior Junior First Second Third Acting Executive
     International European Global Central Eastern Western Northern Southern United Republic Kingdom

@@ -65,7 +65,8 @@ _SPEAKER = re.compile(
 _PARTICIPATION_CUE = re.compile(
     r"\b(?:represent(?:ed|ing|atives?)|participa(?:ted|ting|nts?|tion)|attend(?:ed|ing|ees?)|took\s+part|taking\s+part"
     r"|delegat(?:es|ions?)|joined|came\s+(?:together\s+)?from|(?:were|was)\s+(?:drawn\s+)?from|drawn\s+from|among\s+(?:them|those|the)"
-    r"|(?:included|including)\s+(?:representatives|officials|experts|delegations))\b",
+    r"|(?:included|including)\s+(?:representatives|officials|experts|delegations)"
+    r"|^(?:signing|attending|present|joining|participating)\b[^.]{0,60}?\b(?:were|was|are)\b)\b",
     re.I,
 )
 _PLURAL_BODIES = re.compile(r"(?:Ministries|Offices|Departments|Agencies|Services|Authorities|Judiciaries|Governments)\b")
@@ -575,12 +576,15 @@ class MeetingExtractor:
             return False
         if not main.evidence and not _EVENT_SENT.search(self.ctx.doc.title or ""):
             return False
-        spans = [sp for sp in self.actor_spans(s.start, s.end) if sp.entity.kind in ("Organization", "State")]
+        spans = [sp for sp in self.actor_spans(s.start, s.end) if sp.entity.kind in ("Organization", "State", "Person")]
         longest = run = 1 if spans else 0
         for prev, nxt in zip(spans, spans[1:]):
             run = run + 1 if _LIST_GLUE.match(self.ctx.text[prev.end : nxt.start] or "x") else 1
             longest = max(longest, run)
-        return longest >= 3
+        # "Signing were Defence Minister A, Finance Minister B and Justice Minister C": posts
+        # between the names break the chain, the persons still make a list
+        persons = {sp.entity.iri for sp in spans if sp.entity.kind == "Person" and self.affiliation.get(sp.entity.iri)}
+        return longest >= 3 or len(persons) >= 3
 
     def _subject_is_participant(self, s, main: _Draft) -> bool:
         """A sentence that continues the story: its subject is one of the meeting's actors."""

@@ -59,6 +59,12 @@ BODY_KINDS: tuple[BodyKind, ...] = (
                                               "Ministry of Health and Social Development", "Department of Health")),
     BodyKind("education", "Ministry of Education", ("Ministry of Education", "Education Ministry",
                                                     "Ministry of Education and Science", "Department of Education")),
+    BodyKind("finance", "Ministry of Finance", ("Ministry of Finance", "Finance Ministry", "Ministry of Finance and Economy",
+                                                "Ministry of Finance and Economic Development", "Department of Finance")),
+    BodyKind("defence", "Ministry of Defence", ("Ministry of Defence", "Ministry of Defense", "Defence Ministry",
+                                                "Defense Ministry", "Department of Defense", "Department of Defence")),
+    BodyKind("economy", "Ministry of Economy", ("Ministry of Economy", "Economy Ministry", "Ministry of the Economy",
+                                                "Ministry of Economic Affairs", "Ministry of Economic Development")),
     BodyKind("gpo", "General Prosecutor's Office", (
         "General Prosecutor's Office", "Prosecutor General's Office", "Prosecutor's General Office",
         "Office of the Prosecutor General", "Prosecutor General Office", "General Prosecutor Office",
