@@ -57,3 +57,11 @@ def test_signers_listed_with_their_posts_took_part():
     names = labels(held(x)[0].participants)
     assert {"Piotr Nowak", "Eva Brandt", "Mila Horvat"} <= names
     assert not any(n.startswith("Yesterday") for n in names)
+
+
+def test_ministries_listed_by_remit_are_one_ministry_each_of_the_country():
+    x = run("On 4 March 2024 IOM held a workshop in Amman for officials of Jordan. Officials came from the "
+            "Ministries of Interior, Labour, Justice and Health, and from the Public Security Department.")
+    names = labels(held(x)[0].participants)
+    assert {"Ministry of Justice of Jordan", "Ministry of Health of Jordan"} <= names, names
+    assert not any(n.startswith("Ministries") for n in names)

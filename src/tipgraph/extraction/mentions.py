@@ -633,7 +633,7 @@ _W = r"[A-Z][\w'’-]*"
 _ITEM = _W + r"(?:\s+" + _W + r"){0,2}"
 #: "... and Gender Equality on Tuesday": a day or month after a name is no part of it
 _WHEN_WORD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b"
-_COMMA_HEADS = r"(?:Ministry|Ministries|Secretariat|Department|Office|Committee|Commission|Council|Agency|Directorate|Bureau|Authority|Centre|Center)"
+_COMMA_HEADS = r"(?:Ministry|Secretariat|Department|Office|Committee|Commission|Council|Agency|Directorate|Bureau|Authority|Centre|Center)"
 _COMMA_AFTER = re.compile(
     r"\b(?:(?:Federal|National|State|Royal|Republican|Regional|Central|Provincial)\s+)?" + _COMMA_HEADS + r"\s+(?:of|for|against|on)\s+(?:the\s+)?" + _ITEM + r"(?:,\s+" + _ITEM + r")+,?\s+(?:and|&)\s+" + _ITEM
     + r"(?:\s+(?:in|of|for|on)\s+(?:the\s+)?(?!" + _WHEN_WORD + r")" + _ITEM + r"){0,3}"
@@ -786,6 +786,33 @@ def described_list_spans(ctx: DocContext) -> list[ActorSpan]:
 _PLURAL_BODY = re.compile(r"\b(?:Ministers|Ministries)\s+(?:of|for)\s+(?P<remit>[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)\s+of\s+(?:the\s+)?$")
 
 
+_REMIT = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+_MINISTRIES_LIST = re.compile(
+    r"\b(?:the\s+)?Ministries\s+(?:of|for)\s+(?:the\s+)?(?P<list>" + _REMIT + r"(?:\s*,\s*(?:and\s+)?(?:the\s+)?" + _REMIT
+    + r")*\s*,?\s+and\s+(?:the\s+)?" + _REMIT + r")(?=\s*[,.;:)]|\s+(?!of\b)[a-z]|\s*$)")
+
+
+def ministries_list_spans(ctx: DocContext) -> list[ActorSpan]:
+    """"Officials came from the Ministries of Interior, Labour, Justice and Health": one
+    ministry per remit, of the state the text is about."""
+    out: list[ActorSpan] = []
+    if ctx.country is None:
+        return out
+    for m in _MINISTRIES_LIST.finditer(ctx.text):
+        if re.match(r"[^.;]{0,80}?\bof\s+(?:the\s+)?[A-Z]", ctx.text[m.end() : m.end() + 90]) and \
+                re.match(r"\s*,", ctx.text[m.end():]):
+            continue  # "the Ministries of Justice, Judiciaries and Migration Offices of A, B and C"
+        base = m.start("list")
+        for item in re.finditer(_REMIT, m.group("list")):
+            a, b = base + item.start(), base + item.end()
+            if item.group() in ("The", "And") or ctx.overlapping(a, b):
+                continue
+            ent = resolve_body(ctx, "Ministry of " + item.group(), country=ctx.country)
+            if ent is not None:
+                out.append(ActorSpan(a, b, item.group(), ent, "ministry"))
+    return out
+
+
 def _plural_bodies(ctx: DocContext) -> None:
     """"the Ministers of Interior of Türkiye and Georgia": each state named is that state's
     ministry, not the state itself."""
@@ -867,6 +894,7 @@ def collect_spans(ctx: DocContext) -> None:
     ctx.add_spans(comma_name_spans(ctx))
     ctx.add_spans(registry_spans(ctx, mentions))
     ctx.add_spans(ministry_spans(ctx))
+    ctx.add_spans(ministries_list_spans(ctx))
     ctx.add_spans(government_spans(ctx))
     ctx.add_spans(phrase_spans(ctx))
     ctx.add_spans(described_org_spans(ctx))
