@@ -85,12 +85,59 @@ def _noun_acts(ctx: DocContext, s, seen: set) -> list[RatificationFact]:
     return out
 
 
+#: "... and the following 100 ratifications, listed alphabetically: A, B, C", "ratified by 43
+#: countries, including A and B", "States Parties: A, B, C"
+_LIST_ACT = re.compile(
+    r"\b(?P<act>ratifications|accessions|states\s+parties|parties)\b[^:.;]{0,60}:\s*"
+    r"|\b(?P<verb>ratified|acceded\s+to)\s+by\s+(?:\d+|[a-z]+)\s+(?:other\s+)?(?:countries|states|member\s+states)\b,?\s+"
+    r"(?:including|among\s+them|such\s+as)\s+",
+    re.I,
+)
+
+
+def _list_acts(ctx: DocContext, s, seen: set) -> list[RatificationFact]:
+    """Every state of a list that a ratification count introduces ratified the instrument
+    the sentence names, or the one the text told of last ("the Convention")."""
+    m = _LIST_ACT.search(s.text)
+    if m is None or _NEG.search(s.text[max(0, m.start() - 40) : m.start()]):
+        return []
+    after = s.start + m.end()
+    states = ctx.spans_in(after, s.end, ("State",))
+    if len(states) < (1 if m.group("verb") else 3):
+        return []
+    instruments = [sp for sp in ctx.spans_in(s.start, s.end, ("LegalInstrument",))
+                   if _TREATY.search(sp.entity.label) or any(_TREATY.search(a) for a in sp.entity.alt_labels)]
+    if not instruments:
+        earlier = [sp for sp in ctx.spans if sp.entity.kind == "LegalInstrument" and sp.end <= s.start
+                   and _TREATY.search(sp.entity.label)]
+        instruments = earlier[-1:]
+    if not instruments:
+        return []
+    act = "acceded" if "acce" in (m.group("act") or m.group("verb") or "").lower() else "ratified"
+    out = []
+    for st in states:
+        for inst in instruments[:1]:
+            key = (st.entity.iri, inst.entity.iri)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(RatificationFact(st.entity, inst.entity, None, act, s.text))
+            ctx.note(st.entity)
+            ctx.note(inst.entity)
+    return out
+
+
 def extract_ratifications(ctx: DocContext) -> tuple[list[RatificationFact], list[AdoptionFact], set[int]]:
     rats: list[RatificationFact] = []
     adoptions: list[AdoptionFact] = []
     used: set[int] = set()
     seen = set()
     for s in ctx.sentences:
+        listed = _list_acts(ctx, s, seen)
+        if listed:
+            rats.extend(listed)
+            used.add(s.index)
+            continue
         m = _ACT.search(s.text)
         if m is None or m.group("verb") is None or "deposit" in m.group().lower():
             found = _noun_acts(ctx, s, seen)

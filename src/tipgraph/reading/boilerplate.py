@@ -305,6 +305,31 @@ def body_start(lines: list[str], noise: list[bool], after: int = 0) -> int | Non
     return None
 
 
+def keep_wrapped_lists(lines: list[str], noise: list[bool]) -> None:
+    """Unmark the lines of a list wrapped over several lines after a line of prose that
+    introduces it ("... the following 100 ratifications, listed alphabetically:" + "Afghanistan,
+    Albania, ..."): they look like tag lists, but the sentence runs on through them."""
+    for i in range(1, len(lines)):
+        if not noise[i] or not lines[i]:
+            continue
+        prev = lines[i - 1]
+        if prev and not noise[i - 1] and (prev.endswith(":") and words(prev) >= 4 or prev.endswith(",")) \
+                and ("," in lines[i] or lines[i].endswith((".", "...", "…"))):
+            noise[i] = False
+
+
+def _in_introduced_list(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` belongs to a block whose earlier line introduces a list with ":"."""
+    k = i - 1
+    while k >= 0 and lines[k]:
+        if lines[k].endswith(":") and words(lines[k]) >= 4:
+            return True
+        if not lines[k].endswith(",") and k < i - 1 and not lines[k + 1][:1].isupper():
+            break
+        k -= 1
+    return False
+
+
 def body_end(lines: list[str], noise: list[bool], start: int) -> int:
     """Index of the last body line: the last line that ends a sentence (or a byline)."""
     end = len(lines) - 1
@@ -319,6 +344,8 @@ def body_end(lines: list[str], noise: list[bool], start: int) -> int:
         if _BYLINE.match(line) or ends_sentence(line) and (
                 words(line) >= 3 or (i > 0 and lines[i - 1] and not ends_sentence(lines[i - 1]))):
             return i
+        if "," in line and _in_introduced_list(lines, i):
+            return i  # a list that ends the page, introduced by "...:" and cut off
     return end
 
 

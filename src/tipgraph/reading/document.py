@@ -150,6 +150,7 @@ def clean_lines(lines: list[str], *, one_per_line: bool = False, markdown: bool 
     sheet = sheet_lines(lines)
     lines, fields = take_fields(lines, keep=sheet)
     noise = bp.mark_noise(lines)
+    bp.keep_wrapped_lists(lines, noise)
     for i in sheet:
         noise[i] = False  # "Budget: $2 million": a field of a fact sheet, not furniture
     start0 = bp.body_start(lines, noise)
