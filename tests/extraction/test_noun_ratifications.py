@@ -38,7 +38,8 @@ def test_a_list_of_ratifications_after_a_count():
     from tipgraph.extraction import extract
     from tipgraph.resolution import Resolver
     doc = read_text("The United Nations Convention against Transnational Organized Crime has its 60th Party\n\n"
-                    "GENEVA, 2 April 2004 - Peru deposited its instrument of ratification today.\n\n"
+                    "GENEVA, 2 April 2004 - Peru deposited its instrument of ratification of the United Nations "
+                    "Convention against Transnational Organized Crime today.\n\n"
                     "The Convention now has the following 60 ratifications, listed alphabetically:\n"
                     "Albania, Algeria, Argentina, Armenia,\nBelarus, Belgium, Brazil,\n...\n")
     states = {r.state.label for r in extract(doc, Resolver()).ratifications}
