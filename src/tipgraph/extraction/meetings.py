@@ -69,7 +69,7 @@ _PARTICIPATION_CUE = re.compile(
     r"|^(?:signing|attending|present|joining|participating)\b[^.]{0,60}?\b(?:were|was|are)\b)\b",
     re.I,
 )
-_PLURAL_BODIES = re.compile(r"(?:Ministries|Offices|Departments|Agencies|Services|Authorities|Judiciaries|Governments)\b")
+_PLURAL_BODIES = re.compile(r"\b(?:Ministries|Offices|Departments|Agencies|Authorities|Judiciaries|Governments|Embassies|Inspectorates|Prosecutors)\b")
 #: "take part in international events organised by A, B and C": other events, habitually
 _OTHER_EVENTS = re.compile(r"\b(?:events|activities|meetings|conferences|fora|forums|programmes|programs|projects|initiatives)\s+"
                            r"(?:[\w-]+\s+){0,2}(?:organi[sz]ed|held|run|hosted|led)\s+by\b", re.I)
@@ -242,7 +242,7 @@ class MeetingExtractor:
             if s.entity.kind == "Organization" and not s.text.isupper() and "tip:IntergovernmentalOrganization" not in s.entity.types \
                     and _POSSESSED_LIST.search(text[max(a, s.start - 160) : s.start]):
                 continue  # "on behalf of their Immigration, Police Service, Customs": kinds of bodies
-            if s.entity.kind == "Organization" and _PLURAL_BODIES.match(s.text) and _PLURAL_BODIES.match(s.entity.label):
+            if s.entity.kind == "Organization" and not s.entity.in_registry and _PLURAL_BODIES.search(s.text):
                 continue  # "the Ministries of Justice of A, B and C": the states stand for their bodies
             if s.entity.kind == "State" and self._glued_to_body(s):
                 continue  # "the Joint Fund for CARICOM-SPAIN Cooperation": part of a name

@@ -412,6 +412,7 @@ def _phrases_in_run(ctx: DocContext, toks, covered, run: list[int]) -> list[Acto
     return out
 
 
+_GENERIC_OWNERS = frozenset("Initiative Project Programme Program Process Platform Partnership Group Convention Protocol".split())
 _IN_STATE_HEADS = frozenset("Council Committee Commission Taskforce Force Coalition Network Secretariat".split())
 
 
@@ -524,6 +525,9 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
         body = words[start:end]
     a, b = toks[piece[start]][0], toks[piece[end - 1]][1]
     name = ctx.text[a:b]
+    owner_word = re.match(r"([A-Z][a-z]+)['’]s\s", name)
+    if owner_word and (owner_word.group(1) in ORG_HEADS or owner_word.group(1) in _GENERIC_OWNERS):
+        return []  # "the Initiative's Secretariat": a unit of something named before, not a body of its own
     if POSSESSED_LIST.search(ctx.text[max(0, a - 160) : a]):
         return []  # "on behalf of their Immigration, Police Service, Customs": kinds of bodies
     quoted = _QUOTED_NAME.match(ctx.text, b)

@@ -219,7 +219,7 @@ def clean_lines(lines: list[str], *, one_per_line: bool = False, markdown: bool 
     if header and title and header.casefold() == title.casefold():
         header = None
     place = fields.place or head_place
-    for para in paras[:2]:
+    for para in paras[:3]:
         dateline = find_dateline(para)
         if dateline:
             place = dateline.place or place
