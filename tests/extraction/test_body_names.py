@@ -48,3 +48,11 @@ def test_plural_bodies_and_a_possessive_unit_are_no_participants():
     names = labels(held(x)[0].participants)
     assert not any("Ministries" in n or "Initiative" in n for n in names), names
     assert "International Organization for Migration" in names
+
+
+def test_two_names_glued_to_a_remit_and_a_hyphenated_post():
+    x = run("On 5 July 2022 talks were held in Ashgabat between Minister of Foreign Affairs Anna Berdy and "
+            "Mark Dale, Ambassador-at-Large of the U.S. Department of State.")
+    posts = {p.person.label: p.title for p in x.persons}
+    assert posts.get("Anna Berdy") == "Minister of Foreign Affairs"
+    assert posts.get("Mark Dale", "").startswith("Ambassador-at-Large")

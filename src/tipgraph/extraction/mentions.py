@@ -241,14 +241,21 @@ def glued_name_at(words: list[str]) -> int | None:
     last remit word; two or three capitalised words after it that hold no remit word
     (nor a body head) are a name."""
     n = len(words)
-    for k in (2, 3):
-        if n - k < 1:
+
+    def name_word(w: str) -> bool:
+        return w[:1].isupper() and w.lower() not in REMIT_WORDS and w not in ORG_HEADS
+
+    for p in range(1, n - 1):
+        tail, head = words[p:], words[:p]
+        names = [w for w in tail if w != "and"]
+        # "... Foreign Affairs Rashid Meredov and Cindy Dyer": two names joined by "and" too
+        if not 2 <= len(names) <= 7 or not tail[0] != "and" or tail[-1] == "and" \
+                or not all(w == "and" or name_word(w) for w in tail):
             continue
-        tail, head = words[n - k :], words[: n - k]
-        if not all(w[:1].isupper() and w.lower() not in REMIT_WORDS and w not in ORG_HEADS for w in tail):
-            continue
-        if head and head[-1].lower() in REMIT_WORDS and head[-1].lower() not in ("of", "and", "for", "the", "on", "in"):
-            return n - k
+        if any(len([w for w in chunk.split() if w]) < 2 for chunk in " ".join(tail).split(" and ")):
+            continue  # each name of two or more words
+        if head[-1].lower() in REMIT_WORDS and head[-1].lower() not in ("of", "and", "for", "the", "on", "in"):
+            return p
     return None
 
 

@@ -52,7 +52,8 @@ def _title_token_ok(tok: str) -> bool:
 
 def _has_title_head(words: list[str]) -> bool:
     # "Vice-Minister", "Co-Chair": a hyphenated post is a post
-    return any(p in TITLE_HEADS or p in _PLURAL_POSTS for w in words for p in (w.lower().rstrip("."), *w.lower().rstrip(".").split("-")[1:]))
+    # "Ambassador-at-Large": so is a post with a hyphenated tail
+    return any(p in TITLE_HEADS or p in _PLURAL_POSTS for w in words for p in (w.lower().rstrip("."), *w.lower().rstrip(".").split("-")))
 
 
 def _trim(toks, lo: int, hi: int) -> tuple[int, int]:
