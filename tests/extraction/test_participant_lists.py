@@ -65,3 +65,17 @@ def test_ministries_listed_by_remit_are_one_ministry_each_of_the_country():
     names = labels(held(x)[0].participants)
     assert {"Ministry of Justice of Jordan", "Ministry of Health of Jordan"} <= names, names
     assert not any(n.startswith("Ministries") for n in names)
+
+
+def test_a_visitor_received_by_a_minister_and_a_dated_joint_launch():
+    x = run("DUSHANBE -- Mr. Karl Stone, Charge d'Affaires of the US Embassy in Dushanbe, was received here on "
+            "March 4 by Tajik Interior Minister Ramin Saidov.")
+    assert held(x) and len(held(x)[0].participants) >= 2
+    y = run("IOM and the Ministry of Gender, Children and Social Protection of Ghana launched a project against "
+            "trafficking in persons on 4 March 2024 in Accra.")
+    assert "Ministry of Gender, Children and Social Protection of Ghana" in labels(held(y)[0].participants)
+
+
+def test_a_joint_launch_without_a_day_is_no_meeting():
+    x = run("UNICEF and the Ministry of Justice of Ghana have launched a programme against trafficking in persons.")
+    assert not held(x)

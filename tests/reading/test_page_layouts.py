@@ -54,3 +54,12 @@ def test_wire_credits_after_the_dateline_take_no_part_and_a_council_in_a_state_i
     names = {e.label for m in x.meetings for e in m.participants}
     assert "Kuwait News Agency" not in names
     assert any(n.endswith("in the Philippines") for n in names), names
+
+
+def test_a_two_line_paragraph_of_wide_lines_opens_the_body():
+    doc = read_text("Example Times\nNews | Politics | Sport\n\nChildren are half of the victims, officials say\n\n"
+                    "date 2021-01-20\n\n"
+                    "Anna Berg, an official of the United Nations Office on Drugs and Crime (UNODC), said in\n"
+                    "Lagos on Tuesday that children made up half of the victims of trafficking in 2020.\n\n"
+                    "She spoke at a training for prosecutors and judges.\n")
+    assert doc.text.startswith("Anna Berg")

@@ -35,7 +35,7 @@ _HELD = re.compile(
     r"|in\s+the\s+presence\s+of|(?:was|were)\s+witnessed\s+by"
     r"|presented\s+(?:(?:his|her|its|their|the|a|an)\s+)?(?:[\w-]+\s+){0,3}(?:report|findings|recommendations|study|assessment)\s+to\s+(?:the\s+)?[A-Z][\w'’-]*"
     r"|(?:agreement|memorandum|MoU|declaration|protocol|accord)\s+(?:was|were)\s+signed"
-    r"|received\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}delegation|(?:was|were)\s+handed\s+over\s+(?:[\w,'’-]+\s+){0,20}?to\b"
+    r"|received\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}delegation|(?:was|were)\s+received\s+(?:[\w,'’-]+\s+){0,8}?by\b|(?:was|were)\s+handed\s+over\s+(?:[\w,'’-]+\s+){0,20}?to\b"
     r"|discussed|(?:delegations?|representatives|experts|officials|prosecutors|judges|participants|trainers|speakers|facilitators|staff)\s+(?:came\s+|arrived\s+|travelled\s+)?from"
     r"|(?:course|training|workshop|seminar|meeting|conference|round\s?table|session|forum|dialogue|consultations?)\s*,?\s+held\s+(?:in|at|on|from)"
     r"|opened\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:conference|meeting|seminar|workshop|training|round\s?table|forum))\b",
@@ -388,6 +388,14 @@ class MeetingExtractor:
                     # "... launched the X initiative, financed by A and implemented in B and C":
                     # the places after the programme's own clause are its target regions
                     self._when_where(main, self._before_programme(s, _LAUNCH.search(text).end()))
+                    joint = self._joint_launchers(s, _LAUNCH.search(text).start())
+                    dated = any(v.precision == "day" for dm in self._event_dates(s) for v in dm.values)
+                    if len(joint) >= 2 and (dated or re.search(r"\btogether\b|\bceremony\b", text)):
+                        # "IOM and the Ministry of Gender launched a project on 10 January": the
+                        # launch is an event of the two that launched it together
+                        for e in joint:
+                            self._add_actor(main, e)
+                        main.evidence.append(text)
                     if _TOGETHER.search(text):
                         # "the Ambassador, X, launched the project together with Deputy Minister
                         # Y and Z": the people who launched it met; the programme's bodies did not
@@ -481,6 +489,19 @@ class MeetingExtractor:
         for sp in ctx.spans_in(s.start, s.end, ("LegalInstrument",)):
             d.add("instruments", sp.entity)
         d.evidence.append(s.text)
+
+    def _joint_launchers(self, s, verb_start: int) -> list[Entity]:
+        """The bodies joined by "and" that are the subject of a launch verb."""
+        spans = [sp for sp in self.actor_spans(s.start, s.start + verb_start) if sp.entity.kind in ("Organization", "State")]
+        if len(spans) < 2 or not re.search(r"\band\b", self.ctx.text[spans[0].end : spans[-1].start]):
+            return []
+        if re.search(r"[,;]\s*(?:which|who|that)\b|\bby\b", self.ctx.text[spans[0].end : s.start + verb_start]):
+            return []
+        out: list[Entity] = []
+        for sp in spans:
+            if all(sp.entity.iri != e.iri for e in out):
+                out.append(sp.entity)
+        return out
 
     @staticmethod
     def _before_programme(s, after: int):

@@ -263,11 +263,15 @@ def _wrapped_start(lines: list[str], i: int) -> bool:
     line = lines[i]
     if len(line) < 25 or words(line) < 4 or ends_sentence(line) or is_bullet(line):
         return False
-    if i + 2 >= len(lines) or not lines[i + 1] or not lines[i + 2]:
+    if i + 1 >= len(lines) or not lines[i + 1]:
         return False
     nxt = lines[i + 1]
     runs_on = nxt[:1].islower() or bool(_FUNCTION_END.search(line)) or line.endswith(",")
-    return runs_on and len(nxt) >= 25 and len(lines[i + 2]) >= 15
+    if i + 2 >= len(lines) or not lines[i + 2]:
+        # a paragraph of two lines: a long first line that runs on into a sentence's end
+        return runs_on and len(line) >= 60 and ends_sentence(nxt) and words(line) + words(nxt) >= 12
+    third = lines[i + 2]
+    return runs_on and len(nxt) >= 25 and (len(third) >= 15 or ends_sentence(third))
 
 
 def repeated_title(lines: list[str], noise: list[bool], limit: int = 60
