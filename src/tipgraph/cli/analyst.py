@@ -226,6 +226,37 @@ def sparql_command(query_or_file: str, store_location: str, fmt: str, wide: bool
         click.echo(result.graph.serialize(format="json-ld" if fmt == "json" else "turtle"))
 
 
-COMMANDS = [queries_command, query_command, sparql_command]
+@click.command("show")
+@click.argument("node", metavar="IRI|NAME")
+@click.option("--all", "all_sources", is_flag=True, help="Also list the graphs that only name the node.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@store_option
+def show_command(node: str, all_sources: bool, fmt: str, store_location: str) -> None:
+    """Show what the graph states about a fact or an entity, and where it was read.
+
+    NODE is an IRI (full, tipid:org/un, or short as tables print it: org/un,
+    meeting/f5bccda4aa2b) or a label or acronym. Each statement is listed under the
+    document it comes from (title, source, date) with the evidence sentence(s).
+    """
+    from ..show import ShowError, resolve_node, show, to_text
+
+    store = _open_for_reading(store_location)
+    try:
+        shown = show(store, resolve_node(store, node))
+    except ShowError as exc:
+        raise InputError(str(exc)) from None
+    except QueryError as exc:
+        raise InputError(str(exc)) from None
+    except StoreError as exc:
+        raise InputError(f"query failed: {exc}") from None
+    finally:
+        store.close()
+    if fmt == "json":
+        click.echo(json.dumps(shown.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(to_text(shown, all_sources=all_sources), nl=False)
+
+
+COMMANDS = [queries_command, query_command, sparql_command, show_command]
 
 __all__ = ["COMMANDS", "cell_text"]
