@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
-from .namespaces import ID, KIND_SEGMENT, ONTOLOGY_GRAPH, TIP, sparql_prefixes
+from .namespaces import ID, ONTOLOGY_GRAPH, TIP, expand_short_iri, sparql_prefixes
 from .store.base import GraphStore
 from .store.binding import check_term
 
@@ -91,10 +91,8 @@ def expand_iri(text: str) -> URIRef | None:
     prefix, sep, local = t.partition(":")
     if sep and prefix in PREFIXES and local and " " not in local:
         return URIRef(PREFIXES[prefix] + local)
-    segment, sep, rest = t.partition("/")
-    if sep and rest and " " not in t and segment in {*KIND_SEGMENT.values(), "graph"}:
-        return ID[t]
-    return None
+    short = expand_short_iri(t)
+    return URIRef(short) if short else None
 
 
 def resolve_node(store: GraphStore, text: str) -> URIRef:

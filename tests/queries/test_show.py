@@ -67,3 +67,14 @@ def test_short_and_long_iris_are_the_same(text):
 @pytest.mark.parametrize("text", ["IOM", "Palermo Protocol", "an/other thing"])
 def test_names_are_not_iris(text):
     assert expand_iri(text) is None
+
+
+def test_short_iris_are_accepted_as_query_parameters_and_ego(run, embedded_dir, tmp_path):
+    by_label = json.loads(run("query", "who-met-whom", "--param", "actor=IOM", "--format", "json").stdout)
+    by_short = run("query", "who-met-whom", "--param", "actor=org/iom", "--format", "json")
+    assert by_short.exit_code == 0, by_short.output
+    assert json.loads(by_short.stdout) == by_label and by_label
+    out = tmp_path / "ego.gexf"
+    ego = run("network", "--ego", "org/iom", "-o", str(out))
+    assert ego.exit_code == 0, ego.output
+    assert out.stat().st_size > 0
