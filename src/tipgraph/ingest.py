@@ -51,6 +51,9 @@ class DocumentOutcome:
 class IngestReport:
     outcomes: list[DocumentOutcome] = field(default_factory=list)
     seconds: float = 0.0
+    #: Entities (persons, organizations, states, places, instruments) that the stored
+    #: documents describe and the store did not hold before, by kind ("org", "person" ...).
+    new_entities: Counter[str] = field(default_factory=Counter)
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -232,6 +235,9 @@ def stored_versions(store: GraphStore) -> dict[str, str]:
 # -- the pipeline ----------------------------------------------------------------
 
 ProgressCallback = Callable[[DocumentOutcome], None]
+_ID = "https://w3id.org/tipgraph/id/"
+#: IRI segments of the entity kinds counted in IngestReport.new_entities.
+_ENTITY_KINDS = ("person", "org", "state", "place", "instrument")
 
 
 def _processed_stream(paths: list[str], jobs: int, known: list[Entity], seen: dict[str, str]) -> Iterator[_Processed]:
@@ -273,6 +279,7 @@ def ingest_paths(
     for iri, _kind, label in sorted(stored):
         preferred.setdefault(URIRef(iri), label)
     in_store = set(preferred)
+    counted_new: set[URIRef] = set()
 
     def flush() -> None:
         if not pending:
@@ -305,6 +312,11 @@ def ingest_paths(
                     outcome.quads = 0
                     outcome.reason = _first_violations(result)
             if outcome.status == "stored":
+                for node in typed_nodes(triples) - in_store - counted_new:
+                    kind = str(node)[len(_ID):].partition("/")[0]
+                    if kind in _ENTITY_KINDS:
+                        counted_new.add(node)
+                        report.new_entities[kind] += 1
                 pending[name] = triples
                 pending_described.update(typed_nodes(triples) - in_store)
                 remember_labels(triples, preferred)

@@ -65,17 +65,27 @@ def ingest(paths: tuple[str, ...], jobs: int, quiet: bool, store_location: str) 
         raise DataError(f"{len(report.refused)} of {report.read} documents refused")
 
 
+_ENTITY_NAMES = {"person": "persons", "org": "organizations", "state": "states", "place": "places",
+                 "instrument": "instruments"}
+
+
 def _summary(report) -> None:
     table = Table(title=None, show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold")
     table.add_column(justify="right")
     table.add_row("documents read", str(report.read))
-    table.add_row("stored", str(report.stored))
-    table.add_row("unchanged", str(report.unchanged))
-    table.add_row("refused", str(len(report.refused)))
+    table.add_row("  stored", str(report.stored))
+    table.add_row("  unchanged (stored before, same text)", str(report.unchanged))
+    table.add_row("  refused", str(len(report.refused)))
     table.add_row("quads written", str(report.quads))
+    # Facts are counted per document (a person named in two documents counts twice);
+    # entities once, when the store did not hold them before this run.
+    table.add_row("facts read in the stored documents", "")
     for kind, n in sorted(report.fact_totals().items()):
-        table.add_row(kind, str(n))
+        table.add_row(f"  {kind}", str(n))
+    table.add_row("entities new to the store", str(sum(report.new_entities.values())))
+    for kind, n in sorted(report.new_entities.items()):
+        table.add_row(f"  {_ENTITY_NAMES.get(kind, kind)}", str(n))
     rate = report.read / report.seconds if report.seconds else 0.0
     table.add_row("seconds", f"{report.seconds:.2f} ({rate:.1f} documents/s)")
     console.print(table)

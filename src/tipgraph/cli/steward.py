@@ -220,7 +220,7 @@ def stats(fmt: str, store_location: str) -> None:
     table.add_column("count", justify="right")
     table.add_row("quads", f"{s.quads:,}")
     table.add_row("graphs", f"{s.graphs:,}")
-    table.add_row("document graphs", f"{s.document_graphs:,}")
+    table.add_row("document graphs (not the registry)", f"{s.document_graphs:,}")
     for cls, n in sorted(s.instances.items()):
         table.add_row(curie(cls), f"{n:,}")
     console.print(table)
