@@ -40,3 +40,31 @@ def test_ingest_summary_and_stats(tmp_path, repo_dir):
     stats = json.loads(run("stats", "--store", store, "--format", "json").stdout)
     assert stats["document_graphs"] == 1  # the document, not the registry's own source
     assert "document graphs (not the registry)" in run("stats", "--store", store).stdout
+
+
+def test_a_copy_in_another_folder_is_the_same_document(tmp_path, repo_dir):
+    store = tmp_path / "store"
+    for folder in ("here", "there"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(repo_dir / "examples" / "documents" / DOC, tmp_path / folder / DOC)
+    assert run("ingest", tmp_path / "here", "--store", store, "--quiet").exit_code == 0
+    meetings = "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a tip:Meeting }"
+    before = json.loads(run("sparql", meetings, "--store", store, "--format", "json").stdout)
+    copy = run("ingest", tmp_path / "there", "--store", store, "--quiet")
+    assert re.search(r"unchanged \(stored before, same text\) +1", copy.stdout)
+    assert json.loads(run("sparql", meetings, "--store", store, "--format", "json").stdout) == before
+    assert json.loads(run("stats", "--store", store, "--format", "json").stdout)["document_graphs"] == 1
+
+
+def test_an_edited_file_replaces_its_earlier_version(tmp_path, repo_dir):
+    store = tmp_path / "store"
+    (tmp_path / "docs").mkdir()
+    path = tmp_path / "docs" / DOC
+    shutil.copy(repo_dir / "examples" / "documents" / DOC, path)
+    assert run("ingest", tmp_path / "docs", "--store", store, "--quiet").exit_code == 0
+    path.write_text(path.read_text(encoding="utf-8") + "\nThe meeting ended in the afternoon.\n", encoding="utf-8")
+    edited = run("ingest", tmp_path / "docs", "--store", store, "--quiet")
+    assert re.search(r"\n +stored +1\n", edited.stdout), edited.stdout
+    docs = json.loads(run("sparql", "SELECT ?d WHERE { GRAPH ?d { ?d a tip:Document ; tip:contentHash ?h } }",
+                          "--store", store, "--format", "json").stdout)
+    assert len(docs) == 1
