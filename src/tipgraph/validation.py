@@ -6,14 +6,19 @@ against the whole store would cost seconds per document. So a graph is validated
 together with exactly the context it needs: the ontology (pyshacl's ``ont_graph``,
 for the subclass axioms behind ``sh:class`` and ``sh:targetClass``) and, fetched
 from the store with one SELECT, the ``rdf:type``, ``rdfs:label`` and
-``prov:wasDerivedFrom`` of the nodes it references but does not describe, plus the
-types of those nodes' documents. Graphs about to be replaced are left out of the
-context, so a document is never checked against its own previous version.
+``prov:wasDerivedFrom`` of every node it names (subjects too: a node the data uses
+without restating its type is still checked as what it is), plus the types of those
+nodes' documents. Graphs about to be replaced are left out of the context, so a
+document is never checked against its own previous version. Without a store, the
+reference registry can stand in (``reference=True``).
 
-Only results about nodes the new data describes (subjects in it) are reported: the
-context holds a sliver of each stored node, so shapes that look at other properties
-of a stored node would fail for want of data, not because of the new graph. Those
-results are counted in :attr:`ValidationReport.ignored`, never silently lost.
+Only results about nodes the new data describes (subjects in it) are reported, and
+for a subject the store already holds, only results about a value the new data
+states: the context holds a sliver of each stored node, so shapes that look at its
+other properties would fail for want of data, not because of the new graph. Those
+results are counted in :attr:`ValidationReport.ignored`, never silently lost. A
+tipgraph IRI that neither the data nor the context knows is a violation of its own
+(:mod:`tipgraph.unknown_iris`), and each result is reported once.
 
 One check SHACL cannot make on the delta alone is added here: a node the new data
 labels must not already carry a *different* ``rdfs:label`` in another graph, since
