@@ -51,6 +51,9 @@ class DocumentOutcome:
 class IngestReport:
     outcomes: list[DocumentOutcome] = field(default_factory=list)
     seconds: float = 0.0
+    #: Entities (persons, organizations, states, places, instruments) that the stored
+    #: documents describe and the store did not hold before, by kind ("org", "person" ...).
+    new_entities: Counter[str] = field(default_factory=Counter)
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -148,7 +151,7 @@ def _process(path: str) -> _Processed:
         return _Processed(path, error=exc.reason)
     except Exception as exc:  # a reader bug (or MemoryError) must not stop the other documents
         return _Processed(path, error=f"reading failed: {type(exc).__name__}: {exc}")
-    iri = str(document_iri(doc.path))
+    iri = str(document_iri(doc.path, doc.content_sha1))
     if _SEEN.get(iri) == f"{doc.content_sha1} {EXTRACTOR_VERSION}":
         return _Processed(path, graph_iri=iri, unchanged=True)
     try:
@@ -216,6 +219,21 @@ def known_entities(store: GraphStore, exclude_documents: Iterable[str] = (),
     ]
 
 
+def stored_sources(store: GraphStore) -> dict[str, set[str]]:
+    """Source path -> IRIs of the documents stored from it (older versions of a file)."""
+    rows = store.select(
+        """
+        PREFIX tip: <https://w3id.org/tipgraph/ontology#>
+        PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT DISTINCT ?doc ?source WHERE { ?doc a tip:Document ; tip:contentHash ?hash ; dcterms:source ?source }
+        """
+    )
+    out: dict[str, set[str]] = {}
+    for r in rows:
+        out.setdefault(str(r["source"]), set()).add(str(r["doc"]))
+    return out
+
+
 def stored_versions(store: GraphStore) -> dict[str, str]:
     """Document graph IRI -> "content-hash extractor-version" of what is stored."""
     rows = store.select(
@@ -232,6 +250,9 @@ def stored_versions(store: GraphStore) -> dict[str, str]:
 # -- the pipeline ----------------------------------------------------------------
 
 ProgressCallback = Callable[[DocumentOutcome], None]
+_ID = "https://w3id.org/tipgraph/id/"
+#: IRI segments of the entity kinds counted in IngestReport.new_entities.
+_ENTITY_KINDS = ("person", "org", "state", "place", "instrument")
 
 
 def _processed_stream(paths: list[str], jobs: int, known: list[Entity], seen: dict[str, str]) -> Iterator[_Processed]:
@@ -262,6 +283,7 @@ def ingest_paths(
     stored = _stored_entities(store)
     known = known_entities(store, exclude_documents=(str(document_iri(f)) for f in files), stored=stored)
     seen = stored_versions(store)
+    sources = stored_sources(store)
     report = IngestReport()
     pending: dict[URIRef, list[tuple]] = {}
     pending_outcomes: list[DocumentOutcome] = []
@@ -273,6 +295,7 @@ def ingest_paths(
     for iri, _kind, label in sorted(stored):
         preferred.setdefault(URIRef(iri), label)
     in_store = set(preferred)
+    counted_new: set[URIRef] = set()
 
     def flush() -> None:
         if not pending:
@@ -305,6 +328,15 @@ def ingest_paths(
                     outcome.quads = 0
                     outcome.reason = _first_violations(result)
             if outcome.status == "stored":
+                # the same path stored with other content earlier: that version goes
+                for old in sorted(sources.get(item.path, set()) - {item.graph_iri}):
+                    if URIRef(old) not in pending:
+                        pending[URIRef(old)] = []
+                for node in typed_nodes(triples) - in_store - counted_new:
+                    kind = str(node)[len(_ID):].partition("/")[0]
+                    if kind in _ENTITY_KINDS:
+                        counted_new.add(node)
+                        report.new_entities[kind] += 1
                 pending[name] = triples
                 pending_described.update(typed_nodes(triples) - in_store)
                 remember_labels(triples, preferred)

@@ -12,9 +12,11 @@ A batch is validated as a whole in the context of the store and written with one
 """
 from __future__ import annotations
 
+import contextlib
+import logging
 import re
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -99,12 +101,31 @@ MAX_LITERAL_CHARS = 100_000
 MAX_BLANK_NODES = 10_000
 
 
+def bnode_prefix(path: Path | str) -> str:
+    """The label prefix of a file's blank nodes (they are scoped to the file)."""
+    return "f" + short_hash(str(Path(path).resolve()), length=8) + "x"
+
+
+@contextlib.contextmanager
+def quiet_literal_warnings() -> Iterator[None]:
+    """Keep rdflib's "Failed to convert Literal lexical form" warnings (with a traceback)
+    off the terminal: an ill-typed value such as "2019-13-45"^^xsd:date is reported by
+    the shapes, with its file and line, as a violation."""
+    logger = logging.getLogger("rdflib.term")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def parse_file(path: Path | str, fmt: str | None = None) -> dict[URIRef, list[Triple]]:
     """The triples of one file, by graph name (rdflib terms; blank nodes scoped to the file)."""
     path = Path(path)
     name = format_of(path, fmt)
     file_graph = file_graph_iri(path)
-    bnode_prefix = "f" + short_hash(str(path.resolve()), length=8) + "x"
+    bnode_prefix_ = bnode_prefix(path)
     bnodes: dict[str, BNode] = {}
 
     def term(t):
@@ -113,7 +134,7 @@ def parse_file(path: Path | str, fmt: str | None = None) -> dict[URIRef, list[Tr
             if b is None:
                 if len(bnodes) >= MAX_BLANK_NODES:
                     raise InputFileError(path, f"more than {MAX_BLANK_NODES:,} blank nodes; give the nodes IRIs")
-                b = bnodes[t.value] = BNode(bnode_prefix + t.value)
+                b = bnodes[t.value] = BNode(bnode_prefix_ + t.value)
             return b
         if isinstance(t, ox.Literal) and len(t.value) > MAX_LITERAL_CHARS:
             raise InputFileError(path, f"a literal of {len(t.value):,} characters (limit {MAX_LITERAL_CHARS:,}): "
@@ -177,8 +198,42 @@ def with_core_classes(triples: list[Triple]) -> list[Triple]:
     return triples + added if added else triples
 
 
-def _parse_batch(paths: Sequence[Path | str], fmt: str | None) -> dict[URIRef, list[Triple]]:
-    graphs = parse_files(paths, fmt)
+def source_document_iri(path: Path | str) -> URIRef:
+    """The source document of a hand-written file: named by the hash of its bytes, so the
+    same file loaded from another folder (or by another steward) is the same document."""
+    import hashlib
+
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
+    return ID[f"document/file-{slug(Path(path).stem, 40)}-{digest}"]
+
+
+def with_file_source(path: Path | str, graphs: dict[URIRef, list[Triple]]) -> dict[URIRef, list[Triple]]:
+    """``load --source``: the file becomes the source document (tip:Document) of every
+    typed node it describes without a ``prov:wasDerivedFrom`` of its own."""
+    from rdflib import Literal
+    from rdflib.namespace import DCTERMS, PROV, RDFS
+
+    doc = source_document_iri(path)
+    name = Path(path).name
+    described = [(doc, RDF.type, TIP.Document), (doc, RDFS.label, Literal(f"Hand-written file {name}")),
+                 (doc, DCTERMS.source, Literal(name))]
+    out = {}
+    for graph, triples in graphs.items():
+        typed = {s for s, p, o in triples if p == RDF.type and isinstance(s, URIRef) and o != TIP.Document}
+        sourced = {s for s, p, _ in triples if p == PROV.wasDerivedFrom}
+        added = [(s, PROV.wasDerivedFrom, doc) for s in sorted(typed - sourced)]
+        out[graph] = triples + added + (described if added else [])
+    return out
+
+
+def _parse_batch(paths: Sequence[Path | str], fmt: str | None, source: bool = False) -> dict[URIRef, list[Triple]]:
+    if source:
+        graphs: dict[URIRef, list[Triple]] = {}
+        for p in paths:
+            for name, triples in with_file_source(p, parse_file(p, fmt)).items():
+                graphs.setdefault(name, []).extend(triples)
+    else:
+        graphs = parse_files(paths, fmt)
     if ONTOLOGY_GRAPH in graphs:
         raise InputFileError(paths[0], f"graph <{ONTOLOGY_GRAPH}> is kept by tipgraph from ontology/; do not load it")
     return {name: with_core_classes(triples) for name, triples in graphs.items()}
@@ -193,12 +248,24 @@ def _union(graphs: dict[URIRef, list[Triple]]) -> Graph:
 
 
 def validate_files(
-    store: GraphStore | None, paths: Sequence[Path | str], fmt: str | None = None
+    store: GraphStore | None, paths: Sequence[Path | str], fmt: str | None = None, *, source: bool = False
 ) -> tuple[ValidationReport, dict[URIRef, list[Triple]]]:
-    """Parse and validate a batch in the context of the store (none: no context)."""
-    graphs = _parse_batch(paths, fmt)
-    report = validate_graph(_union(graphs), store, replacing=list(graphs))
+    """Parse and validate a batch together in the context of the store (none: the
+    reference registry); ``source`` as for :func:`load_files`."""
+    with quiet_literal_warnings():
+        graphs = _parse_batch(paths, fmt, source)
+        report = validate_graph(_union(graphs), store, replacing=list(graphs), reference=store is None)
+    _locate(report, paths)
     return report, graphs
+
+
+def _locate(report: ValidationReport, paths: Sequence[Path | str]) -> None:
+    """Each result gets the file and line of its focus node."""
+    from .locations import locate
+
+    if report.results:
+        report.locate(locate(paths, {r.focus_term for r in report.results if r.focus_term is not None},
+                             bnode_files={bnode_prefix(p): str(p) for p in paths}))
 
 
 @dataclass
@@ -221,18 +288,25 @@ class LoadResult:
 
 
 def load_files(
-    store: GraphStore, paths: Sequence[Path | str], strict: bool = False, fmt: str | None = None
+    store: GraphStore, paths: Sequence[Path | str], strict: bool = False, fmt: str | None = None, *,
+    source: bool = False,
 ) -> LoadResult:
     """Validate the batch, then store it with one ``replace_graphs`` call, or refuse all of it.
+
+    ``source``: each file is recorded as the source document of the nodes it describes
+    without one (:func:`with_file_source`), for hand-written data that was read from
+    no press release.
 
     Refused on any violation, and with ``strict`` on any warning too; a refused batch
     leaves the store exactly as it was. Before an accepted batch is written, the
     ontology graph is loaded when it is missing or out of date.
     """
     t0 = time.perf_counter()
-    graphs = _parse_batch(paths, fmt)
-    t1 = time.perf_counter()
-    report = validate_graph(_union(graphs), store, replacing=list(graphs))
+    with quiet_literal_warnings():
+        graphs = _parse_batch(paths, fmt, source)
+        t1 = time.perf_counter()
+        report = validate_graph(_union(graphs), store, replacing=list(graphs))
+    _locate(report, paths)
     t2 = time.perf_counter()
     result = LoadResult(report=report, graphs=sorted(graphs))
     result.timings = {"parse": t1 - t0, "validate": t2 - t1}

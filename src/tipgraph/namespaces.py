@@ -86,3 +86,11 @@ def entity_iri(kind: str, key: str):
 def fact_iri(kind: str, document_key: str, *identity: str):
     """IRI of a fact node (meeting, programme) that lives in one document's graph."""
     return ID[f"{KIND_SEGMENT[kind]}/{short_hash(document_key, *identity)}"]
+
+
+def expand_short_iri(text: str) -> str | None:
+    """The full IRI of a short one as tables print it (``org/un``, ``meeting/5e0b7a93c1d2``), else None."""
+    segment, sep, rest = text.partition("/")
+    if sep and rest and not any(c.isspace() for c in text) and segment in {*KIND_SEGMENT.values(), "graph"}:
+        return str(ID) + text
+    return None

@@ -7,6 +7,8 @@ timestamps go in, so building the same document twice gives identical triples.
 """
 from __future__ import annotations
 
+import hashlib
+
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -19,11 +21,27 @@ from .namespaces import ID, PREFIXES, TIP, fact_iri, short_hash, slug
 _DATATYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 
 
-def document_iri(path: str | Path) -> URIRef:
-    """The document's IRI, which is also its named graph: stable for the same path."""
+def document_iri(path: str | Path, content_sha1: str | None = None) -> URIRef:
+    """The document's IRI, which is also its named graph: its file name and the SHA-1 of
+    its bytes (``content_sha1``, else read from the file).
+
+    Not its folder: the same files copied elsewhere (another checkout, a colleague's
+    disk, a mounted share) are the same documents, so ingesting the copy finds them
+    unchanged instead of doubling every fact. A document whose text changed is a new
+    document; ingest drops the version stored from the same path (docs/architecture.md).
+    A path that cannot be read falls back to the hash of the absolute path.
+    """
     p = Path(path)
-    absolute = p if str(p).startswith("<") else p.resolve()
-    return ID[f"document/{slug(p.stem, 40)}-{short_hash(absolute.as_posix())}"]
+    digest = content_sha1
+    if not digest and not str(p).startswith("<"):
+        try:
+            digest = hashlib.sha1(p.read_bytes()).hexdigest()
+        except OSError:
+            digest = None
+    if not digest:
+        absolute = p if str(p).startswith("<") else p.resolve()
+        digest = short_hash(absolute.as_posix())
+    return ID[f"document/{slug(p.stem, 40)}-{digest[:12]}"]
 
 
 def date_literal(value: DateValue) -> Literal:
@@ -43,7 +61,7 @@ class DocumentGraphBuilder:
 
     def __init__(self, extraction: Extraction):
         self.x = extraction
-        self.doc = document_iri(extraction.document.path)
+        self.doc = document_iri(extraction.document.path, extraction.document.content_sha1)
         self.key = str(self.doc)
         self.g = Graph()
         for prefix, ns in PREFIXES.items():

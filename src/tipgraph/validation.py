@@ -6,14 +6,19 @@ against the whole store would cost seconds per document. So a graph is validated
 together with exactly the context it needs: the ontology (pyshacl's ``ont_graph``,
 for the subclass axioms behind ``sh:class`` and ``sh:targetClass``) and, fetched
 from the store with one SELECT, the ``rdf:type``, ``rdfs:label`` and
-``prov:wasDerivedFrom`` of the nodes it references but does not describe, plus the
-types of those nodes' documents. Graphs about to be replaced are left out of the
-context, so a document is never checked against its own previous version.
+``prov:wasDerivedFrom`` of every node it names (subjects too: a node the data uses
+without restating its type is still checked as what it is), plus the types of those
+nodes' documents. Graphs about to be replaced are left out of the context, so a
+document is never checked against its own previous version. Without a store, the
+reference registry can stand in (``reference=True``).
 
-Only results about nodes the new data describes (subjects in it) are reported: the
-context holds a sliver of each stored node, so shapes that look at other properties
-of a stored node would fail for want of data, not because of the new graph. Those
-results are counted in :attr:`ValidationReport.ignored`, never silently lost.
+Only results about nodes the new data describes (subjects in it) are reported, and
+for a subject the store already holds, only results about a value the new data
+states: the context holds a sliver of each stored node, so shapes that look at its
+other properties would fail for want of data, not because of the new graph. Those
+results are counted in :attr:`ValidationReport.ignored`, never silently lost. A
+tipgraph IRI that neither the data nor the context knows is a violation of its own
+(:mod:`tipgraph.unknown_iris`), and each result is reported once.
 
 One check SHACL cannot make on the delta alone is added here: a node the new data
 labels must not already carry a *different* ``rdfs:label`` in another graph, since
@@ -25,7 +30,7 @@ import itertools
 import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -90,6 +95,9 @@ class ValidationResult:
     value: str | None
     message: str
     shape: str | None
+    #: The file and line (1-based) where the focus node is described, when it came from a file.
+    file: str | None = None
+    line: int | None = None
     # The rdflib terms behind the strings, for the Turtle report.
     focus_term: Node | None = field(default=None, repr=False, compare=False)
     path_term: Node | None = field(default=None, repr=False, compare=False)
@@ -97,10 +105,10 @@ class ValidationResult:
     shape_term: Node | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict:
-        d = asdict(self)
-        for k in ("focus_term", "path_term", "value_term", "shape_term"):
-            d.pop(k)
-        return d
+        # Not dataclasses.asdict: it deep-copies the rdflib terms, and copying an
+        # ill-typed literal makes rdflib log a traceback.
+        terms = ("focus_term", "path_term", "value_term", "shape_term")
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in terms}
 
 
 @dataclass
@@ -135,6 +143,16 @@ class ValidationReport:
         self.results.sort(key=_result_key)
         self.ignored += other.ignored
 
+    def locate(self, where: "dict[Node, tuple[str, int | None]]") -> None:
+        """Give each result the file and line of its focus node (``where``: by focus term)."""
+        import dataclasses
+
+        self.results = [
+            dataclasses.replace(r, file=where[r.focus_term][0], line=where[r.focus_term][1])
+            if r.focus_term in where else r
+            for r in self.results
+        ]
+
     def summary(self) -> str:
         v, w, i = (self.count(s) for s in SEVERITIES)
         head = "conforms" if self.conforms else "does not conform"
@@ -147,9 +165,10 @@ class ValidationReport:
         for r in self.results:
             groups[r.focus].append(r)
         for focus, results in groups.items():
-            label = results[0].focus_label
+            label, file, line = results[0].focus_label, results[0].file, results[0].line
             lines.append("")
-            lines.append(f"{curie(focus)}" + (f'  "{label}"' if label else ""))
+            where = f"  ({file}:{line})" if file and line else (f"  ({file})" if file else "")
+            lines.append(f"{curie(focus)}" + (f'  "{label}"' if label else "") + where)
             for r in results:
                 where = curie(r.path) if r.path else "(node)"
                 shown = curie(r.value) if isinstance(r.value_term, URIRef) else r.value
@@ -452,18 +471,86 @@ def _safe_iris(nodes: Iterable[Node]) -> list[URIRef]:
     return sorted(out)
 
 
+def _registry_context(nodes: Iterable[Node]) -> list[tuple[Node, Node, Node]]:
+    """Without a store, what the reference registry says of ``nodes`` (type, label, source).
+
+    Every store holds the registry (ingest loads it), so a file that names IOM or Kenya
+    by their registry IRIs is not "wrong" just because no store was given.
+    """
+    from .reference import registry_graph
+
+    reg = registry_graph()
+    out: list[tuple[Node, Node, Node]] = []
+    docs: set[Node] = set()
+    for node in nodes:
+        for p in (RDF.type, RDFS.label, PROV.wasDerivedFrom):
+            for o in reg.objects(node, p):
+                out.append((node, p, o))
+                if p == PROV.wasDerivedFrom:
+                    docs.add(o)
+    for d in docs:
+        out.extend((d, RDF.type, o) for o in reg.objects(d, RDF.type))
+    return out
+
+
+def _unknown_iri_results(graph: Graph, context: Graph, store: GraphStore | None, referenced: set[Node],
+                         described: set[Node], label_of) -> list[ValidationResult]:
+    """A violation for each tipgraph IRI that nothing describes, with the IRI probably meant."""
+    from .reference import registry_graph
+    from .unknown_iris import candidates, is_tipgraph_iri, kind_of, unknown_message
+
+    known = set(context.subjects(RDF.type)) | set(context.subjects(RDFS.label)) | set(graph.subjects(RDF.type))
+    objects = sorted(n for n in referenced if is_tipgraph_iri(n) and n not in known)
+    untyped = sorted(n for n in described if is_tipgraph_iri(n) and n not in known)
+    if not objects and not untyped:
+        return []
+    kinds = {k for n in (*objects, *untyped) if (k := kind_of(str(n)))}
+    names = candidates(store, kinds, extra=(graph, registry_graph()))
+    out = []
+    for node in objects:
+        message = unknown_message(str(node), names)
+        for s, p in sorted(graph.subject_predicates(node)):
+            out.append(ValidationResult(
+                severity="Violation", focus=_node_str(s), focus_label=label_of(s), path=str(p),
+                value=str(node), message=message, shape=None, focus_term=s, path_term=p, value_term=node))
+    for node in untyped:
+        out.append(ValidationResult(
+            severity="Violation", focus=str(node), focus_label=label_of(node), path=str(RDF.type), value=None,
+            message=unknown_message(str(node), names, subject=True), shape=None, focus_term=node,
+            path_term=RDF.type))
+    return out
+
+
+def _distinct(results: list[ValidationResult]) -> list[ValidationResult]:
+    """Each result once: shapes shared by several node shapes report the same value twice;
+    and for an unknown IRI, only the unknown-IRI result (its sh:class failure says less)."""
+    unknown = {(r.focus, r.path, r.value) for r in results if r.shape is None and r.message.startswith("unknown IRI")}
+    seen: set[tuple] = set()
+    out = []
+    for r in results:
+        key = (r.severity, r.focus, r.path, r.value, r.message)
+        if key in seen or (r.shape is not None and (r.focus, r.path, r.value) in unknown):
+            continue
+        seen.add(key)
+        out.append(r)
+    return out
+
+
 def validate_graph(
     data: Graph | Dataset,
     store: GraphStore | None = None,
     *,
     replacing: Collection[URIRef] = (),
     engine: str = "auto",
+    reference: bool = False,
 ) -> ValidationReport:
     """Validate new data against the shapes, with targeted context from ``store``.
 
     ``replacing`` names the graphs this data will replace (left out of the context);
     a Graph whose identifier is an IRI, and every named graph of a Dataset, count too.
-    ``engine``: ``"auto"`` runs :mod:`tipgraph.shacl_engine` when it supports the shapes
+    ``reference``: without a store, take the context from the reference registry (as
+    ``tipgraph validate`` does), and report IRIs that neither knows; with neither, the
+    data is checked on its own. ``engine``: ``"auto"`` runs :mod:`tipgraph.shacl_engine` when it supports the shapes
     (it does tipgraph's own), else pyshacl; ``"pyshacl"`` always runs pyshacl.
     """
     import time
@@ -476,12 +563,28 @@ def validate_graph(
     referenced = {
         o for _, p, o in graph if isinstance(o, URIRef) and p != rdf_type and o not in subjects
     }
+    described = {s for s in subjects if isinstance(s, URIRef)}
     labelled = {s for s in graph.subjects(rdfs_label) if isinstance(s, URIRef)}
 
+    # Every IRI of the new data is validated with what the store holds for it (types,
+    # labels, a source): a node the data uses without restating its type is still
+    # checked as what it is. Nodes that state their own label keep only that one here;
+    # a different stored label is the label check's business below.
     context = Graph()
     stored_labels: dict[URIRef, set[tuple[Node, URIRef]]] = {}
-    if store is not None and (referenced or labelled):
-        context, stored_labels = _fetch_context(store, _safe_iris(referenced), _safe_iris(labelled), excluded)
+    if store is not None and (referenced or described):
+        fetched, stored_labels = _fetch_context(
+            store, _safe_iris(referenced | described), _safe_iris(labelled), excluded
+        )
+    elif store is None and reference:
+        fetched = _registry_context(referenced | described)
+    else:
+        fetched = []
+    for t in fetched:
+        if not (t[1] == rdfs_label and t[0] in labelled):
+            context.add(t)
+    #: Subjects of the new data that the store already holds: the data adds to them.
+    stored = {s for s in context.subjects() if s in described}
 
     def data_triples():
         # The class hierarchy is what pyshacl's ont_graph would mix in, without its per-call cost.
@@ -519,6 +622,11 @@ def validate_graph(
         severity = results_graph.value(r, SH.resultSeverity)
         path = results_graph.value(r, SH.resultPath)
         value = results_graph.value(r, SH.value)
+        if focus in stored and not (isinstance(path, URIRef) and value is not None and (focus, path, value) in graph):
+            # A stored node the data adds to: the context holds a sliver of it, so only
+            # what the new data states about it (a value of its own) can be judged.
+            ignored += 1
+            continue
         shape = results_graph.value(r, SH.sourceShape)
         message = _pick_message(results_graph, r, shape)
         results.append(
@@ -562,6 +670,9 @@ def validate_graph(
                     )
                 )
 
+    if store is not None or reference:  # with nothing to look IRIs up in, none is "unknown"
+        results.extend(_unknown_iri_results(graph, context, store, referenced, described, label_of))
+    results = _distinct(results)
     results.sort(key=_result_key)
     return ValidationReport(
         results=results,

@@ -67,7 +67,7 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 @pytest.fixture()
 def loaded(run, store_dir, example_ttl) -> Path:
-    result = run("load", example_ttl, "--store", store_dir)
+    result = run("load", example_ttl, "--store", store_dir, "--create")
     assert result.exit_code == 0, result.output
     return store_dir
 
@@ -81,15 +81,20 @@ def exported(run, store_dir) -> str:
 # -- validate -------------------------------------------------------------------
 def test_validate_without_a_store(run, example_ttl, tmp_path):
     missing = tmp_path / "no-store"
-    result = run("validate", example_ttl, "--store", missing)
+    result = run("validate", example_ttl, "--no-store")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("conforms: 0 violation(s)")
-    assert "validating without context" in result.stderr
+    # a store that is named must exist: a typo is not a silent "no context"
+    typo = run("validate", example_ttl, "--store", missing)
+    assert typo.exit_code == 2 and f"no store at {missing}: it does not exist" in typo.stderr
     assert not missing.exists()
 
 
 def test_validate_uses_the_store_as_context(run, loaded, tmp_path):
     meeting = write(tmp_path, "meeting.ttl", MEETING_WITH_IOM)
+    from tipgraph.store.embedded import EmbeddedStore
+
+    EmbeddedStore(tmp_path / "empty").close()
     assert run("validate", meeting, "--store", tmp_path / "empty").exit_code == 1
     result = run("validate", meeting, "--store", loaded)
     assert result.exit_code == 0, result.output
@@ -113,7 +118,7 @@ def test_validate_reports_violations_grouped_by_node(run, loaded, tmp_path):
 @pytest.mark.parametrize("fmt", ["json", "turtle"])
 def test_validate_report_formats(run, tmp_path, fmt):
     broken = write(tmp_path, "broken.ttl", BROKEN)
-    result = run("validate", broken, "--store", tmp_path / "none", "--format", fmt)
+    result = run("validate", broken, "--no-store", "--format", fmt)
     assert result.exit_code == 1
     if fmt == "json":
         assert json.loads(result.stdout)["conforms"] is False
@@ -124,7 +129,7 @@ def test_validate_report_formats(run, tmp_path, fmt):
 
 def test_validate_syntax_error_names_file_line_and_column(run, tmp_path):
     bad = write(tmp_path, "bad.ttl", PREFIXES + "\n<org/a> rdfs:label \"A\" ;\n    rdfs:label \"B\" <org/b> .\n")
-    result = run("validate", bad, "--store", tmp_path / "none")
+    result = run("validate", bad, "--no-store")
     assert result.exit_code == 2
     assert f"{bad}:8:20:" in result.stderr
 
@@ -132,11 +137,11 @@ def test_validate_syntax_error_names_file_line_and_column(run, tmp_path):
 def test_validate_unreadable_input(run, tmp_path):
     assert run("validate", tmp_path / "missing.ttl").exit_code == 2
     unknown = write(tmp_path, "data.xyz", "<a> <b> <c> .")
-    result = run("validate", unknown, "--store", tmp_path / "none")
+    result = run("validate", unknown, "--no-store")
     assert result.exit_code == 2 and "--rdf-format" in result.stderr
     latin = tmp_path / "latin.nt"
     latin.write_bytes('<http://x/a> <http://x/b> "caf\xe9" .\n'.encode("latin-1"))
-    assert run("validate", latin, "--store", tmp_path / "none").exit_code == 2
+    assert run("validate", latin, "--no-store").exit_code == 2
 
 
 def test_remote_jsonld_contexts_are_not_fetched(tmp_path):
@@ -147,7 +152,7 @@ def test_remote_jsonld_contexts_are_not_fetched(tmp_path):
 
 # -- load -----------------------------------------------------------------------
 def test_load_prints_quads_and_time_and_fills_the_store(run, store_dir, example_ttl):
-    result = run("load", example_ttl, "--store", store_dir)
+    result = run("load", example_ttl, "--store", store_dir, "--create")
     assert result.exit_code == 0, result.output
     n = len(Graph().parse(example_ttl))
     assert f"loaded {n:,} quads into 1 graph(s) from 1 file(s) in " in result.stdout
@@ -158,7 +163,7 @@ def test_load_prints_quads_and_time_and_fills_the_store(run, store_dir, example_
     assert stats["instances"]["https://w3id.org/tipgraph/ontology#State"] == 3
     # loading the same file again replaces its graph
     before = exported(run, store_dir)
-    assert run("load", example_ttl, "--store", store_dir).exit_code == 0
+    assert run("load", example_ttl, "--store", store_dir, "--create").exit_code == 0
     assert exported(run, store_dir) == before
 
 
@@ -202,7 +207,7 @@ def test_quad_files_keep_their_graph_names(run, store_dir, tmp_path, example_ttl
     g = Graph().parse(example_ttl)
     body = g.serialize(format="nt")
     trig.write_text(f"<{named}> {{\n{body}}}\n<http://x/a> <http://www.w3.org/2000/01/rdf-schema#comment> \"default\" .\n")
-    result = run("load", trig, "--store", store_dir)
+    result = run("load", trig, "--store", store_dir, "--create")
     assert result.exit_code == 0, result.output
     from tipgraph.store.embedded import EmbeddedStore
 
@@ -216,7 +221,7 @@ def test_load_reports_a_store_in_use(run, store_dir, example_ttl):
     from tipgraph.store.embedded import EmbeddedStore
 
     with EmbeddedStore(store_dir):
-        result = run("load", example_ttl, "--store", store_dir)
+        result = run("load", example_ttl, "--store", store_dir, "--create")
     assert result.exit_code == 2
     assert f"store {store_dir} is" in result.stderr
 

@@ -47,7 +47,7 @@ def _extraction(path: str = "/data/press/2021-md.txt") -> Extraction:
 
 def test_document_node_and_graph_name():
     name, g = build_document_graph(_extraction())
-    assert name == document_iri("/data/press/2021-md.txt")
+    assert name == document_iri("/data/press/2021-md.txt", "abc")
     assert (name, RDF.type, TIP.Document) in g
     assert (name, DCTERMS.source, Literal("/data/press/2021-md.txt")) in g
     assert (name, DCTERMS.issued, Literal("2021-06-03", datatype=XSD.date)) in g
@@ -108,9 +108,14 @@ def test_building_twice_gives_identical_triples():
     assert sorted(a.splitlines()) == sorted(b.splitlines())
 
 
-def test_document_iri_depends_on_path_not_content():
-    assert document_iri("/a/x.txt") == document_iri("/a/x.txt")
-    assert document_iri("/a/x.txt") != document_iri("/b/x.txt")
+def test_document_iri_depends_on_name_and_content_not_folder(tmp_path):
+    assert document_iri("/a/x.txt", "abc") == document_iri("/b/x.txt", "abc")
+    assert document_iri("/a/x.txt", "abc") != document_iri("/a/x.txt", "abd")
+    for folder, text in (("a", "same"), ("b", "same"), ("c", "other")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(text, encoding="utf-8")
+    assert document_iri(tmp_path / "a" / "x.txt") == document_iri(tmp_path / "b" / "x.txt")
+    assert document_iri(tmp_path / "a" / "x.txt") != document_iri(tmp_path / "c" / "x.txt")
 
 
 def test_person_without_role_in_this_document_is_only_referenced():

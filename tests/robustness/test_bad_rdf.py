@@ -107,7 +107,7 @@ def loaded_store(tmp_path_factory) -> tuple[Path, bytes]:
     first = root / "first.ttl"
     first.write_text(steward_graph("first"), encoding="utf-8")
     store = root / "store"
-    result = CliRunner().invoke(cli, ["load", str(first), "--store", str(store)])
+    result = CliRunner().invoke(cli, ["load", str(first), "--store", str(store), "--create"])
     assert result.exit_code == 0, result.output
     return store, _export(store)
 
@@ -115,7 +115,7 @@ def loaded_store(tmp_path_factory) -> tuple[Path, bytes]:
 def test_the_good_file_alone_loads(tmp_path):
     good = tmp_path / "good.ttl"
     good.write_text(steward_graph("alone"), encoding="utf-8")
-    result = CliRunner().invoke(cli, ["load", str(good), "--store", str(tmp_path / "store")])
+    result = CliRunner().invoke(cli, ["load", str(good), "--store", str(tmp_path / "store"), "--create"])
     assert result.exit_code == 0, result.output
     assert b"Test Body alone" in _export(tmp_path / "store")
 
@@ -128,7 +128,7 @@ def test_bad_file_refuses_the_whole_batch_and_changes_nothing(loaded_store, tmp_
     good.write_text(steward_graph("batch"), encoding="utf-8")
     bad = tmp_path / f"{name}{suffix}"
     bad.write_text(content, encoding="utf-8")
-    result = CliRunner().invoke(cli, ["load", str(good), str(bad), "--store", str(store)])
+    result = CliRunner().invoke(cli, ["load", str(good), str(bad), "--store", str(store), "--create"])
     assert result.exit_code == code, result.output[-2000:]
     assert re.search(pattern, result.output, re.I), result.output[-2000:]
     assert _export(store) == before
@@ -140,7 +140,7 @@ def test_syntax_errors_are_located(tmp_path, name):
     suffix, content, _, pattern = BAD[name]
     bad = tmp_path / f"{name}{suffix}"
     bad.write_text(content, encoding="utf-8")
-    result = CliRunner().invoke(cli, ["validate", str(bad), "--store", str(tmp_path / "none")])
+    result = CliRunner().invoke(cli, ["validate", str(bad), "--no-store"])
     assert result.exit_code == 2
     assert re.search(pattern, result.output)
 
@@ -151,7 +151,7 @@ def test_load_into_a_missing_store_creates_nothing_on_refusal(tmp_path):
     bad = tmp_path / f"bad{suffix}"
     bad.write_text(content, encoding="utf-8")
     store = tmp_path / "store"
-    result = CliRunner().invoke(cli, ["load", str(bad), "--store", str(store)])
+    result = CliRunner().invoke(cli, ["load", str(bad), "--store", str(store), "--create"])
     assert result.exit_code == 2
     if (store / "CURRENT").exists():
         assert _export(store) == b""

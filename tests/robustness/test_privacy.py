@@ -136,7 +136,7 @@ def test_shapes_refuse_private_data_loaded_by_hand(tmp_path, name):
     path = tmp_path / f"{name}.ttl"
     path.write_text(PREFIXES + HAND_MADE[name] + "\n", encoding="utf-8")
     store = tmp_path / "store"
-    result = CliRunner().invoke(cli, ["load", str(path), "--store", str(store)])
+    result = CliRunner().invoke(cli, ["load", str(path), "--store", str(store), "--create"])
     assert result.exit_code == 1, result.output
     assert re.search(r"public role|e-mail|phone", result.output), result.output
     if (store / "CURRENT").exists():
@@ -151,5 +151,5 @@ def test_a_person_with_a_public_role_loads(tmp_path):
     path = tmp_path / "official.ttl"
     path.write_text(PREFIXES + '<person/jan-novak> a tip:Person ; rdfs:label "Jan Novak" ; tip:title "Officer" ; '
                     "prov:wasDerivedFrom <document/hand-made-0123456789ab> .\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["load", str(path), "--store", str(tmp_path / "store")])
+    result = CliRunner().invoke(cli, ["load", str(path), "--store", str(tmp_path / "store"), "--create"])
     assert result.exit_code == 0, result.output

@@ -160,7 +160,8 @@ def test_rdf_xml_is_never_parsed(tmp_path, server, secret_file, command, suffix,
     path = tmp_path / f"data{suffix}"
     path.write_text(_rdfxml(secret, url), encoding="utf-8")
     seen = len(hits)
-    result = CliRunner().invoke(cli, [command, str(path), "--store", str(tmp_path / "store"), *extra])
+    where = ["--store", str(tmp_path / "store"), "--create"] if command == "load" else ["--no-store"]
+    result = CliRunner().invoke(cli, [command, str(path), *where, *extra])
     assert result.exit_code == 2, result.output
     assert marker not in result.output
     assert hits[seen:] == []
@@ -186,7 +187,7 @@ def test_json_ld_contexts_are_never_fetched(tmp_path, server, secret_file, name)
     path.write_text('{"@context": ' + context + ', "@id": "https://w3id.org/tipgraph/id/org/x", '
                     '"http://www.w3.org/2000/01/rdf-schema#label": "X"}', encoding="utf-8")
     seen = len(hits)
-    result = CliRunner().invoke(cli, ["load", str(path), "--store", str(tmp_path / "store")])
+    result = CliRunner().invoke(cli, ["load", str(path), "--store", str(tmp_path / "store"), "--create"])
     assert result.exit_code == 2, result.output
     assert "context" in result.output.lower()
     assert marker not in result.output
@@ -201,7 +202,7 @@ def test_owl_imports_in_a_steward_file_are_not_followed(tmp_path, server):
 <https://w3id.org/tipgraph/id/graph/x> owl:imports <{url}/onto.ttl> ; sh:shapesGraph <{url}/shapes.ttl> .
 """, encoding="utf-8")
     seen = len(hits)
-    result = CliRunner().invoke(cli, ["validate", str(path), "--store", str(tmp_path / "none")])
+    result = CliRunner().invoke(cli, ["validate", str(path), "--no-store"])
     assert result.exit_code in (0, 1), result.output
     assert hits[seen:] == []
 

@@ -82,7 +82,51 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
     return params
 
 
-@click.command("query")
+class _StoredQueryCommand(click.Command):
+    """``tipgraph query``, whose ``--help`` describes the query NAME when one is given.
+
+    click handles ``--help`` before it looks at the arguments, so the arguments are
+    kept aside when parsed and read again when the help is written.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["tipgraph.query_args"] = list(args)
+        return super().parse_args(ctx, args)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_help(ctx, formatter)
+        name = _named_query(ctx)
+        if name is None:
+            return
+        try:
+            stored = get_query(name)
+        except QueryError as exc:
+            with formatter.section("Query"):
+                formatter.write_text(str(exc))
+            return
+        with formatter.section(f"Query {stored.name} ({stored.title})"):
+            formatter.write_text(stored.description)
+        if stored.parameters:
+            with formatter.section("Its parameters (--param NAME=VALUE)"):
+                formatter.write_dl([(p.signature(), p.description) for p in stored.parameters])
+        else:
+            with formatter.section("Its parameters"):
+                formatter.write_text("none")
+
+
+def _named_query(ctx: click.Context) -> str | None:
+    """The NAME argument among the arguments kept by :class:`_StoredQueryCommand`, if any."""
+    args = ctx.meta.get("tipgraph.query_args") or []
+    try:
+        parser = ctx.command.make_parser(ctx)
+        opts, _rest, _order = parser.parse_args(args=list(args))
+    except click.UsageError:
+        return None
+    name = opts.get("name")
+    return name if isinstance(name, str) else None
+
+
+@click.command("query", cls=_StoredQueryCommand)
 @click.argument("name")
 @click.option("--param", "-p", "param_pairs", multiple=True, metavar="NAME=VALUE",
               help="A parameter value (repeatable). Actors and instruments may be given by label or acronym.")
@@ -90,7 +134,7 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
 @format_option
 @wide_option
 def query_command(name: str, param_pairs: tuple[str, ...], store_location: str, fmt: str, wide: bool) -> None:
-    """Run the stored query NAME (see `tipgraph queries`)."""
+    """Run the stored query NAME (see `tipgraph queries`; `tipgraph query NAME --help` describes it)."""
     try:
         stored = get_query(name)
     except QueryError as exc:
@@ -106,6 +150,33 @@ def query_command(name: str, param_pairs: tuple[str, ...], store_location: str, 
     finally:
         store.close()
     write_rows(console, result.columns, result.rows, fmt, title=stored.title, layout="wide" if wide else "fit")
+
+
+_QUERY_FILE_SUFFIXES = (".rq", ".sparql", ".ru")
+
+
+def _names_a_file(arg: str) -> bool:
+    """Whether ``arg`` is an existing file; text too long to be a path (a long inline query) is not."""
+    try:
+        return Path(arg).is_file()
+    except (OSError, ValueError):  # ENAMETOOLONG, embedded NUL ...
+        return False
+
+
+def _query_text(arg: str) -> str:
+    """The query ``tipgraph sparql`` was given: '-' reads standard input, a query file's
+    name (an existing file, or any name ending .rq/.sparql/.ru) reads the file, anything
+    else is the query itself."""
+    if arg == "-":
+        return sys.stdin.read()
+    if _names_a_file(arg) or (arg.endswith(_QUERY_FILE_SUFFIXES) and not any(c.isspace() for c in arg)):
+        try:
+            return Path(arg).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"cannot read {arg}: {exc.strerror or exc}") from None
+        except UnicodeDecodeError as exc:
+            raise InputError(f"cannot read {arg}: not UTF-8 text ({exc.reason})") from None
+    return arg
 
 
 @click.command("sparql")
@@ -125,15 +196,7 @@ def sparql_command(query_or_file: str, store_location: str, fmt: str, wide: bool
     is refused (exit 2) unless --allow-service is given: the engine would fetch the
     URL it names, which a query from someone else could point anywhere.
     """
-    if query_or_file == "-":
-        text = sys.stdin.read()
-    elif query_or_file.endswith((".rq", ".sparql", ".ru")) or (len(query_or_file) < 4096 and Path(query_or_file).is_file()):
-        try:
-            text = Path(query_or_file).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"cannot read {query_or_file}: {exc.strerror}") from None
-    else:
-        text = query_or_file
+    text = _query_text(query_or_file)
     try:
         kind = check_adhoc(with_prefixes(text), allow_update=allow_update, allow_service=allow_service)
     except QueryError as exc:
@@ -163,6 +226,37 @@ def sparql_command(query_or_file: str, store_location: str, fmt: str, wide: bool
         click.echo(result.graph.serialize(format="json-ld" if fmt == "json" else "turtle"))
 
 
-COMMANDS = [queries_command, query_command, sparql_command]
+@click.command("show")
+@click.argument("node", metavar="IRI|NAME")
+@click.option("--all", "all_sources", is_flag=True, help="Also list the graphs that only name the node.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@store_option
+def show_command(node: str, all_sources: bool, fmt: str, store_location: str) -> None:
+    """Show what the graph states about a fact or an entity, and where it was read.
+
+    NODE is an IRI (full, tipid:org/un, or short as tables print it: org/un,
+    meeting/f5bccda4aa2b) or a label or acronym. Each statement is listed under the
+    document it comes from (title, source, date) with the evidence sentence(s).
+    """
+    from ..show import ShowError, resolve_node, show, to_text
+
+    store = _open_for_reading(store_location)
+    try:
+        shown = show(store, resolve_node(store, node))
+    except ShowError as exc:
+        raise InputError(str(exc)) from None
+    except QueryError as exc:
+        raise InputError(str(exc)) from None
+    except StoreError as exc:
+        raise InputError(f"query failed: {exc}") from None
+    finally:
+        store.close()
+    if fmt == "json":
+        click.echo(json.dumps(shown.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(to_text(shown, all_sources=all_sources), nl=False)
+
+
+COMMANDS = [queries_command, query_command, sparql_command, show_command]
 
 __all__ = ["COMMANDS", "cell_text"]

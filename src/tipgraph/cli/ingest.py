@@ -1,6 +1,8 @@
 """``tipgraph ingest``: press releases in, validated document graphs out."""
 from __future__ import annotations
 
+import sys
+
 import click
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -8,6 +10,7 @@ from rich.table import Table
 
 from ..store import StoreError
 from .common import DataError, InputError, console, err_console, open_store_or_fail, store_option
+from .progress import PlainProgress
 
 
 @click.command()
@@ -33,9 +36,11 @@ def ingest(paths: tuple[str, ...], jobs: int, quiet: bool, store_location: str) 
         raise InputError("no .txt, .html, .htm or .md documents found in " + ", ".join(paths))
 
     with open_store_or_fail(store_location) as store:
+        # A bar where it can be redrawn; elsewhere (notebook, log, cron) plain lines now and then.
+        plain = None if quiet or err_console.is_terminal else PlainProgress(total, lambda: sys.stderr)
         progress = Progress(
             TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=err_console, transient=True, disable=quiet,
+            console=err_console, transient=True, disable=quiet or plain is not None,
         )
         with progress:
             task = progress.add_task("ingest", total=total)
@@ -46,14 +51,22 @@ def ingest(paths: tuple[str, ...], jobs: int, quiet: bool, store_location: str) 
                     progress.console.print(f"[red]refused[/red] {escape(outcome.path)}: {escape(outcome.reason)}",
                                            highlight=False, soft_wrap=True)
                 progress.advance(task)
+                if plain is not None:
+                    plain.advance(refused=outcome.status == "refused")
 
             try:
                 report = ingest_paths(store, paths, jobs=jobs, progress=advance)
             except StoreError as exc:
                 raise InputError(str(exc)) from exc
+        if plain is not None:
+            plain.finish()
     _summary(report)
     if report.refused:
         raise DataError(f"{len(report.refused)} of {report.read} documents refused")
+
+
+_ENTITY_NAMES = {"person": "persons", "org": "organizations", "state": "states", "place": "places",
+                 "instrument": "instruments"}
 
 
 def _summary(report) -> None:
@@ -61,12 +74,18 @@ def _summary(report) -> None:
     table.add_column(style="bold")
     table.add_column(justify="right")
     table.add_row("documents read", str(report.read))
-    table.add_row("stored", str(report.stored))
-    table.add_row("unchanged", str(report.unchanged))
-    table.add_row("refused", str(len(report.refused)))
+    table.add_row("  stored", str(report.stored))
+    table.add_row("  unchanged (stored before, same text)", str(report.unchanged))
+    table.add_row("  refused", str(len(report.refused)))
     table.add_row("quads written", str(report.quads))
+    # Facts are counted per document (a person named in two documents counts twice);
+    # entities once, when the store did not hold them before this run.
+    table.add_row("facts read in the stored documents", "")
     for kind, n in sorted(report.fact_totals().items()):
-        table.add_row(kind, str(n))
+        table.add_row(f"  {kind}", str(n))
+    table.add_row("entities new to the store", str(sum(report.new_entities.values())))
+    for kind, n in sorted(report.new_entities.items()):
+        table.add_row(f"  {_ENTITY_NAMES.get(kind, kind)}", str(n))
     rate = report.read / report.seconds if report.seconds else 0.0
     table.add_row("seconds", f"{report.seconds:.2f} ({rate:.1f} documents/s)")
     console.print(table)

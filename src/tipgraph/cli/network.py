@@ -100,6 +100,32 @@ def _graph(store_location: str, selection: Selection, metrics: bool = True):
     return compute_metrics(G) if metrics else G
 
 
+#: File suffixes each format may be written under, besides its own name.
+_OTHER_SUFFIXES = {"xml": ("gexf", "graphml"), "htm": ("html",)}
+
+
+def _output_format(output: Path, fmt: str | None) -> str:
+    """The format to write: --format, else the suffix of -o (none: gexf).
+
+    A suffix that says another format (``-o x.pdf --format gexf``) or no format
+    tipgraph writes is refused before anything is computed or written, so no file
+    carries a name that lies about its content.
+    """
+    suffix = output.suffix.lower().lstrip(".")
+    meant = (suffix,) if suffix in EXPORT_FORMATS else _OTHER_SUFFIXES.get(suffix, ())
+    if fmt is None:
+        if not suffix:
+            return "gexf"
+        if not meant:
+            raise InputError(f"cannot write {output}: tipgraph writes {', '.join(EXPORT_FORMATS)}, "
+                             f"not .{suffix} (name the file accordingly, or give --format)")
+        return meant[0]
+    if suffix and fmt not in meant:
+        raise InputError(f"-o {output} does not match --format {fmt}: name the file "
+                         f"{output.with_suffix('.' + fmt).name}")
+    return fmt
+
+
 @click.command("network")
 @store_option
 @selection_options
@@ -125,9 +151,7 @@ def network_command(store_location: str, selection: Selection, fmt: str | None, 
       tipgraph network --ego IOM --depth 2 --from 2018 -o iom.gexf
       tipgraph network --country RU --kind organization,state,person --format svg -o ru.svg
     """
-    if fmt is None:
-        suffix = output.suffix.lower().lstrip(".")
-        fmt = suffix if suffix in EXPORT_FORMATS else "gexf"
+    fmt = _output_format(output, fmt)
     G = _graph(store_location, selection, metrics)
     try:
         export(G, output, fmt, timeline=timeline, size_metric=size_by)

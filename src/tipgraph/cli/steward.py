@@ -37,6 +37,25 @@ def open_for_reading(location: str) -> GraphStore:
     return open_store_or_fail(location, read_only=True)
 
 
+def _store_given() -> bool:
+    """Whether the user named the store (--store or $TIPGRAPH_STORE), rather than the default folder."""
+    import os
+
+    ctx = click.get_current_context()
+    source = ctx.get_parameter_source("store_location")
+    return source is click.core.ParameterSource.COMMANDLINE or bool(os.environ.get("TIPGRAPH_STORE"))
+
+
+def _source_hint(report) -> None:
+    """What to do about nodes without a source: the shapes' message speaks of extraction."""
+    from rdflib.namespace import PROV
+
+    if any(r.path == str(PROV.wasDerivedFrom) and r.value is None for r in report.violations):
+        click.echo("hint: for hand-written nodes, `tipgraph load --source` records the file as their source "
+                   "document; otherwise add prov:wasDerivedFrom <document/...> naming a tip:Document to each",
+                   err=True)
+
+
 def _print_report(report, fmt: str) -> None:
     if fmt == "json":
         click.echo(report.to_json())
@@ -50,22 +69,32 @@ def _print_report(report, fmt: str) -> None:
 @_FILES
 @click.option("--format", "report_format", type=click.Choice(["text", "turtle", "json"]), default="text",
               show_default=True, help="Form of the validation report.")
+@click.option("--no-store", is_flag=True,
+              help="Check against the reference registry only, not a store.")
 @_RDF_FORMAT
 @store_option
-def validate(files: tuple[Path, ...], report_format: str, rdf_format: str | None, store_location: str) -> None:
+def validate(files: tuple[Path, ...], report_format: str, no_store: bool, rdf_format: str | None,
+             store_location: str) -> None:
     """Check RDF files against the shapes, in the context of the store.
 
-    Nodes the files reference but do not describe are looked up in the store (types,
-    labels, sources). Without a store the files are checked on their own. Exits 0 when
-    they conform (warnings are printed), 1 on violations, 2 on unreadable input.
+    Every node the files name is checked with what the store holds for it (types,
+    labels, sources), whether or not the files restate it; files are checked together.
+    With --no-store (or when the default store does not exist) the reference registry
+    stands in for the store; a store named with --store must exist. Exits 0 when they
+    conform (warnings are printed), 1 on violations, 2 on unreadable input.
     """
     from ..loading import InputFileError, validate_files
 
     store = None
-    if _store_exists(store_location):
+    if no_store:
+        pass
+    elif _store_exists(store_location):
         store = open_store_or_fail(store_location, read_only=True)
+    elif _store_given():
+        raise InputError(f"no store at {store_location}: it does not exist (check --store; without one, "
+                         "files are checked against the reference registry only)")
     else:
-        click.echo(f"no store at {store_location}: validating without context", err=True)
+        click.echo(f"no store at {store_location}: validating against the reference registry only", err=True)
     try:
         report, graphs = validate_files(store, files, rdf_format)
     except InputFileError as exc:
@@ -77,15 +106,22 @@ def validate(files: tuple[Path, ...], report_format: str, rdf_format: str | None
             store.close()
     _print_report(report, report_format)
     if not report.conforms:
+        if report_format == "text":
+            _source_hint(report)
         raise DataError(f"{report.count('Violation')} violation(s) in {len(files)} file(s)")
 
 
 @click.command()
 @_FILES
 @click.option("--strict", is_flag=True, help="Refuse the batch on warnings too.")
+@click.option("--create", is_flag=True, help="Make a new store at --store when there is none (never done unasked).")
+@click.option("--source", is_flag=True,
+              help="Record each file as the source document of the nodes it describes without a "
+                   "prov:wasDerivedFrom (hand-written data).")
 @_RDF_FORMAT
 @store_option
-def load(files: tuple[Path, ...], strict: bool, rdf_format: str | None, store_location: str) -> None:
+def load(files: tuple[Path, ...], strict: bool, create: bool, source: bool, rdf_format: str | None,
+         store_location: str) -> None:
     """Validate RDF files, then load them all in one transaction, or none of them.
 
     A triple file (Turtle, N-Triples) goes into its own graph, replaced when the file is
@@ -95,16 +131,28 @@ def load(files: tuple[Path, ...], strict: bool, rdf_format: str | None, store_lo
     """
     from ..loading import InputFileError, load_files
 
+    new_store = not _store_exists(store_location)
+    folder_existed = is_remote(store_location) or Path(store_location).exists()
+    if new_store and not create:
+        raise InputError(f"no store at {store_location}: it does not exist (check --store, "
+                         "or give --create to make a new store there)")
     with open_store_or_fail(store_location) as store:
         try:
-            result = load_files(store, files, strict=strict, fmt=rdf_format)
+            result = load_files(store, files, strict=strict, fmt=rdf_format, source=source)
         except InputFileError as exc:
             raise InputError(str(exc)) from exc
         except StoreError as exc:
             raise InputError(str(exc)) from exc
     report = result.report
+    if new_store and not result.loaded and not folder_existed:
+        import shutil
+
+        shutil.rmtree(store_location, ignore_errors=True)  # refused: leave no store behind, as before
+    elif new_store:
+        click.echo(f"created a new store at {store_location}", err=True)
     if not result.loaded:
         _print_report(report, "text")
+        _source_hint(report)
         raise DataError(f"refused, nothing loaded: {result.refused_because}")
     if report.results:
         _print_report(report, "text")
@@ -172,7 +220,7 @@ def stats(fmt: str, store_location: str) -> None:
     table.add_column("count", justify="right")
     table.add_row("quads", f"{s.quads:,}")
     table.add_row("graphs", f"{s.graphs:,}")
-    table.add_row("document graphs", f"{s.document_graphs:,}")
+    table.add_row("document graphs (not the registry)", f"{s.document_graphs:,}")
     for cls, n in sorted(s.instances.items()):
         table.add_row(curie(cls), f"{n:,}")
     console.print(table)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
-from ..namespaces import sparql_prefixes
+from ..namespaces import expand_short_iri, sparql_prefixes
 from ..store.base import GraphStore
 
 _TYPES = sparql_prefixes() + """
@@ -48,6 +48,7 @@ def resolve(
     text = name.strip()
     if text.startswith("<") and text.endswith(">"):
         text = text[1:-1]
+    text = expand_short_iri(text) or text  # org/un, as tables print IRIs
     if text.startswith(("http://", "https://", "urn:")):
         rows = store.select(_TYPES, bindings={"x": URIRef(text)})
         if not any(class_kinds.get(str(r["type"])) in kinds for r in rows):

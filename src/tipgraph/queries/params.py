@@ -14,7 +14,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
-from ..namespaces import PREFIXES
+from ..namespaces import PREFIXES, expand_short_iri
 from ..store.binding import is_valid_iri
 from .catalogue import Parameter
 
@@ -48,6 +48,7 @@ def parse_iri(param: Parameter, value: str) -> URIRef | None:
     m = _CURIE.match(text)
     if m and m.group(1) in PREFIXES:
         text = PREFIXES[m.group(1)] + m.group(2)
+    text = expand_short_iri(text) or text  # org/un, as tables print IRIs
     if _LOOKS_LIKE_IRI.match(text) or text != value.strip():
         if not _IRI.match(text) or not is_valid_iri(text):
             raise ParameterError(param.name, f"not a valid IRI (spaces or forbidden characters): {value[:80]!r}")

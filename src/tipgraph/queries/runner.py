@@ -20,8 +20,13 @@ from .service import SERVICE_FLAG, check_no_service
 
 class UnknownQueryError(QueryError, LookupError):
     def __init__(self, name: str, known: list[str]):
-        super().__init__(f"no stored query {name!r}; known: {', '.join(known)}")
+        from ..suggest import closest
+
+        best = closest(name, known)
+        hint = f"did you mean {best[0]}? " if best else ""
+        super().__init__(f"no stored query {name!r}; {hint}known: {', '.join(known)}")
         self.name = name
+        self.suggestion = best[0] if best else None
 
 
 def get_query(name: str, catalogue: Mapping[str, StoredQuery] | None = None) -> StoredQuery:

@@ -26,7 +26,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
-from ..namespaces import PREFIXES, TIP
+from ..namespaces import PREFIXES, REGISTRY_GRAPH, TIP
 from .binding import bind_values
 from .base import GraphStore, SelectResult, StoreError, StoreInUseError, StoreStats, Triple
 
@@ -213,7 +213,9 @@ class EmbeddedStore(GraphStore):
         graphs = sum(1 for _ in store.named_graphs())
         n_docs = int(
             next(iter(store.query(
-                f"SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?d a <{TIP.Document}> }} }}"
+                # the registry names its own source document; it is reference data, not a document read
+                f"SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?d a <{TIP.Document}> }} "
+                f"FILTER(?g != <{REGISTRY_GRAPH}>) }}"
             )))["n"].value
         )
         instances: dict[str, int] = {}

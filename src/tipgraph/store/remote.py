@@ -27,7 +27,7 @@ from rdflib.term import Identifier, Node
 from SPARQLWrapper import BASIC, DIGEST, JSON, POST, SPARQLWrapper, TURTLE
 from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, SPARQLWrapperException
 
-from ..namespaces import ID, TIP
+from ..namespaces import ID, REGISTRY_GRAPH, TIP
 from .base import GraphStore, SelectResult, StoreError, StoreStats, Triple
 from .binding import bind_values, check_term
 
@@ -279,8 +279,8 @@ class RemoteStore(GraphStore):
         graphs = len(self.graph_names())
         docs = self.select(
             "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?d a ?doc } "
-            "FILTER(STRSTARTS(STR(?g), ?base)) }",
-            {**base, "doc": TIP.Document},
+            "FILTER(STRSTARTS(STR(?g), ?base) && ?g != ?registry) }",  # the registry is no document read
+            {**base, "doc": TIP.Document, "registry": REGISTRY_GRAPH},
         ).rows[0]["n"]
         rows = self.select(
             "SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a ?c } "
