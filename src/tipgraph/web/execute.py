@@ -75,6 +75,17 @@ def run_limited(store: GraphStore, query: str, kind: str, *, row_limit: int, dea
 
 def _run_embedded(store: EmbeddedStore, query: str, kind: str, row_limit: int, deadline: Deadline) -> Answer:
     result = _oxigraph(store, query)
+    try:
+        return _answer(result, kind, row_limit, deadline)
+    except Exception as exc:
+        # Oxigraph's results must be freed on the thread that made them: drop the frames
+        # (which hold them) from the traceback before the error goes to the event loop.
+        raise exc.with_traceback(None)  # noqa: B904
+    finally:
+        del result
+
+
+def _answer(result, kind: str, row_limit: int, deadline: Deadline) -> Answer:
     if isinstance(result, ox.QuerySolutions):
         variables = [v.value for v in result.variables]
 
