@@ -21,6 +21,7 @@ from ..queries.lookup import AmbiguousEntityError
 from ..queries.params import ParameterError, QueryError
 from ..queries.runner import QueryResult, run_query
 from ..store import StoreError
+from .holder import StoreChanging
 from .limits import LimitError, TooManyRows
 
 
@@ -106,7 +107,7 @@ async def run_endpoint(request: Request) -> Response:
     except LimitError as exc:
         return api_error(exc.status, str(exc))
     except StoreError as exc:
-        return api_error(500, f"query failed: {exc}")
+        return api_error(503 if isinstance(exc, StoreChanging) else 500, f"query failed: {exc}")
     if wants_csv:
         return Response(to_delimited(result.columns, result.rows, ","), media_type="text/csv; charset=utf-8")
     return JSONResponse({

@@ -28,6 +28,16 @@ from ..store import GraphStore, StoreError, open_store
 from ..store.base import is_remote
 
 T = TypeVar("T")
+#: Tries to open a fresh instance while another process writes, before keeping the old one.
+_OPEN_ATTEMPTS = 3
+
+
+class StoreChanging(StoreError):
+    """Another process is rewriting the store's files right now; the request may be repeated."""
+
+    def __init__(self, location: str):
+        super().__init__(f"store {location} is being written by another process (ingest or load); "
+                         "try again in a moment")
 
 
 def folder_signature(path: Path) -> tuple:
@@ -69,9 +79,12 @@ class StoreHolder:
         path = Path(self.location)
         if not (path / "CURRENT").is_file():
             raise StoreError(f"no store at {path} (ingest or load something first, or pass --store)")
-        self._signature = folder_signature(path)
+        signature = folder_signature(path)
+        store = open_store(path, read_only=not self.writable)
+        # Taken before opening: a change during the open shows at the next look.
+        self._signature = signature
         self._checked = time.monotonic()
-        return open_store(path, read_only=not self.writable)
+        return store
 
     @property
     def follows_writers(self) -> bool:
@@ -92,25 +105,41 @@ class StoreHolder:
                     self._reopen()
             return self._store
 
-    def _reopen(self) -> None:
-        # The old instance is not closed: requests running on it keep their reference,
-        # and it is freed when the last one ends.
-        self._store = self._open()
-        self.reopened += 1
+    def _reopen(self) -> bool:
+        """Open a fresh instance; False (the old one kept) when the writer is mid-change.
+
+        Opening while RocksDB compacts can find a file listed and then gone; the next
+        look, a moment later, tries again. The old instance is not closed: requests
+        running on it keep their reference, and it is freed when the last one ends.
+        """
+        for attempt in range(_OPEN_ATTEMPTS):
+            try:
+                self._store = self._open()
+            except (StoreError, OSError, RuntimeError):
+                time.sleep(0.05 * (attempt + 1))
+                continue
+            self.reopened += 1
+            return True
+        return False
 
     def call(self, work: Callable[[GraphStore], T]) -> T:
         """``work(store)``; on a store error while a writer changed the folder, once more on a fresh instance."""
         store = self.current()
         try:
             return work(store)
-        except StoreError:
+        except (StoreError, OSError, RuntimeError) as exc:
             if not self.follows_writers or folder_signature(Path(self.location)) == self._signature:
-                raise
+                if isinstance(exc, StoreError):
+                    raise
+                raise StoreError(str(exc)) from None
             with self._lock:
-                if store is self._store:
-                    self._reopen()
+                if store is self._store and not self._reopen():
+                    raise StoreChanging(self.location) from None
                 store = self._store
+        try:
             return work(store)
+        except (OSError, RuntimeError) as exc:
+            raise StoreChanging(self.location) from exc
 
     def close(self) -> None:
         with self._lock:

@@ -27,6 +27,7 @@ from ..queries.params import QueryError
 from ..store import StoreError
 from . import formats
 from .execute import run_limited
+from .holder import StoreChanging
 from .limits import LimitError
 
 FORM = "application/x-www-form-urlencoded"
@@ -150,6 +151,8 @@ async def sparql_endpoint(request: Request) -> Response:
     except LimitError as exc:
         headers = {"Retry-After": "5"} if exc.status == 503 and "busy" in str(exc) else None
         return error(exc.status, str(exc), headers)
+    except StoreChanging as exc:
+        return error(503, str(exc), {"Retry-After": "1"})
     except StoreError as exc:
         return error(400, f"query failed: {exc}")
     if answer.kind == "select":
