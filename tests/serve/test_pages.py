@@ -88,6 +88,21 @@ def test_actor_page(client):
     assert re.search(r"<td>\d{4}-\d{2}-\d{2}</td><td>\d{4}-\d{2}-\d{2}</td>", partners)
 
 
+@pytest.mark.parametrize("iri", [IOM, "https://w3id.org/tipgraph/id/person/natalia-stoica"])
+def test_actor_page_lists_exactly_the_facts_about_it(client, iri):
+    """Each fact that names the entity (or the entity's own statement), once per document."""
+    query = f"""SELECT DISTINCT ?fact ?g WHERE {{
+      {{ GRAPH ?g {{ ?fact ?p <{iri}> ; tip:evidence ?e }} }}
+      UNION {{ GRAPH ?g {{ <{iri}> tip:evidence ?e }} BIND(<{iri}> AS ?fact) }} }}"""
+    pairs = client.get("/sparql", params={"query": query}).json()["results"]["bindings"]
+    page = client.get("/actor", params={"iri": iri}).text
+    facts = page.split('id="section-facts"', 1)[1]
+    assert f"Facts and evidence <small>({len(pairs)})</small>" in facts
+    assert facts.count('<article class="fact">') == len(pairs) > 0
+    shown = set(re.findall(r'<a href="/actor\?iri=([^"]+)">', facts))
+    assert shown == {quote(row["fact"]["value"]) for row in pairs}
+
+
 @pytest.mark.parametrize("iri, status", [("", 400), ("javascript:alert(1)", 400), ('https://w3id.org/tipgraph/id/x"y', 400),
                                          ("https://w3id.org/tipgraph/id/org/nobody", 404)])
 def test_actor_page_refuses_bad_iris(client, iri, status):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
+from ..namespaces import TIP
 from ..queries.runner import python_value, run_query
 from ..store.base import GraphStore
 
@@ -37,10 +38,19 @@ ORDER BY ?what ?value
 # Facts are the nodes that carry evidence: the actor's own statements and those of the
 # meetings, programmes, ratifications and persons that name it, each in its document graph.
 _FACTS = _PREFIXES + """SELECT DISTINCT ?fact ?type ?property ?document ?title ?evidence ?_actor_iri WHERE {
-  GRAPH ?document {
-    { ?fact ?property ?_actor_iri } UNION { BIND(?_actor_iri AS ?fact) BIND(tip:evidence AS ?property) }
-    ?fact tip:evidence ?evidence .
-    OPTIONAL { ?fact rdf:type ?type FILTER(STRSTARTS(STR(?type), STR(tip:))) }
+  {
+    GRAPH ?document {
+      ?fact ?property ?_actor_iri ; tip:evidence ?evidence .
+      OPTIONAL { ?fact rdf:type ?type FILTER(STRSTARTS(STR(?type), STR(tip:))) }
+    }
+  } UNION {
+    # The entity's own evidence (a person's post). ?_actor_iri is bound by the pattern
+    # before BIND uses it: a BIND of the outer variable alone would see it unbound.
+    GRAPH ?document {
+      ?_actor_iri tip:evidence ?evidence .
+      OPTIONAL { ?_actor_iri rdf:type ?type FILTER(STRSTARTS(STR(?type), STR(tip:))) }
+    }
+    BIND(?_actor_iri AS ?fact) BIND(tip:evidence AS ?property)
   }
   OPTIONAL { ?document dcterms:title ?title }
 }
@@ -114,7 +124,7 @@ def actor_page(store: GraphStore, iri: str) -> ActorPage:
             fact.evidence.append(str(row["evidence"]))
         if row.get("type") is not None and local(str(row["type"])) not in fact.types:
             fact.types.append(local(str(row["type"])))
-        if local(str(row["property"])) not in fact.properties:
+        if row["property"] != TIP.evidence and local(str(row["property"])) not in fact.properties:
             fact.properties.append(local(str(row["property"])))
     page.facts = list(facts.values())
     return page

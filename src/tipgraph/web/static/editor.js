@@ -6,7 +6,9 @@ document.addEventListener("DOMContentLoaded", function () {
   var endpoint = new URL(el.dataset.endpoint, window.location.href).toString();
   Yasgui.Yasqe.defaults.autocompleters = ["prefixes", "variables"];
   Yasgui.Yasqe.defaults.value = [
-    "# tipgraph's prefixes (tip:, rdfs:, skos: ...) are predeclared",
+    "# The server predeclares tipgraph's prefixes; the editor checks only those written here.",
+    "PREFIX tip: <https://w3id.org/tipgraph/ontology#>",
+    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>",
     "SELECT ?meeting ?label ?date WHERE {",
     "  ?meeting a tip:Meeting ; rdfs:label ?label .",
     "  OPTIONAL { ?meeting tip:date ?date }",

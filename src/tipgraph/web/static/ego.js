@@ -15,7 +15,8 @@ document.addEventListener("DOMContentLoaded", function () {
         elements: data.nodes.concat(data.edges),
         style: [
           { selector: "node", style: {
-            "label": "data(label)", "font-size": 9, "text-wrap": "ellipsis", "text-max-width": 120,
+            "label": "data(label)", "font-size": 8, "text-wrap": "ellipsis", "text-max-width": 110,
+            "text-background-color": "#fff", "text-background-opacity": 0.7, "text-valign": "bottom",
             "background-color": function (n) { return colours[n.data("kind")] || "#777"; },
             "width": function (n) { return 12 + 4 * Math.sqrt(n.data("meetings") || 0); },
             "height": function (n) { return 12 + 4 * Math.sqrt(n.data("meetings") || 0); } } },
@@ -23,7 +24,9 @@ document.addEventListener("DOMContentLoaded", function () {
           { selector: "edge", style: { "width": function (e) { return Math.min(8, 0.8 + Math.log2(e.data("weight") || 1)); },
                                        "line-color": "#bbb", "curve-style": "haystack" } },
         ],
-        layout: { name: "cose", animate: false, nodeRepulsion: 8000, idealEdgeLength: 80 },
+        layout: { name: "cose", animate: false, nodeRepulsion: function () { return 400000; },
+                  idealEdgeLength: function () { return 110; }, nodeOverlap: 40, componentSpacing: 120,
+                  randomize: false, numIter: 2500 },
       });
       cy.on("tap", "node", function (evt) {
         window.location.href = "/actor?iri=" + encodeURIComponent(evt.target.id());
