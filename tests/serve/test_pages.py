@@ -104,9 +104,17 @@ def test_actor_page_lists_exactly_the_facts_about_it(client, iri):
 
 
 @pytest.mark.parametrize("iri, status", [("", 400), ("javascript:alert(1)", 400), ('https://w3id.org/tipgraph/id/x"y', 400),
+                                         ("https://w3id.org/tipgraph/id/org/a\nb", 400),
                                          ("https://w3id.org/tipgraph/id/org/nobody", 404)])
 def test_actor_page_refuses_bad_iris(client, iri, status):
     assert client.get("/actor", params={"iri": iri}).status_code == status
+
+
+def test_gexf_file_name_is_plain_ascii(client):
+    r = client.get("/ego.gexf", params={"iri": "https://w3id.org/tipgraph/id/org/caf\u00e9-\u0416", "depth": "0"})
+    assert r.status_code == 400  # no such actor: a clear 400, never a 500
+    r = client.get("/ego.gexf", params={"iri": IOM, "depth": "0"})
+    assert r.headers["content-disposition"] == 'attachment; filename="ego-iom-0.gexf"'
 
 
 def test_ego_network_and_gexf_hold_the_same_graph(client):

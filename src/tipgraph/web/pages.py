@@ -6,6 +6,8 @@ worker bound as the API.
 """
 from __future__ import annotations
 
+import re
+
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -79,7 +81,11 @@ async def query_form(request: Request) -> Response:
 
 def _iri(request: Request) -> str | None:
     iri = request.query_params.get("iri", "").strip()
-    return iri if iri.startswith(str(ID)) and len(iri) < 500 and not any(c in iri for c in '<>" {}|\\^`') else None
+    if not iri.startswith(str(ID)) or len(iri) >= 500:
+        return None
+    if any(c in '<>"{}|\\^`' or ord(c) <= 0x20 for c in iri):  # what an IRI may not hold
+        return None
+    return iri
 
 
 async def actor(request: Request) -> Response:
@@ -138,7 +144,7 @@ async def ego_gexf(request: Request) -> Response:
         return Response(str(exc) + "\n", status_code=400, media_type="text/plain")
     except (LimitError, StoreError) as exc:
         return Response(str(exc) + "\n", status_code=getattr(exc, "status", 500), media_type="text/plain")
-    name = iri.rstrip("/").rsplit("/", 1)[-1] or "actor"
+    name = re.sub(r"[^A-Za-z0-9._-]", "_", iri.rstrip("/").rsplit("/", 1)[-1]) or "actor"
     body = gexf_bytes(G, f"tipgraph ego network of {iri}, depth {depth}")
     return Response(body, media_type="application/gexf+xml",
                     headers={"Content-Disposition": f'attachment; filename="ego-{name}-{depth}.gexf"'})
