@@ -7,7 +7,6 @@ $TIPGRAPH_SCREENSHOTS when set, else to the test's tmp folder.
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import threading
 import time
