@@ -1,6 +1,6 @@
 """The ``tipgraph`` command line: a thin layer over the Python API.
 
-Each group of commands lives in its own module (steward, ingest, analyst, network);
+Each group of commands lives in its own module (steward, ingest, analyst, network, serve);
 this module only assembles them.
 """
 from __future__ import annotations
@@ -17,9 +17,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from . import analyst, ingest, network, steward
+    from . import analyst, ingest, network, serve, steward
 
-    for module in (steward, ingest, analyst, network):
+    for module in (steward, ingest, analyst, network, serve):
         for command in module.COMMANDS:
             cli.add_command(command)
 

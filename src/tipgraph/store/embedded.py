@@ -118,7 +118,11 @@ class EmbeddedStore(GraphStore):
             if "lock hold by current process" in msg:
                 raise StoreInUseError(f"store {self.path} is already open in this process") from None
             if "LOCK" in msg or "lock" in msg:
-                raise StoreInUseError(f"store {self.path} is in use by another process") from None
+                raise StoreInUseError(
+                    f"store {self.path} is in use by another process (an ingest or load, or "
+                    "`tipgraph serve --allow-update`): wait for it to finish or stop it, then run this again; "
+                    "a `tipgraph serve` without --allow-update does not block writers"
+                ) from None
             raise StoreError(f"cannot open store {self.path}: {msg}") from None
 
     @property
