@@ -898,7 +898,7 @@ def collect_spans(ctx: DocContext) -> None:
     """Fill ``ctx.spans``: registry mentions first, then the rules above, never overlapping."""
     text = ctx.text
     mentions = ctx.resolver.find_mentions(text)
-    ctx.country = _publisher_state(ctx) or ctx.resolver.main_country(text, mentions, boost=_headline_states(ctx))
+    ctx.country = _publisher_state(ctx) or ctx.resolver.main_country(text, mentions, boost=_headline_states(ctx, mentions))
     if ctx.country is not None:
         # with the country known, generic national bodies ("the Interior Ministry") resolve too
         mentions = ctx.resolver.find_mentions(text, country=ctx.country)
@@ -933,7 +933,7 @@ def _generic_heads_told_again(ctx: DocContext) -> None:
                 ctx.replace_span(sp, ActorSpan(sp.start, sp.end, sp.text, ent, "anaphor"))
 
 
-def _headline_states(ctx: DocContext) -> dict[str, float]:
+def _headline_states(ctx: DocContext, mentions) -> dict[str, float]:
     """Weights for the states the headline names ("... meeting in Uzbekistan") and for the
     dateline's state ("BANGKOK, Oct 14 -"): what a release is about, told where it begins."""
     out: dict[str, float] = {}
@@ -948,10 +948,10 @@ def _headline_states(ctx: DocContext) -> dict[str, float]:
         st = ent if ent is not None and ent.kind == "State" else ctx.state_of(ent) if ent is not None and ent.kind == "Place" else None
         # only when the body names that state too: "LYON, France - West African police chiefs
         # gathered" is issued where a secretariat sits, about other countries
-        body = ctx.text[ctx.text.find("\n") + 1 :] if ctx.text.lower().startswith(place.lower()) else ctx.text[200:]
+        body_start = ctx.text.find("\n") + 1 if ctx.text.lower().startswith(place.lower()) else 200
         if st is not None and any(m.entity.iri == st.iri or ctx.state_of(m.entity) is not None
                                   and ctx.state_of(m.entity).iri == st.iri
-                                  for m in ctx.resolver.find_mentions(body) if m.entity.kind in ("State", "Place", "Organization")):
+                                  for m in mentions if m.start >= body_start and m.entity.kind in ("State", "Place", "Organization")):
             out[st.iri] = out.get(st.iri, 0.0) + 1.5
     return out
 
