@@ -107,6 +107,26 @@ class GraphStore(abc.ABC):
         """Run a SPARQL Update (only for explicit, opted-in use)."""
         raise StoreError(f"{type(self).__name__} does not accept SPARQL updates")
 
+    # -- the derived layout (store/derived.py) --------------------------------
+    def has_derived_layout(self) -> bool:
+        """Is the entity summary complete, so readers may use it instead of the copies?"""
+        from . import derived
+
+        return derived.store_has_layout(self)
+
+    def ensure_derived_layout(self) -> bool:
+        """Build the entity summary if the store has data but no summary (an older or
+        bulk-loaded store); a new store starts it with its first write. True when built now."""
+        from . import derived
+
+        if derived.store_has_layout(self) or derived.store_is_empty(self):
+            return False
+        self._write_full_layout()
+        return True
+
+    def _write_full_layout(self) -> None:  # pragma: no cover - each store has its own
+        raise StoreError(f"{type(self).__name__} cannot build the derived layout")
+
     # -- life cycle --------------------------------------------------------
     def close(self) -> None:
         """Release files or connections."""
