@@ -171,59 +171,101 @@ def _process(path: str) -> _Processed:
 
 _STORED_ENTITIES = """
 PREFIX tip: <https://w3id.org/tipgraph/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT ?e ?kind ?label ?doc WHERE {
-  # Type, label and sources are each made distinct before they meet: every graph that
-  # mentions an entity repeats its type, label and source, and joined directly those
-  # copies multiplied (over 90 s at 1M quads; about a second like this).
-  { SELECT DISTINCT ?e ?kind WHERE {
-      VALUES ?kind { tip:Person tip:Organization tip:State tip:Place tip:LegalInstrument }
-      ?e a ?kind .
-      FILTER(STRSTARTS(STR(?e), "https://w3id.org/tipgraph/id/"))
-  } }
-  { SELECT DISTINCT ?e ?label WHERE { ?e rdfs:label ?label } }
-  OPTIONAL { { SELECT DISTINCT ?e ?doc WHERE { ?e prov:wasDerivedFrom ?doc } } }
+PREFIX tgd: <https://w3id.org/tipgraph/derived#>
+SELECT ?n ?kind ?label WHERE {
+  # The derived layout (store/derived.py) has one summary per shared entity: one row
+  # each, however many documents repeat the entity's type and label.
+  GRAPH <https://w3id.org/tipgraph/id/graph/derived> {
+    VALUES ?kind { tip:Person tip:Organization tip:State tip:Place tip:LegalInstrument }
+    ?n tgd:type ?kind ; tgd:label ?label .
+  }
 }
 """
 
+#: Entities of the summary described only by the given graphs (a run's own documents).
+_ONLY_IN = """
+PREFIX tgd: <https://w3id.org/tipgraph/derived#>
+SELECT DISTINCT ?n WHERE {{
+  GRAPH <https://w3id.org/tipgraph/id/graph/derived> {{
+    VALUES ?g {{ {graphs} }}
+    ?n tgd:graph ?g .
+    FILTER NOT EXISTS {{ ?n tgd:graph ?other FILTER(?other NOT IN ({graphs_list})) }}
+  }}
+}}
+"""
 
-def _stored_entities(store: GraphStore) -> dict[tuple[str, str, str], set[str]]:
-    """(IRI, kind, label) of every stored entity -> the graphs' documents that describe it."""
-    sources: dict[tuple[str, str, str], set[str]] = {}
+
+def _stored_entities(store: GraphStore) -> set[tuple[str, str, str]]:
+    """(IRI, kind, label) of every stored shared entity, from the store's entity summary."""
+    from .store.derived import entity_of
+
+    found: set[tuple[str, str, str]] = set()
     for row in store.select(_STORED_ENTITIES):
-        kind = str(row["kind"]).rsplit("#", 1)[-1]
-        docs = sources.setdefault((str(row["e"]), kind, str(row["label"])), set())
-        if row.get("doc") is not None:
-            docs.add(str(row["doc"]))
-    return sources
+        found.add((str(entity_of(row["n"])), str(row["kind"]).rsplit("#", 1)[-1], str(row["label"])))
+    return found
+
+
+def _only_in(store: GraphStore, graphs: Iterable[str]) -> set[str]:
+    """Entities that no graph but ``graphs`` describes (bounded by what those graphs touch)."""
+    from .store.binding import BindingError, check_term
+    from .store.derived import entity_of
+
+    terms = []
+    for g in sorted(set(graphs)):
+        try:
+            terms.append(check_term(URIRef(g)))
+        except BindingError:
+            continue  # not a graph the store can hold
+    if not terms:
+        return set()
+    rows = store.select(_ONLY_IN.format(graphs=" ".join(terms), graphs_list=", ".join(terms)))
+    return {str(entity_of(r["n"])) for r in rows}
 
 
 def known_entities(store: GraphStore, exclude_documents: Iterable[str] = (),
-                   stored: dict[tuple[str, str, str], set[str]] | None = None) -> list[Entity]:
+                   stored: set[tuple[str, str, str]] | None = None) -> list[Entity]:
     """Entities that earlier documents created (not the registry's), for resolution.
 
-    Entities known only from ``exclude_documents`` (the documents of this run) are left
-    out: a run must not learn from its own earlier, interrupted attempt, or a rerun after
-    a crash would extract differently from a clean run.
+    Entities known only from ``exclude_documents`` (the documents of this run, which
+    are also their graphs) are left out: a run must not learn from its own earlier,
+    interrupted attempt, or a rerun after a crash would extract differently from a
+    clean run.
     """
-    excluded = {str(d) for d in exclude_documents}
-    sources = _stored_entities(store) if stored is None else stored
+    entities = _stored_entities(store) if stored is None else stored
+    excluded = _only_in(store, exclude_documents)
     return [
         Entity(iri=iri, kind=kind, label=label)  # type: ignore[arg-type]
-        for (iri, kind, label), docs in sources.items()
-        if not docs or docs - excluded
+        for iri, kind, label in sorted(entities)
+        if iri not in excluded
     ]
 
 
-def stored_versions(store: GraphStore) -> dict[str, str]:
-    """Document graph IRI -> "content-hash extractor-version" of what is stored."""
+def stored_versions(store: GraphStore, documents: Iterable[str] | None = None) -> dict[str, str]:
+    """Document graph IRI -> "content-hash extractor-version" of what is stored.
+
+    With ``documents``, only those documents are asked about (a run's own files), so the
+    answer follows the run, not the number of documents stored.
+    """
+    from .store.binding import BindingError, check_term
+
+    values = ""
+    if documents is not None:
+        terms = []
+        for d in sorted(set(documents)):
+            try:
+                terms.append(check_term(URIRef(d)))
+            except BindingError:
+                continue
+        if not terms:
+            return {}
+        values = "VALUES ?doc { " + " ".join(terms) + " }"
     rows = store.select(
-        """
+        f"""
         PREFIX tip: <https://w3id.org/tipgraph/ontology#>
-        SELECT ?doc ?hash ?version WHERE {
+        SELECT ?doc ?hash ?version WHERE {{
+          {values}
           ?doc a tip:Document ; tip:contentHash ?hash ; tip:extractorVersion ?version .
-        }
+        }}
         """
     )
     return {str(r["doc"]): f"{r['hash']} {r['version']}" for r in rows}
@@ -258,10 +300,12 @@ def ingest_paths(
 
     started = time.perf_counter()
     files = [str(p) for p in discover(paths)]
+    store.ensure_derived_layout()  # once for a store written before the layout (or bulk-loaded)
     ensure_reference_graphs(store)
     stored = _stored_entities(store)
-    known = known_entities(store, exclude_documents=(str(document_iri(f)) for f in files), stored=stored)
-    seen = stored_versions(store)
+    run_documents = [str(document_iri(f)) for f in files]
+    known = known_entities(store, exclude_documents=run_documents, stored=stored)
+    seen = stored_versions(store, run_documents)
     report = IngestReport()
     pending: dict[URIRef, list[tuple]] = {}
     pending_outcomes: list[DocumentOutcome] = []
