@@ -175,23 +175,31 @@ PREFIX tgd: <https://w3id.org/tipgraph/derived#>
 SELECT ?n ?kind ?label WHERE {
   # The derived layout (store/derived.py) has one summary per shared entity: one row
   # each, however many documents repeat the entity's type and label.
-  GRAPH <https://w3id.org/tipgraph/id/graph/derived> {
+  VALUES ?summaries { <https://w3id.org/tipgraph/id/graph/derived> }
+  GRAPH ?summaries {
     VALUES ?kind { tip:Person tip:Organization tip:State tip:Place tip:LegalInstrument }
     ?n tgd:type ?kind ; tgd:label ?label .
   }
 }
 """
 
-#: Entities of the summary described only by the given graphs (a run's own documents).
-_ONLY_IN = """
+#: Entities of the summary that the given graphs (a run's own documents) describe, with how
+#: many of them; then, for those entities only, how many graphs describe them in all.
+_IN_GRAPHS = """
 PREFIX tgd: <https://w3id.org/tipgraph/derived#>
-SELECT DISTINCT ?n WHERE {{
-  GRAPH <https://w3id.org/tipgraph/id/graph/derived> {{
-    VALUES ?g {{ {graphs} }}
-    ?n tgd:graph ?g .
-    FILTER NOT EXISTS {{ ?n tgd:graph ?other FILTER(?other NOT IN ({graphs_list})) }}
-  }}
-}}
+SELECT ?n (COUNT(DISTINCT ?g) AS ?count) WHERE {{
+  VALUES ?summaries {{ <https://w3id.org/tipgraph/id/graph/derived> }}
+  VALUES ?g {{ {graphs} }}
+  GRAPH ?summaries {{ ?n tgd:graph ?g }}
+}} GROUP BY ?n
+"""
+_ALL_GRAPHS = """
+PREFIX tgd: <https://w3id.org/tipgraph/derived#>
+SELECT ?n (COUNT(DISTINCT ?g) AS ?count) WHERE {{
+  VALUES ?summaries {{ <https://w3id.org/tipgraph/id/graph/derived> }}
+  VALUES ?n {{ {nodes} }}
+  GRAPH ?summaries {{ ?n tgd:graph ?g }}
+}} GROUP BY ?n
 """
 
 
@@ -218,8 +226,13 @@ def _only_in(store: GraphStore, graphs: Iterable[str]) -> set[str]:
             continue  # not a graph the store can hold
     if not terms:
         return set()
-    rows = store.select(_ONLY_IN.format(graphs=" ".join(terms), graphs_list=", ".join(terms)))
-    return {str(entity_of(r["n"])) for r in rows}
+    in_run = {r["n"]: int(r["count"]) for r in store.select(_IN_GRAPHS.format(graphs=" ".join(terms)))}
+    if not in_run:
+        return set()
+    # Only entities a run's earlier attempt stored get here (a rerun after a crash).
+    nodes = " ".join(check_term(n) for n in sorted(in_run))
+    total = {r["n"]: int(r["count"]) for r in store.select(_ALL_GRAPHS.format(nodes=nodes))}
+    return {str(entity_of(n)) for n, count in in_run.items() if total.get(n, 0) <= count}
 
 
 def known_entities(store: GraphStore, exclude_documents: Iterable[str] = (),

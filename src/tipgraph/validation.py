@@ -408,15 +408,22 @@ SELECT DISTINCT ?s ?o WHERE {{
 }}"""
 
 
+# The summary of each shared entity asked about, and which of them a graph being replaced
+# describes. (Two queries: Virtuoso answers nothing for nested VALUES in a UNION here.)
 _SUMMARY_CONTEXT_QUERY = """
 PREFIX tgd: <https://w3id.org/tipgraph/derived#>
 SELECT ?n ?p ?o WHERE {{
-  GRAPH <https://w3id.org/tipgraph/id/graph/derived> {{
-    VALUES ?n {{ {nodes} }}
-    {{ VALUES ?p {{ tgd:type tgd:label tgd:source }} ?n ?p ?o }}
-    UNION
-    {{ VALUES ?o {{ {excluded} }} ?n tgd:graph ?o BIND(tgd:graph AS ?p) }}
-  }}
+  VALUES ?n {{ {nodes} }}
+  VALUES ?summaries {{ <https://w3id.org/tipgraph/id/graph/derived> }}
+  GRAPH ?summaries {{ ?n ?p ?o FILTER(?p IN (tgd:type, tgd:label, tgd:source)) }}
+}}"""
+_SUMMARY_STALE_QUERY = """
+PREFIX tgd: <https://w3id.org/tipgraph/derived#>
+SELECT DISTINCT ?n WHERE {{
+  VALUES ?n {{ {nodes} }}
+  VALUES ?g {{ {excluded} }}
+  VALUES ?summaries {{ <https://w3id.org/tipgraph/id/graph/derived> }}
+  GRAPH ?summaries {{ ?n tgd:graph ?g }}
 }}"""
 _LABEL_GRAPH_QUERY = """
 SELECT ?where WHERE {{ GRAPH ?where {{ {s} rdfs:label {o} }} FILTER(?where NOT IN ({not_in})) }} LIMIT 1"""
@@ -428,19 +435,18 @@ def _summary_context(
     """Types, labels and one source of shared entities, one row each from the entity summary
     (store/derived.py); and the nodes that a graph being replaced describes (their summary
     counts that graph, so they take the exact query instead)."""
-    from .store.derived import TGD, entity_of, summary_node
+    from .store.derived import entity_of, summary_node
 
     found: dict[URIRef, dict[URIRef, set[Node]]] = defaultdict(lambda: defaultdict(set))
     stale: set[URIRef] = set()
-    excl = " ".join(check_term(g) for g in sorted(excluded)) or "<urn:x-tipgraph:none>"
+    excl = " ".join(check_term(g) for g in sorted(excluded))
     for start in range(0, len(nodes), CONTEXT_CHUNK):
         chunk = " ".join(check_term(summary_node(n)) for n in nodes[start:start + CONTEXT_CHUNK])
-        for row in store.select(_SUMMARY_CONTEXT_QUERY.format(nodes=chunk, excluded=excl)):
-            node = entity_of(row["n"])
-            if row["p"] == TGD.graph:
-                stale.add(node)
-            else:
-                found[node][row["p"]].add(row["o"])
+        for row in store.select(_SUMMARY_CONTEXT_QUERY.format(nodes=chunk)):
+            found[entity_of(row["n"])][row["p"]].add(row["o"])
+        if excluded:
+            for row in store.select(_SUMMARY_STALE_QUERY.format(nodes=chunk, excluded=excl)):
+                stale.add(entity_of(row["n"]))
     return found, stale
 
 

@@ -53,6 +53,9 @@ _FROM = {RDF.type: _TYPE, RDFS.label: _LABEL, PROV.wasDerivedFrom: _SOURCE}
 _SOURCE_PREDICATE = {_TYPE: RDF.type, _LABEL: RDFS.label, _SOURCE: PROV.wasDerivedFrom}
 
 Triple = tuple
+#: The summary graph as a bound variable: Virtuoso, given the ``default-graph-exclude``
+#: lines of its prologue, finds nothing in ``GRAPH <constant>`` (but does with a variable).
+_IN_SUMMARY = f"VALUES ?summaries {{ <{DERIVED_GRAPH}> }} GRAPH ?summaries"
 
 
 def summary_node(entity: str | URIRef) -> URIRef:
@@ -121,7 +124,7 @@ def _current(store, entities: Iterable[URIRef]) -> dict[URIRef, dict[str, set]]:
     for start in range(0, len(nodes), 500):
         values = " ".join(_nt(n) for n in nodes[start:start + 500])
         rows = store.select(
-            f"SELECT ?n ?p ?o WHERE {{ GRAPH {_nt(DERIVED_GRAPH)} {{ VALUES ?n {{ {values} }} "
+            f"SELECT ?n ?p ?o WHERE {{ {_IN_SUMMARY} {{ VALUES ?n {{ {values} }} "
             f"VALUES ?p {{ {_nt(TGD.label)} {_nt(TGD.source)} }} ?n ?p ?o }} }}"
         )
         for r in rows:
@@ -247,7 +250,7 @@ def store_has_layout(store) -> bool:
     if getattr(store, "_derived_ready", False):
         return True
     s, p, o = LAYOUT_MARK
-    ready = store.ask(f"ASK {{ GRAPH {_nt(DERIVED_GRAPH)} {{ {_nt(s)} {_nt(p)} {_nt(o)} }} }}")
+    ready = store.ask(f"ASK {{ {_IN_SUMMARY} {{ {_nt(s)} {_nt(p)} {_nt(o)} }} }}")
     if ready:
         store._derived_ready = True
     return ready
