@@ -23,6 +23,7 @@ from rdflib import URIRef
 
 from .labels import adopt_preferred_labels, mentioned_nodes, remember_labels, typed_nodes
 from .model import Entity
+from .namespaces import TIP
 from .reading import SUPPORTED_SUFFIXES, UnreadableDocument, read_document
 from .rdfbuild import build_document_graph, document_iri
 from .reference import ensure_reference_graphs
@@ -169,70 +170,36 @@ def _process(path: str) -> _Processed:
 
 
 
-_STORED_ENTITIES = """
-PREFIX tip: <https://w3id.org/tipgraph/ontology#>
-PREFIX tgd: <https://w3id.org/tipgraph/derived#>
-SELECT ?n ?kind ?label WHERE {
-  # The derived layout (store/derived.py) has one summary per shared entity: one row
-  # each, however many documents repeat the entity's type and label.
-  VALUES ?summaries { <https://w3id.org/tipgraph/id/graph/derived> }
-  GRAPH ?summaries {
-    VALUES ?kind { tip:Person tip:Organization tip:State tip:Place tip:LegalInstrument }
-    ?n tgd:type ?kind ; tgd:label ?label .
-  }
-}
-"""
-
-#: Entities of the summary that the given graphs (a run's own documents) describe, with how
-#: many of them; then, for those entities only, how many graphs describe them in all.
-_IN_GRAPHS = """
-PREFIX tgd: <https://w3id.org/tipgraph/derived#>
-SELECT ?n (COUNT(DISTINCT ?g) AS ?count) WHERE {{
-  VALUES ?summaries {{ <https://w3id.org/tipgraph/id/graph/derived> }}
-  VALUES ?g {{ {graphs} }}
-  GRAPH ?summaries {{ ?n tgd:graph ?g }}
-}} GROUP BY ?n
-"""
-_ALL_GRAPHS = """
-PREFIX tgd: <https://w3id.org/tipgraph/derived#>
-SELECT ?n (COUNT(DISTINCT ?g) AS ?count) WHERE {{
-  VALUES ?summaries {{ <https://w3id.org/tipgraph/id/graph/derived> }}
-  VALUES ?n {{ {nodes} }}
-  GRAPH ?summaries {{ ?n tgd:graph ?g }}
-}} GROUP BY ?n
-"""
-
-
 def _stored_entities(store: GraphStore) -> set[tuple[str, str, str]]:
-    """(IRI, kind, label) of every stored shared entity, from the store's entity summary."""
-    from .store.derived import entity_of
+    """(IRI, kind, label) of every stored shared entity, from the store's entity summary
+    (store/derived.py): one row per entity, however many documents repeat it."""
+    from .store.derived import CORE_CLASSES, TGD, entity_of
 
+    core = {TIP[k]: k for k in CORE_CLASSES}
+    kinds: dict[URIRef, set[str]] = {}
+    for n, t in store.summary_subjects(TGD.type):
+        if t in core:
+            kinds.setdefault(n, set()).add(core[t])
     found: set[tuple[str, str, str]] = set()
-    for row in store.select(_STORED_ENTITIES):
-        found.add((str(entity_of(row["n"])), str(row["kind"]).rsplit("#", 1)[-1], str(row["label"])))
+    for n, label in store.summary_subjects(TGD.label):
+        for kind in kinds.get(n, ()):
+            found.add((str(entity_of(n)), kind, str(label)))
     return found
 
 
 def _only_in(store: GraphStore, graphs: Iterable[str]) -> set[str]:
-    """Entities that no graph but ``graphs`` describes (bounded by what those graphs touch)."""
-    from .store.binding import BindingError, check_term
-    from .store.derived import entity_of
+    """Entities that no graph but ``graphs`` describes: reads the summary of those graphs'
+    entities only (there are some on a rerun after a crash, none for new documents)."""
+    from .store.derived import TGD, entity_of
 
-    terms = []
-    for g in sorted(set(graphs)):
-        try:
-            terms.append(check_term(URIRef(g)))
-        except BindingError:
-            continue  # not a graph the store can hold
-    if not terms:
-        return set()
-    in_run = {r["n"]: int(r["count"]) for r in store.select(_IN_GRAPHS.format(graphs=" ".join(terms)))}
+    run = {URIRef(g) for g in graphs}
+    in_run: Counter[URIRef] = Counter()
+    for n, _ in store.summary_subjects(TGD.graph, run) if run else ():
+        in_run[n] += 1
     if not in_run:
         return set()
-    # Only entities a run's earlier attempt stored get here (a rerun after a crash).
-    nodes = " ".join(check_term(n) for n in sorted(in_run))
-    total = {r["n"]: int(r["count"]) for r in store.select(_ALL_GRAPHS.format(nodes=nodes))}
-    return {str(entity_of(n)) for n, count in in_run.items() if total.get(n, 0) <= count}
+    total = Counter(n for n, _, _ in store.summary_facts(in_run, (TGD.graph,)))
+    return {str(entity_of(n)) for n, count in in_run.items() if total[n] <= count}
 
 
 def known_entities(store: GraphStore, exclude_documents: Iterable[str] = (),

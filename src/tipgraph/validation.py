@@ -408,23 +408,6 @@ SELECT DISTINCT ?s ?o WHERE {{
 }}"""
 
 
-# The summary of each shared entity asked about, and which of them a graph being replaced
-# describes. (Two queries: Virtuoso answers nothing for nested VALUES in a UNION here.)
-_SUMMARY_CONTEXT_QUERY = """
-PREFIX tgd: <https://w3id.org/tipgraph/derived#>
-SELECT ?n ?p ?o WHERE {{
-  VALUES ?n {{ {nodes} }}
-  VALUES ?summaries {{ <https://w3id.org/tipgraph/id/graph/derived> }}
-  GRAPH ?summaries {{ ?n ?p ?o FILTER(?p IN (tgd:type, tgd:label, tgd:source)) }}
-}}"""
-_SUMMARY_STALE_QUERY = """
-PREFIX tgd: <https://w3id.org/tipgraph/derived#>
-SELECT DISTINCT ?n WHERE {{
-  VALUES ?n {{ {nodes} }}
-  VALUES ?g {{ {excluded} }}
-  VALUES ?summaries {{ <https://w3id.org/tipgraph/id/graph/derived> }}
-  GRAPH ?summaries {{ ?n tgd:graph ?g }}
-}}"""
 _LABEL_GRAPH_QUERY = """
 SELECT ?where WHERE {{ GRAPH ?where {{ {s} rdfs:label {o} }} FILTER(?where NOT IN ({not_in})) }} LIMIT 1"""
 
@@ -432,21 +415,16 @@ SELECT ?where WHERE {{ GRAPH ?where {{ {s} rdfs:label {o} }} FILTER(?where NOT I
 def _summary_context(
     store: GraphStore, nodes: list[URIRef], excluded: Collection[URIRef]
 ) -> tuple[dict[URIRef, dict[URIRef, set[Node]]], set[URIRef]]:
-    """Types, labels and one source of shared entities, one row each from the entity summary
-    (store/derived.py); and the nodes that a graph being replaced describes (their summary
-    counts that graph, so they take the exact query instead)."""
-    from .store.derived import entity_of, summary_node
+    """Types, labels and one source of shared entities, from the entity summary
+    (store/derived.py): rows in proportion to the nodes asked about. Also the nodes that a
+    graph being replaced describes (their summary counts that graph: they take the exact query)."""
+    from .store.derived import TGD, entity_of, summary_node
 
     found: dict[URIRef, dict[URIRef, set[Node]]] = defaultdict(lambda: defaultdict(set))
-    stale: set[URIRef] = set()
-    excl = " ".join(check_term(g) for g in sorted(excluded))
-    for start in range(0, len(nodes), CONTEXT_CHUNK):
-        chunk = " ".join(check_term(summary_node(n)) for n in nodes[start:start + CONTEXT_CHUNK])
-        for row in store.select(_SUMMARY_CONTEXT_QUERY.format(nodes=chunk)):
-            found[entity_of(row["n"])][row["p"]].add(row["o"])
-        if excluded:
-            for row in store.select(_SUMMARY_STALE_QUERY.format(nodes=chunk, excluded=excl)):
-                stale.add(entity_of(row["n"]))
+    for n, p, o in store.summary_facts((summary_node(x) for x in nodes), (TGD.type, TGD.label, TGD.source)):
+        found[entity_of(n)][p].add(o)
+    asked = set(nodes)
+    stale = {entity_of(n) for n, _ in store.summary_subjects(TGD.graph, excluded)} & asked if excluded else set()
     return found, stale
 
 

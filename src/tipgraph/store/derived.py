@@ -120,26 +120,14 @@ def _nt(term) -> str:
 def _current(store, entities: Iterable[URIRef]) -> dict[URIRef, dict[str, set]]:
     """The stored labels and source of these entities' summaries."""
     found: dict[URIRef, dict[str, set]] = defaultdict(lambda: {_LABEL: set(), _SOURCE: set()})
-    nodes = sorted({summary_node(e) for e in entities})
-    for start in range(0, len(nodes), 500):
-        values = " ".join(_nt(n) for n in nodes[start:start + 500])
-        rows = store.select(
-            f"SELECT ?n ?p ?o WHERE {{ {_IN_SUMMARY} {{ VALUES ?n {{ {values} }} "
-            f"VALUES ?p {{ {_nt(TGD.label)} {_nt(TGD.source)} }} ?n ?p ?o }} }}"
-        )
-        for r in rows:
-            part = _LABEL if r["p"] == TGD.label else _SOURCE
-            found[entity_of(r["n"])][part].add(r["o"])
+    for n, p, o in store.summary_facts((summary_node(e) for e in entities), (TGD.label, TGD.source)):
+        found[entity_of(n)][_LABEL if p == TGD.label else _SOURCE].add(o)
     return found
 
 
 def _elsewhere(store, entity, part: str, value, batch: Iterable[URIRef]) -> bool:
     """Does a graph outside ``batch`` (and the summary) still say this?"""
-    not_in = ", ".join(_nt(g) for g in sorted({*batch, DERIVED_GRAPH}))
-    return store.ask(
-        f"ASK {{ GRAPH ?g {{ {_nt(entity)} {_nt(_SOURCE_PREDICATE[part])} {_nt(value)} }} "
-        f"FILTER(?g NOT IN ({not_in})) }}"
-    )
+    return store.said_outside(entity, _SOURCE_PREDICATE[part], value, batch)
 
 
 def _least_other_source(store, entity, batch: Iterable[URIRef]):

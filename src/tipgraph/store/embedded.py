@@ -267,6 +267,29 @@ class EmbeddedStore(GraphStore):
                 raise StoreError(f"replacing graphs failed, store unchanged: {exc}") from None
         return total
 
+    # -- the summary, read from the indexes (see GraphStore.summary_facts) ------
+    def summary_facts(self, nodes, predicates):
+        store = self.ox_store
+        preds = [_named_node(str(p)) for p in sorted(set(predicates))]
+        out = []
+        for n in sorted(set(nodes)):
+            subject = _named_node(str(n))
+            for p in preds:
+                for q in store.quads_for_pattern(subject, p, None, _DERIVED):
+                    out.append((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+        return out
+
+    def summary_subjects(self, predicate, values=None):
+        p = _named_node(str(predicate))
+        objects = [None] if values is None else [to_ox(v) for v in sorted(set(values), key=str)]
+        return [(from_ox(q.subject), from_ox(q.object)) for o in objects
+                for q in self.ox_store.quads_for_pattern(None, p, o, _DERIVED)]
+
+    def said_outside(self, s, p, o, graphs) -> bool:
+        skip = {_named_node(str(g)) for g in graphs} | {_DERIVED}
+        return any(q.graph_name not in skip
+                   for q in self.ox_store.quads_for_pattern(to_ox(s), _named_node(str(p)), to_ox(o), None))
+
     def _summarised_triples(self, names: Iterable[ox.NamedNode]) -> dict[URIRef, list[Triple]]:
         """The stored triples of these graphs that the derived layout summarises."""
         store = self.ox_store
