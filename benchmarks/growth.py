@@ -39,8 +39,8 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(HERE))
 
-BEGIN = "<!-- growth: begin (benchmarks/growth.py) -->"
-END = "<!-- growth: end -->"
+BEGIN = "<!-- growth {key}: begin (benchmarks/growth.py) -->"
+END = "<!-- growth {key}: end -->"
 SEEDS = Path("/work/shared/seeds")
 
 
@@ -176,9 +176,9 @@ def _s(v: float | None) -> str:
     return f"{v * 1000:.0f} ms" if v < 1 else f"{v:.2f} s" if v < 10 else f"{v:.0f} s"
 
 
-def section(res: dict) -> str:
+def section(res: dict, key: str = "latest") -> str:
     """The growth figures as Markdown."""
-    L = [BEGIN, "", f"## Growth: one more document into a store that already holds many ({res.get('label', '')})", ""]
+    L = [BEGIN.format(key=key), "", f"## Growth: one more document into a store that already holds many ({res.get('label', '')})", ""]
     L.append(f"`benchmarks/growth.py` run of {time.strftime('%Y-%m-%d %H:%M', time.gmtime(res['started']))} UTC, "
              f"{(res['finished'] - res['started']) / 60:.0f} min; load average (1, 5, 15 min) at start "
              + " ".join(f"{x:.2f}" for x in res["loadavg_start"]) + ", at end "
@@ -206,16 +206,17 @@ def section(res: dict) -> str:
                  f"{r['summary'].get('refused', 0)} refused), CPU {_s(r['cpu'])}, peak {r['peak_mb']:.0f} MB, "
                  f"exit {r['rc']}, load {r['load_before']:.2f} / {r['load_after']:.2f}")
     L.append("")
-    L.append(END)
+    L.append(END.format(key=key))
     return "\n".join(L)
 
 
-def splice(out: Path, text: str) -> None:
-    """Put ``text`` in place of the growth section of ``out`` (appended when there is none)."""
+def splice(out: Path, text: str, key: str = "latest") -> None:
+    """Put ``text`` in place of the growth section ``key`` of ``out`` (appended when there is none)."""
     old = out.read_text(encoding="utf-8") if out.is_file() else ""
-    if BEGIN in old and END in old:
-        head, rest = old.split(BEGIN, 1)
-        tail = rest.split(END, 1)[1]
+    begin, end = BEGIN.format(key=key), END.format(key=key)
+    if begin in old and end in old:
+        head, rest = old.split(begin, 1)
+        tail = rest.split(end, 1)[1]
         new = head + text + tail
     else:
         new = old.rstrip("\n") + "\n\n" + text + "\n"
@@ -233,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", action="store_true", help="also profile each one-document ingest (cProfile)")
     ap.add_argument("--label", default="", help="shown in the section title (e.g. 'after the summaries')")
     ap.add_argument("--out", type=Path, help="performance report to put the growth section into")
+    ap.add_argument("--key", default="latest", help="which growth section of --out to replace (e.g. before, after)")
     ap.add_argument("--from-results", type=Path, help="write the section from an earlier growth.json")
     args = ap.parse_args(argv)
     if args.from_results:
@@ -241,12 +243,12 @@ def main(argv: list[str] | None = None) -> int:
         args.sizes = sorted(int(x) for x in args.sizes.split(","))
         res = measure(args)
         (args.work / "growth.json").write_text(json.dumps(res, indent=1))
-    text = section(res)
+    text = section(res, args.key)
     print(text)
     for n, prof in res.get("profile", {}).items():
         print(f"\n### cProfile, store of {n}\n{prof}")
     if args.out:
-        splice(args.out, text)
+        splice(args.out, text, args.key)
     return 0
 
 

@@ -8,6 +8,10 @@ common first-ingest case, about 1.5x faster than an update) and otherwise a sing
 ``DELETE DATA ...; INSERT DATA ...`` request holding only the difference. All input is converted before the store is touched, so a failing
 triple iterator never leaves half a batch behind.
 
+The entity summary (``store/derived.py``) changes in the same ``extend`` or update
+request as the graphs it sums up; its reads are answered from the indexes
+(``quads_for_pattern``), one lookup per node, never by a SPARQL join.
+
 RocksDB takes an exclusive lock on the folder: a second writer gets
 :class:`StoreInUseError`; ``read_only=True`` opens without the lock (it sees the data
 as of opening time), so read commands can run beside a writer.
