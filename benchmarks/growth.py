@@ -194,10 +194,10 @@ def section(res: dict, key: str = "latest") -> str:
         L.append(f"| {int(n):,} | {r.get('quads') or 0:,} | {_s(r['wall'])} | {_s(r['cpu'])} | "
                  f"{r['peak_mb']:.0f} MB | {r['rc']} | {r['load_before']:.2f} / {r['load_after']:.2f} |")
     L.append("")
-    for key, what in (("batch_into_largest", f"{res['batch']:,} new documents into the store of "
+    for part, what in (("batch_into_largest", f"{res['batch']:,} new documents into the store of "
                        f"{max(int(x) for x in res['sizes']):,}, `--jobs 2`"),
                       ("batch_fresh", f"the same {res['batch']:,} documents into a fresh store, `--jobs 2`")):
-        r = res.get(key)
+        r = res.get(part)
         if not r:
             continue
         stored = r["summary"].get("stored", 0)
