@@ -287,6 +287,7 @@ def run_queries(store: str, runs: int, cases: list | None, timeout: float) -> di
 def task_rdflib_queries(work: str, documents: int, store: str, runs: int, timeout: float,
                         cases: list | None = None) -> dict:
     """The same query text and bound terms, run by rdflib's SPARQL engine on a Dataset."""
+    import rdflib.plugins.sparql  # noqa: F401  imported before any alarm: one cut off mid-import stays broken
     from rdflib import Dataset
 
     from tipgraph.queries import get_query
