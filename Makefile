@@ -29,6 +29,7 @@ test: install
 
 bench: install
 	$(BIN)/python benchmarks/run.py --out docs/performance.md
+	$(BIN)/python benchmarks/growth.py --out docs/performance.md --key latest --profile
 
 docs: install
 	$(BIN)/python scripts/gen_code_lists.py

@@ -19,10 +19,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
 from .labels import adopt_preferred_labels, mentioned_nodes, remember_labels, typed_nodes
 from .model import Entity
+from .namespaces import TIP
 from .reading import SUPPORTED_SUFFIXES, UnreadableDocument, read_document
 from .rdfbuild import build_document_graph, document_iri
 from .reference import ensure_reference_graphs
@@ -118,12 +119,15 @@ class _Processed:
 
 _KNOWN: list[Entity] = []
 _SEEN: dict[str, str] = {}
+#: A resolver told the store's entities once per worker; each document gets a fork of it.
+_TEMPLATE = None
 
 
 def _init_worker(known: list[Entity], seen: dict[str, str]) -> None:
-    global _KNOWN, _SEEN
+    global _KNOWN, _SEEN, _TEMPLATE
     _KNOWN = known
     _SEEN = seen
+    _TEMPLATE = None
 
 
 def _fresh_resolver():
@@ -134,11 +138,15 @@ def _fresh_resolver():
     scheduling) and on which ones a rerun after a crash skips as unchanged. One per
     document keeps every graph a function of its document and the store.
     """
+    global _TEMPLATE
     from .resolution import Resolver
 
-    resolver = Resolver()
-    resolver.add_known(_KNOWN)
-    return resolver
+    if _TEMPLATE is None:
+        # Indexing the store's names once per worker, not once per document: with
+        # thousands of stored entities that was most of a document's extraction time.
+        _TEMPLATE = Resolver()
+        _TEMPLATE.add_known(_KNOWN)
+    return _TEMPLATE.fork()
 
 
 def _process(path: str) -> _Processed:
@@ -172,60 +180,75 @@ def _process(path: str) -> _Processed:
 
 
 
-_STORED_ENTITIES = """
-PREFIX tip: <https://w3id.org/tipgraph/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT ?e ?kind ?label ?doc WHERE {
-  # Type, label and sources are each made distinct before they meet: every graph that
-  # mentions an entity repeats its type, label and source, and joined directly those
-  # copies multiplied (over 90 s at 1M quads; about a second like this).
-  { SELECT DISTINCT ?e ?kind WHERE {
-      VALUES ?kind { tip:Person tip:Organization tip:State tip:Place tip:LegalInstrument }
-      ?e a ?kind .
-      FILTER(STRSTARTS(STR(?e), "https://w3id.org/tipgraph/id/"))
-  } }
-  { SELECT DISTINCT ?e ?label WHERE { ?e rdfs:label ?label } }
-  OPTIONAL { { SELECT DISTINCT ?e ?doc WHERE { ?e prov:wasDerivedFrom ?doc } } }
-}
-"""
+def _stored_entities(store: GraphStore) -> set[tuple[str, str, str]]:
+    """(IRI, kind, label) of every stored shared entity, from the store's entity summary
+    (store/derived.py): one row per entity, however many documents repeat it."""
+    from .store.derived import CORE_CLASSES, TGD, entity_of
+
+    core = {TIP[k]: k for k in CORE_CLASSES}
+    kinds: dict[URIRef, set[str]] = {}
+    for n, t in store.summary_subjects(TGD.type):
+        if t in core:
+            kinds.setdefault(n, set()).add(core[t])
+    found: set[tuple[str, str, str]] = set()
+    for n, label in store.summary_subjects(TGD.label):
+        for kind in kinds.get(n, ()):
+            found.add((str(entity_of(n)), kind, str(label)))
+    return found
 
 
-def _stored_entities(store: GraphStore) -> dict[tuple[str, str, str], set[str]]:
-    """(IRI, kind, label) of every stored entity -> the graphs' documents that describe it."""
-    sources: dict[tuple[str, str, str], set[str]] = {}
-    for row in store.select(_STORED_ENTITIES):
-        kind = str(row["kind"]).rsplit("#", 1)[-1]
-        docs = sources.setdefault((str(row["e"]), kind, str(row["label"])), set())
-        if row.get("doc") is not None:
-            docs.add(str(row["doc"]))
-    return sources
+def _only_in(store: GraphStore, graphs: Iterable[str]) -> set[str]:
+    """Entities that no graph but ``graphs`` describes: reads the summary of those graphs'
+    entities only (there are some on a rerun after a crash, none for new documents)."""
+    from .store.derived import TGD, entity_of
+
+    run = {URIRef(g) for g in graphs}
+    in_run: Counter[URIRef] = Counter()
+    for n, _ in store.summary_subjects(TGD.graph, run) if run else ():
+        in_run[n] += 1
+    if not in_run:
+        return set()
+    total = Counter(n for n, _, _ in store.summary_facts(in_run, (TGD.graph,)))
+    return {str(entity_of(n)) for n, count in in_run.items() if total[n] <= count}
 
 
 def known_entities(store: GraphStore, exclude_documents: Iterable[str] = (),
-                   stored: dict[tuple[str, str, str], set[str]] | None = None) -> list[Entity]:
+                   stored: set[tuple[str, str, str]] | None = None) -> list[Entity]:
     """Entities that earlier documents created (not the registry's), for resolution.
 
-    Entities known only from ``exclude_documents`` (the documents of this run) are left
-    out: a run must not learn from its own earlier, interrupted attempt, or a rerun after
-    a crash would extract differently from a clean run.
+    Entities known only from ``exclude_documents`` (the documents of this run, which
+    are also their graphs) are left out: a run must not learn from its own earlier,
+    interrupted attempt, or a rerun after a crash would extract differently from a
+    clean run.
     """
-    excluded = {str(d) for d in exclude_documents}
-    sources = _stored_entities(store) if stored is None else stored
+    entities = _stored_entities(store) if stored is None else stored
+    excluded = _only_in(store, exclude_documents)
     return [
         Entity(iri=iri, kind=kind, label=label)  # type: ignore[arg-type]
-        for (iri, kind, label), docs in sources.items()
-        if not docs or docs - excluded
+        for iri, kind, label in sorted(entities)
+        if iri not in excluded
     ]
 
 
-def stored_sources(store: GraphStore) -> dict[str, set[str]]:
-    """Source path -> IRIs of the documents stored from it (older versions of a file)."""
+def stored_sources(store: GraphStore, paths: Iterable[str]) -> dict[str, set[str]]:
+    """Source path -> IRIs of the documents stored from it (older versions of a file),
+    for the run's own paths only (the answer follows the run, not the store)."""
+    from .store.binding import BindingError, check_term
+
+    terms = []
+    for path in sorted(set(paths)):
+        try:
+            terms.append(check_term(Literal(path)))
+        except BindingError:
+            continue
+    if not terms:
+        return {}
     rows = store.select(
         """
         PREFIX tip: <https://w3id.org/tipgraph/ontology#>
         PREFIX dcterms: <http://purl.org/dc/terms/>
-        SELECT DISTINCT ?doc ?source WHERE { ?doc a tip:Document ; tip:contentHash ?hash ; dcterms:source ?source }
+        SELECT DISTINCT ?doc ?source WHERE { VALUES ?source { """ + " ".join(terms) + """ }
+          ?doc a tip:Document ; tip:contentHash ?hash ; dcterms:source ?source }
         """
     )
     out: dict[str, set[str]] = {}
@@ -234,14 +257,32 @@ def stored_sources(store: GraphStore) -> dict[str, set[str]]:
     return out
 
 
-def stored_versions(store: GraphStore) -> dict[str, str]:
-    """Document graph IRI -> "content-hash extractor-version" of what is stored."""
+def stored_versions(store: GraphStore, documents: Iterable[str] | None = None) -> dict[str, str]:
+    """Document graph IRI -> "content-hash extractor-version" of what is stored.
+
+    With ``documents``, only those documents are asked about (a run's own files), so the
+    answer follows the run, not the number of documents stored.
+    """
+    from .store.binding import BindingError, check_term
+
+    values = ""
+    if documents is not None:
+        terms = []
+        for d in sorted(set(documents)):
+            try:
+                terms.append(check_term(URIRef(d)))
+            except BindingError:
+                continue
+        if not terms:
+            return {}
+        values = "VALUES ?doc { " + " ".join(terms) + " }"
     rows = store.select(
-        """
+        f"""
         PREFIX tip: <https://w3id.org/tipgraph/ontology#>
-        SELECT ?doc ?hash ?version WHERE {
+        SELECT ?doc ?hash ?version WHERE {{
+          {values}
           ?doc a tip:Document ; tip:contentHash ?hash ; tip:extractorVersion ?version .
-        }
+        }}
         """
     )
     return {str(r["doc"]): f"{r['hash']} {r['version']}" for r in rows}
@@ -279,11 +320,13 @@ def ingest_paths(
 
     started = time.perf_counter()
     files = [str(p) for p in discover(paths)]
+    store.ensure_derived_layout()  # once for a store written before the layout (or bulk-loaded)
     ensure_reference_graphs(store)
     stored = _stored_entities(store)
-    known = known_entities(store, exclude_documents=(str(document_iri(f)) for f in files), stored=stored)
-    seen = stored_versions(store)
-    sources = stored_sources(store)
+    run_documents = [str(document_iri(f)) for f in files]
+    known = known_entities(store, exclude_documents=run_documents, stored=stored)
+    seen = stored_versions(store, run_documents)
+    sources = stored_sources(store, files)
     report = IngestReport()
     pending: dict[URIRef, list[tuple]] = {}
     pending_outcomes: list[DocumentOutcome] = []

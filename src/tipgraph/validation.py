@@ -427,16 +427,71 @@ SELECT DISTINCT ?s ?o WHERE {{
 }}"""
 
 
+_LABEL_GRAPH_QUERY = """
+SELECT ?where WHERE {{ GRAPH ?where {{ {s} rdfs:label {o} }} FILTER(?where NOT IN ({not_in})) }} LIMIT 1"""
+
+
+def _summary_context(
+    store: GraphStore, nodes: list[URIRef], excluded: Collection[URIRef]
+) -> tuple[dict[URIRef, dict[URIRef, set[Node]]], set[URIRef]]:
+    """Types, labels and one source of shared entities, from the entity summary
+    (store/derived.py): rows in proportion to the nodes asked about. Also the nodes that a
+    graph being replaced describes (their summary counts that graph: they take the exact query)."""
+    from .store.derived import TGD, entity_of, summary_node
+
+    found: dict[URIRef, dict[URIRef, set[Node]]] = defaultdict(lambda: defaultdict(set))
+    for n, p, o in store.summary_facts((summary_node(x) for x in nodes), (TGD.type, TGD.label, TGD.source)):
+        found[entity_of(n)][p].add(o)
+    asked = set(nodes)
+    stale = {entity_of(n) for n, _ in store.summary_subjects(TGD.graph, excluded)} & asked if excluded else set()
+    return found, stale
+
+
 def _fetch_context(
-    store: GraphStore, referenced: list[URIRef], labelled: list[URIRef], excluded: Collection[URIRef]
+    store: GraphStore, referenced: list[URIRef], labelled: list[URIRef], excluded: Collection[URIRef],
+    graph: Graph | None = None,
 ) -> tuple[Graph, dict[URIRef, set[tuple[Node, URIRef]]]]:
-    """Context triples for referenced nodes, and stored labels (with a graph) of labelled nodes."""
+    """Context triples for referenced nodes, and stored labels (with a graph) of labelled nodes.
+
+    Shared entities are read from the store's entity summary when it has one: rows in
+    proportion to the nodes asked about, not to the documents that repeat them. Other
+    nodes (and entities that a graph being replaced describes) take the exact query.
+    """
     context = Graph()
     stored_labels: dict[URIRef, set[tuple[Node, URIRef]]] = defaultdict(set)
+    docs: set[URIRef] = set()
+    not_in = ", ".join(check_term(g) for g in sorted({*excluded, ONTOLOGY_GRAPH}))
+    if store.has_derived_layout():
+        from .store.derived import TGD, is_shared
+
+        shared = sorted({n for n in (*referenced, *labelled) if is_shared(n)})
+        summary, stale = _summary_context(store, shared, excluded)
+        ref_set, lab_set = set(referenced), set(labelled)
+        for node in shared:
+            if node in stale:
+                continue
+            facts = summary.get(node, {})
+            if node in ref_set:
+                for t in facts.get(TGD.type, ()):
+                    context.add((node, RDF.type, t))
+                for label in facts.get(TGD.label, ()):
+                    context.add((node, RDFS.label, label))
+                for d in sorted(facts.get(TGD.source, ()), key=str)[:1]:
+                    context.add((node, PROV.wasDerivedFrom, d))
+                    if isinstance(d, URIRef):
+                        docs.add(d)
+            new_labels = set(graph.objects(node, RDFS.label)) if graph is not None else set()
+            for label in facts.get(TGD.label, ()) if node in lab_set else ():
+                if label in new_labels:
+                    continue  # the same name: nothing to report, no graph to find
+                rows = store.select(sparql_prefixes() + _LABEL_GRAPH_QUERY.format(
+                    s=check_term(node), o=check_term(label), not_in=not_in)).rows
+                if rows:
+                    stored_labels[node].add((label, rows[0]["where"]))
+        referenced = [n for n in referenced if not is_shared(n) or n in stale]
+        labelled = [n for n in labelled if not is_shared(n) or n in stale]
     refs = [check_term(u) for u in referenced]
     labs = [check_term(u) for u in labelled]
-    not_in = ", ".join(check_term(g) for g in sorted({*excluded, ONTOLOGY_GRAPH}))
-    docs: set[URIRef] = set()
     for start in range(0, max(len(refs), len(labs)), CONTEXT_CHUNK):
         query = sparql_prefixes() + _CONTEXT_QUERY.format(
             refs=" ".join(refs[start : start + CONTEXT_CHUNK]),
@@ -574,7 +629,7 @@ def validate_graph(
     stored_labels: dict[URIRef, set[tuple[Node, URIRef]]] = {}
     if store is not None and (referenced or described):
         fetched, stored_labels = _fetch_context(
-            store, _safe_iris(referenced | described), _safe_iris(labelled), excluded
+            store, _safe_iris(referenced | described), _safe_iris(labelled), excluded, graph
         )
     elif store is None and reference:
         fetched = _registry_context(referenced | described)

@@ -14,6 +14,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 from tipgraph.namespaces import ID, TIP
 from tipgraph.store import StoreError, StoreInUseError, open_store
 from tipgraph.store import embedded
+from tipgraph.store.derived import DERIVED_GRAPH
 from tipgraph.store.embedded import EmbeddedStore
 
 G1, G2, G3 = ID["document/one-111111111111"], ID["document/two-222222222222"], ID["graph/file/x-333"]
@@ -121,7 +122,9 @@ def test_default_graph_is_the_union_of_named_graphs(store):
     store.replace_graphs({G1: [(A, RDF.type, TIP.Organization)], G2: [(A, RDF.type, TIP.Organization), (B, RDF.type, TIP.State)]})
     rows = store.select(f"SELECT DISTINCT ?s WHERE {{ ?s a ?c }} ORDER BY ?s")
     assert [r["s"] for r in rows] == [A, B]
-    rows = store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
+    # The store's own entity summary (store/derived.py) is a graph too, left out here.
+    rows = store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+                        f"FILTER(?g != <{DERIVED_GRAPH}>) }} GROUP BY ?g ORDER BY ?g")
     assert [(r["g"], int(r["n"])) for r in rows] == [(G1, 1), (G2, 2)]
 
 

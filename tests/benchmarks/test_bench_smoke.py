@@ -92,3 +92,18 @@ def test_bench_smoke_run_writes_the_report(tmp_path):
     assert "`who-met-whom`" in report
     assert "peer: pyshacl, whole graph" in report
     assert "rdflib, 4 docs" in report
+
+
+def test_growth_benchmark_writes_its_section(tmp_path, shared_dir):
+    """benchmarks/growth.py on tiny stores: every ingest succeeds and the section is spliced in."""
+    out = tmp_path / "performance.md"
+    out.write_text("# Performance\n\nkept text\n", encoding="utf-8")
+    cmd = [sys.executable, str(BENCH / "growth.py"), "--sizes", "3,6", "--batch", "2", "--work", str(tmp_path / "w"),
+           "--out", str(out), "--key", "smoke"]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    report = out.read_text(encoding="utf-8")
+    assert "kept text" in report and "<!-- growth smoke: end -->" in report
+    rows = [line for line in report.splitlines() if line.startswith("| 3 |") or line.startswith("| 6 |")]
+    assert len(rows) == 2 and all("| 0 |" in line for line in rows), rows  # exit code 0 for each ingest
+    assert "2 stored, 0 refused" in report

@@ -82,6 +82,7 @@ def _write(tmp_path: Path, text: str) -> Path:
         ("#+ summary: x\n#+ description: y\n#+ params:\n#+   b: {description: d}\nSELECT ?s WHERE { ?s ?p ?o }", "does not use"),
         ("#+ summary: [x\nSELECT ?s WHERE { ?s ?p ?o }", "YAML"),
         ("#+ summary: x\n#+ description: y\nASK { ?s ?p ?o }", "SELECT"),
+        ("#+ summary: x\n#+ description: y\n#+ lists: [xs]\nSELECT ?s WHERE { ?s ?p ?o }", "list column"),
     ],
 )
 def test_bad_headers_are_rejected(tmp_path, text, message):
@@ -119,3 +120,30 @@ def test_docs_check_fails_when_stale(repo_dir, tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "argv", ["gen_query_docs.py", "--check"])
     monkeypatch.setattr(gen_query_docs, "REPO", tmp_path.parent)
     assert gen_query_docs.main() == 1
+
+
+def test_every_group_concat_column_is_a_declared_list():
+    """A list column not declared in '#+ lists:' would keep the engine's own item order."""
+    import re
+
+    for q in load_catalogue().values():
+        body = "\n".join(line for line in q.text.splitlines() if not line.lstrip().startswith("#"))
+        concatenated = set(re.findall(r"GROUP_CONCAT\((?:[^()]|\([^()]*\))*\)(?:,\s*\d+\))?\s+AS\s+\?(\w+)", body))
+        assert concatenated == set(q.lists), q.name
+
+
+def test_list_cells_come_back_sorted_whatever_the_engine_order(tmp_path):
+    from tipgraph.queries import run_query
+    from tipgraph.store.embedded import EmbeddedStore
+
+    text = ('#+ summary: x\n#+ description: y\n#+ lists: [xs]\n'
+            'SELECT (GROUP_CONCAT(?x; separator=" | ") AS ?xs) (GROUP_CONCAT(?x; separator=" | ") AS ?raw) '
+            'WHERE { VALUES ?x { "delta" "alpha" "charlie" "bravo" } }')
+    query = parse_query_file(_write(tmp_path, text))
+    store = EmbeddedStore(tmp_path / "store")
+    try:
+        row = run_query(store, query).rows[0]
+    finally:
+        store.close()
+    assert row["xs"] == "alpha | bravo | charlie | delta"
+    assert row["raw"] != row["xs"]  # the engine's own order, left alone where not declared

@@ -57,3 +57,32 @@ def test_reingest_into_virtuoso_changes_nothing(remote_store, sample):
     again = ingest_paths(remote_store, sample)
     assert again.stored == 0 and again.unchanged == len(sample)
     assert _nquads(remote_store) == before
+
+
+def _summary_rows(store) -> list[tuple[str, str, str]]:
+    from tipgraph.store.derived import DERIVED_GRAPH
+
+    rows = store.select("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": DERIVED_GRAPH}).rows
+    return sorted((str(r["s"]), str(r["p"]), str(r["o"])) for r in rows)
+
+
+def test_entity_summary_on_virtuoso_equals_embedded(remote_store, sample, tmp_path):
+    """The derived layout is kept the same way by both stores, through writes and a drop,
+    and ingest reads the same known entities from it."""
+    from tipgraph.ingest import _stored_entities, known_entities
+    from tipgraph.store.derived import DERIVED_GRAPH
+
+    embedded = open_store(tmp_path / "store")
+    for store in (embedded, remote_store):
+        ingest_paths(store, sample[:3])
+        ingest_paths(store, sample[3:])
+    assert _summary_rows(remote_store) == _summary_rows(embedded)
+    assert len(_summary_rows(embedded)) > 100
+    assert _stored_entities(remote_store) == _stored_entities(embedded)
+    assert known_entities(remote_store) == known_entities(embedded)
+    dropped = [g for g in embedded.graph_names() if "/document/" in str(g)][:2]
+    for store in (embedded, remote_store):
+        store.drop_graphs(dropped)
+    assert _summary_rows(remote_store) == _summary_rows(embedded)
+    assert DERIVED_GRAPH not in remote_store.graph_names()
+    embedded.close()

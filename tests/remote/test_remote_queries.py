@@ -22,12 +22,11 @@ PARAMS = {
 
 
 def _value(v) -> str:
-    """Decimals compared as numbers (per the engines note); " | " lists as sets, since
-    GROUP_CONCAT's order is not defined by SPARQL and differs between engines."""
+    """Decimals compared as numbers (per the engines note); list cells exactly as they
+    come, item order included (the runner sorts the items of every declared list)."""
     if isinstance(v, float) or type(v).__name__ == "Decimal":
         return str(float(v))
-    text = str(v)
-    return " | ".join(sorted(text.split(" | "))) if " | " in text else text
+    return str(v)
 
 
 def _normalised(result) -> list[tuple]:

@@ -192,3 +192,24 @@ def test_determinism(registry):
     ru = a.state("RU")
     assert [a.resolve_or_create(n, "Organization", country=ru) for n in names] == \
         [b.resolve_or_create(n, "Organization", country=ru) for n in names]
+
+
+def test_a_fork_resolves_as_a_new_resolver_told_the_same_and_learns_alone():
+    """Ingest forks one resolver per document instead of re-indexing the store's names."""
+    from tipgraph.model import Entity
+    from tipgraph.resolution import Resolver
+
+    known = [Entity(iri="https://w3id.org/tipgraph/id/org/anti-trafficking-unit-of-ruritania", kind="Organization",
+                    label="Anti-Trafficking Unit of Ruritania"),
+             Entity(iri="https://w3id.org/tipgraph/id/person/jane-roe", kind="Person", label="Jane Roe")]
+    template = Resolver()
+    template.add_known(known)
+    fresh = Resolver()
+    fresh.add_known(known)
+    fork = template.fork()
+    for name in ("Anti-Trafficking Unit of Ruritania", "Anti Trafficking Unit of Ruritania", "Jane Roe"):
+        assert fork.resolve(name) == fresh.resolve(name)
+    assert fork.resolve("Anti Trafficking Unit of Ruritania") is not None
+    created = fork.resolve_or_create("Ruritanian Migration Board", "Organization")
+    assert created.iri in fork.known_iris() and created.iri not in template.known_iris()
+    assert template.fork().resolve("Ruritanian Migration Board") is None

@@ -13,6 +13,9 @@ ignores::
     #+   actor: {kind: Actor, description: One actor of the pair.}
 
 ``kind`` (for IRI parameters) says which class a label or acronym is looked up in.
+``lists`` names the columns that hold `` | ``-separated lists (``GROUP_CONCAT``): SPARQL
+leaves the order inside a group undefined and engines differ, so the runner sorts
+their items, and every engine gives the same cell.
 A file that breaks these rules fails to load, so a typo cannot silently turn a
 filter off.
 """
@@ -67,6 +70,8 @@ class StoredQuery:
     text: str
     parameters: tuple[Parameter, ...] = ()
     tags: tuple[str, ...] = ()
+    #: Columns holding " | "-separated lists, whose items the runner sorts.
+    lists: tuple[str, ...] = ()
     metadata: dict = field(default_factory=dict, compare=False, hash=False)
 
     def parameter(self, name: str) -> Parameter | None:
@@ -131,6 +136,12 @@ def parse_query_file(path: Path) -> StoredQuery:
         raise CatalogueError(f"{path.name}: header names parameters the query does not use: {sorted(unknown)}")
     if not re.search(r"^\s*SELECT\b", body, re.IGNORECASE | re.MULTILINE):
         raise CatalogueError(f"{path.name}: stored queries are SELECT queries")
+    lists = meta.get("lists") or []
+    if not isinstance(lists, list) or not all(isinstance(x, str) for x in lists):
+        raise CatalogueError(f"{path.name}: '#+ lists:' is a list of column names")
+    for column in lists:
+        if not re.search(rf"\bAS\s+\?{re.escape(column)}\b", body):
+            raise CatalogueError(f"{path.name}: list column {column!r} is not a column the query binds with AS")
     return StoredQuery(
         name=path.stem,
         path=path,
@@ -139,6 +150,7 @@ def parse_query_file(path: Path) -> StoredQuery:
         text=text,
         parameters=tuple(params.values()),
         tags=tuple(meta.get("tags") or ()),
+        lists=tuple(lists),
         metadata=meta,
     )
 

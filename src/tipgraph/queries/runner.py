@@ -68,6 +68,18 @@ def python_value(term: Identifier | None) -> Any:
     return str(term)
 
 
+#: How the stored queries separate the items of a list cell.
+LIST_SEPARATOR = " | "
+
+
+def sorted_list(value: Any) -> Any:
+    """A " | "-separated list cell with its items sorted: ``GROUP_CONCAT`` order is not
+    defined by SPARQL and differs between engines (Oxigraph, Virtuoso)."""
+    if not isinstance(value, str) or LIST_SEPARATOR not in value:
+        return value
+    return LIST_SEPARATOR.join(sorted(value.split(LIST_SEPARATOR)))
+
+
 def bind_parameters(
     store: GraphStore, query: StoredQuery, values: Mapping[str, object]
 ) -> tuple[dict[str, Identifier], dict[str, Identifier]]:
@@ -143,4 +155,7 @@ def run_query(store: GraphStore, name: str | StoredQuery, **params: object) -> Q
     result = store.select(query.text, bindings)
     columns = [v for v in result.variables if not is_parameter_column(v)]
     rows = [{c: python_value(row.get(c)) for c in columns} for row in result.rows]
+    for column in query.lists:
+        for row in rows:
+            row[column] = sorted_list(row.get(column))
     return QueryResult(query=query, columns=columns, rows=rows, parameters=terms)

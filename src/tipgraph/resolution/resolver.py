@@ -95,6 +95,14 @@ class _NameIndex:
             assert isinstance(payload, Entity)
             self.fuzzy.setdefault(payload.kind, {}).setdefault(" ".join(key), payload)
 
+    def copy(self) -> "_NameIndex":
+        """An independent copy (bucket lists and fuzzy tables copied, entities shared)."""
+        other = _NameIndex()
+        other.names = {k: list(v) for k, v in self.names.items()}
+        other.first_max = dict(self.first_max)
+        other.fuzzy = {k: dict(v) for k, v in self.fuzzy.items()}
+        return other
+
     def add_entity(self, e: Entity, *, skip_generic: bool = False) -> None:
         for n in (e.label, *sorted(e.alt_labels)):
             if skip_generic and name_key(n) in nb.VARIANTS:
@@ -147,6 +155,19 @@ class Resolver:
                 # it depends on the country, which the national-body rules decide
                 if not any(c.tag != _ENTITY for c in self._index.names.get(name_key(n), ())):
                     self._known.add(n, _ENTITY, e)
+
+    def fork(self) -> "Resolver":
+        """A resolver in the state of this one, that learns on its own from here.
+
+        Ingest resolves each document with what the store knows and nothing learnt from
+        other documents; copying one resolver that was told the store's entities costs
+        far less than telling a new one again for every document.
+        """
+        other = Resolver(self.registry)
+        other._known = self._known.copy()
+        other._known_by_iri = dict(self._known_by_iri)
+        other._bodies = dict(self._bodies)
+        return other
 
     def known_iris(self) -> frozenset[str]:
         """IRIs of the entities added with :meth:`add_known` or created so far."""

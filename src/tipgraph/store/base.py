@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import IO
 
 from rdflib import Graph
-from rdflib.term import Identifier, Node, URIRef
+from rdflib.term import Identifier, Node, URIRef  # noqa: F401
 
 Triple = tuple[Node, Node, Node]
 Row = dict[str, Node]
@@ -106,6 +106,73 @@ class GraphStore(abc.ABC):
     def update(self, sparql_update: str) -> None:  # pragma: no cover - optional
         """Run a SPARQL Update (only for explicit, opted-in use)."""
         raise StoreError(f"{type(self).__name__} does not accept SPARQL updates")
+
+    # -- the derived layout (store/derived.py) --------------------------------
+    def has_derived_layout(self) -> bool:
+        """Is the entity summary complete, so readers may use it instead of the copies?"""
+        from . import derived
+
+        return derived.store_has_layout(self)
+
+    def ensure_derived_layout(self) -> bool:
+        """Build the entity summary if the store has data but no summary (an older or
+        bulk-loaded store); a new store starts it with its first write. True when built now."""
+        from . import derived
+
+        if derived.store_has_layout(self) or derived.store_is_empty(self):
+            return False
+        self._write_full_layout()
+        return True
+
+    # Reads of the summary. These SPARQL versions work on any endpoint (Virtuoso included);
+    # the embedded store answers them from its indexes directly, which Oxigraph's planner
+    # would not do for a VALUES list joined with a GRAPH pattern.
+    def summary_facts(self, nodes: Iterable[URIRef], predicates: Iterable[URIRef]) -> list[tuple[URIRef, URIRef, Node]]:
+        """``(node, predicate, value)`` of these summary nodes, for these predicates only."""
+        from . import derived
+        from .binding import check_term
+
+        nodes, preds = sorted(set(nodes)), sorted(set(predicates))
+        out: list[tuple[URIRef, URIRef, Node]] = []
+        if not preds:
+            return out
+        plist = ", ".join(check_term(p) for p in preds)
+        for start in range(0, len(nodes), 1000):
+            values = " ".join(check_term(n) for n in nodes[start:start + 1000])
+            rows = self.select(
+                f"SELECT ?n ?p ?o WHERE {{ VALUES ?n {{ {values} }} {derived._IN_SUMMARY} "
+                f"{{ ?n ?p ?o FILTER(?p IN ({plist})) }} }}"
+            )
+            out.extend((r["n"], r["p"], r["o"]) for r in rows)
+        return out
+
+    def summary_subjects(self, predicate: URIRef, values: Iterable[Node] | None = None) -> list[tuple[URIRef, Node]]:
+        """``(node, value)`` of the summary for one predicate (only these values, if given)."""
+        from . import derived
+        from .binding import check_term
+
+        if values is None:
+            rows = self.select(f"SELECT ?n ?o WHERE {{ {derived._IN_SUMMARY} {{ ?n {check_term(predicate)} ?o }} }}")
+            return [(r["n"], r["o"]) for r in rows]
+        wanted, out = sorted(set(values), key=str), []
+        for start in range(0, len(wanted), 1000):
+            bind = " ".join(check_term(v) for v in wanted[start:start + 1000])
+            rows = self.select(f"SELECT ?n ?o WHERE {{ VALUES ?o {{ {bind} }} {derived._IN_SUMMARY} "
+                               f"{{ ?n {check_term(predicate)} ?o }} }}")
+            out.extend((r["n"], r["o"]) for r in rows)
+        return out
+
+    def said_outside(self, s: Node, p: URIRef, o: Node, graphs: Iterable[URIRef]) -> bool:
+        """Does a graph other than ``graphs`` (and the summary) hold this triple?"""
+        from . import derived
+        from .binding import check_term
+
+        not_in = ", ".join(check_term(g) for g in sorted({*graphs, derived.DERIVED_GRAPH}))
+        return self.ask(f"ASK {{ GRAPH ?g {{ {check_term(s)} {check_term(p)} {check_term(o)} }} "
+                        f"FILTER(?g NOT IN ({not_in})) }}")
+
+    def _write_full_layout(self) -> None:  # pragma: no cover - each store has its own
+        raise StoreError(f"{type(self).__name__} cannot build the derived layout")
 
     # -- life cycle --------------------------------------------------------
     def close(self) -> None:

@@ -8,6 +8,10 @@ common first-ingest case, about 1.5x faster than an update) and otherwise a sing
 ``DELETE DATA ...; INSERT DATA ...`` request holding only the difference. All input is converted before the store is touched, so a failing
 triple iterator never leaves half a batch behind.
 
+The entity summary (``store/derived.py``) changes in the same ``extend`` or update
+request as the graphs it sums up; its reads are answered from the indexes
+(``quads_for_pattern``), one lookup per node, never by a SPARQL join.
+
 RocksDB takes an exclusive lock on the folder: a second writer gets
 :class:`StoreInUseError`; ``read_only=True`` opens without the lock (it sees the data
 as of opening time), so read commands can run beside a writer.
@@ -27,6 +31,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
 from ..namespaces import PREFIXES, REGISTRY_GRAPH, TIP
+from . import derived
 from .binding import bind_values
 from .base import GraphStore, SelectResult, StoreError, StoreInUseError, StoreStats, Triple
 
@@ -180,11 +185,13 @@ class EmbeddedStore(GraphStore):
         return g
 
     def graph_names(self) -> list[URIRef]:
-        return sorted(from_ox(g) for g in self.ox_store.named_graphs() if isinstance(g, ox.NamedNode))
+        return sorted(from_ox(g) for g in self.ox_store.named_graphs()
+                      if isinstance(g, ox.NamedNode) and g != _DERIVED)
 
     def _quads(self, graph: URIRef | None) -> Iterator[ox.Quad]:
+        """The quads of one graph, or of every graph but the derived layout (it is rebuilt, not exported)."""
         if graph is None:
-            return iter(self.ox_store.quads_for_pattern(None, None, None, None))
+            return (q for q in self.ox_store.quads_for_pattern(None, None, None, None) if q.graph_name != _DERIVED)
         return iter(self.ox_store.quads_for_pattern(None, None, None, _named_node(str(graph))))
 
     def graph(self, name: URIRef) -> Graph:
@@ -214,7 +221,8 @@ class EmbeddedStore(GraphStore):
 
     def stats(self) -> StoreStats:
         store = self.ox_store
-        graphs = sum(1 for _ in store.named_graphs())
+        graphs = sum(1 for g in store.named_graphs() if g != _DERIVED)
+        derived_quads = sum(1 for _ in store.quads_for_pattern(None, None, None, _DERIVED))
         n_docs = int(
             next(iter(store.query(
                 # the registry names its own source document; it is reference data, not a document read
@@ -229,7 +237,7 @@ class EmbeddedStore(GraphStore):
             use_default_graph_as_union=True,
         ):
             instances[row["c"].value] = int(row["n"].value)
-        return StoreStats(quads=len(store), graphs=graphs, document_graphs=n_docs, instances=instances)
+        return StoreStats(quads=len(store) - derived_quads, graphs=graphs, document_graphs=n_docs, instances=instances)
 
     # -- writing -----------------------------------------------------------
     def _writable(self) -> ox.Store:
@@ -241,31 +249,102 @@ class EmbeddedStore(GraphStore):
         store = self._writable()
         # Convert everything first: a failing iterator or term leaves the store untouched.
         new: dict[ox.NamedNode, dict[ox.Quad, None]] = {}
+        given: dict[URIRef, list[Triple]] = {}
         for name, triples in graphs.items():
+            if URIRef(str(name)) == derived.DERIVED_GRAPH:
+                raise StoreError(f"graph {name} is the derived layout, kept by the store itself")
             g = _named_node(str(name))
             quads = new.setdefault(g, {})
-            for s, p, o in triples:
+            kept = given.setdefault(URIRef(str(name)), [])
+            for t in triples:
+                s, p, o = t
                 quads[to_ox_quad(s, p, o, g)] = None
+                kept.append(t)
         total = sum(len(q) for q in new.values())
         with self._write_lock:
             try:
-                if not any(store.contains_named_graph(g) for g in new):
-                    store.extend(q for quads in new.values() for q in quads)
+                self._ensure_layout_locked()
+                existing = [g for g in new if store.contains_named_graph(g)]
+                change = derived.plan(self, self._summarised_triples(existing), given)
+                if not existing and not change.deletes:
+                    store.extend([*(q for quads in new.values() for q in quads), *_derived_quads(change.inserts)])
                 else:
                     request = _replace_request(store, new)
+                    request = " ;\n".join(x for x in (request, _derived_request(change)) if x)
                     if request:
                         store.update(request)
             except (OSError, RuntimeError, SyntaxError) as exc:
                 raise StoreError(f"replacing graphs failed, store unchanged: {exc}") from None
         return total
 
+    # -- the summary, read from the indexes (see GraphStore.summary_facts) ------
+    def summary_facts(self, nodes, predicates):
+        store = self.ox_store
+        preds = [_named_node(str(p)) for p in sorted(set(predicates))]
+        out = []
+        for n in sorted(set(nodes)):
+            subject = _named_node(str(n))
+            for p in preds:
+                for q in store.quads_for_pattern(subject, p, None, _DERIVED):
+                    out.append((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+        return out
+
+    def summary_subjects(self, predicate, values=None):
+        p = _named_node(str(predicate))
+        objects = [None] if values is None else [to_ox(v) for v in sorted(set(values), key=str)]
+        return [(from_ox(q.subject), from_ox(q.object)) for o in objects
+                for q in self.ox_store.quads_for_pattern(None, p, o, _DERIVED)]
+
+    def said_outside(self, s, p, o, graphs) -> bool:
+        skip = {_named_node(str(g)) for g in graphs} | {_DERIVED}
+        return any(q.graph_name not in skip
+                   for q in self.ox_store.quads_for_pattern(to_ox(s), _named_node(str(p)), to_ox(o), None))
+
+    def _summarised_triples(self, names: Iterable[ox.NamedNode]) -> dict[URIRef, list[Triple]]:
+        """The stored triples of these graphs that the derived layout summarises."""
+        store = self.ox_store
+        out: dict[URIRef, list[Triple]] = {}
+        for g in names:
+            out[from_ox(g)] = [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
+                               for p in _SUMMARISED for q in store.quads_for_pattern(None, p, None, g)]
+        return out
+
+    def _ensure_layout_locked(self) -> None:
+        if not derived.store_has_layout(self) and not derived.store_is_empty(self):
+            self._write_full_layout_locked()
+
+    def _write_full_layout(self) -> None:
+        with self._write_lock:
+            self._write_full_layout_locked()
+
+    def _write_full_layout_locked(self) -> None:
+        """The whole summary from the stored graphs, written in one transaction."""
+        store = self._writable()
+        by_graph: dict[ox.NamedNode, list[Triple]] = {}
+        for p in _SUMMARISED:
+            for q in store.quads_for_pattern(None, p, None, None):
+                if isinstance(q.graph_name, ox.NamedNode) and q.graph_name != _DERIVED and \
+                        isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(derived.SHARED):
+                    by_graph.setdefault(q.graph_name, []).append((from_ox(q.subject), from_ox(q.predicate),
+                                                                  from_ox(q.object)))
+        triples = derived.full_layout((from_ox(g), ts) for g, ts in by_graph.items())
+        store.update(f"DROP SILENT GRAPH {_DERIVED}")  # nothing else reads it before the mark is back
+        store.extend(_derived_quads(triples))
+        self._derived_ready = True
+
     def drop_graphs(self, names: Iterable[URIRef]) -> None:
         store = self._writable()
-        ops = [f"DROP SILENT GRAPH {_named_node(str(n))}" for n in names]
+        nodes = [_named_node(str(n)) for n in names]
+        if any(g == _DERIVED for g in nodes):
+            raise StoreError(f"graph {_DERIVED.value} is the derived layout, kept by the store itself")
+        ops = [f"DROP SILENT GRAPH {g}" for g in nodes]
         if ops:
             try:
                 with self._write_lock:
-                    store.update(" ;\n".join(ops))
+                    self._ensure_layout_locked()
+                    existing = [g for g in nodes if store.contains_named_graph(g)]
+                    change = derived.plan(self, self._summarised_triples(existing), {})
+                    store.update(" ;\n".join(x for x in (" ;\n".join(ops), _derived_request(change)) if x))
             except (OSError, RuntimeError) as exc:
                 raise StoreError(f"dropping graphs failed, store unchanged: {exc}") from None
 
@@ -290,6 +369,25 @@ class EmbeddedStore(GraphStore):
 
     def __repr__(self) -> str:
         return f"EmbeddedStore({self.location!r}, read_only={self.read_only})"
+
+
+_DERIVED = ox.NamedNode(str(derived.DERIVED_GRAPH))
+#: Predicates the derived layout summarises (see store/derived.py).
+_SUMMARISED = [ox.NamedNode(str(p)) for p in derived._SOURCE_PREDICATE.values()]
+
+
+def _derived_quads(triples: Iterable[Triple]) -> list[ox.Quad]:
+    return [to_ox_quad(s, p, o, _DERIVED) for s, p, o in triples]
+
+
+def _derived_request(change: derived.Change) -> str:
+    """DELETE DATA / INSERT DATA operations of a summary change (for the same update request)."""
+    parts = []
+    if change.deletes:
+        parts.append(f"DELETE DATA {{\n{_quad_block(_derived_quads(change.deletes))}\n}}")
+    if change.inserts:
+        parts.append(f"INSERT DATA {{\n{_quad_block(_derived_quads(change.inserts))}\n}}")
+    return " ;\n".join(parts)
 
 
 def _sorted_prefix_lines(data: bytes) -> bytes:

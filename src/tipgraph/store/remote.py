@@ -28,6 +28,7 @@ from SPARQLWrapper import BASIC, DIGEST, JSON, POST, SPARQLWrapper, TURTLE
 from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, SPARQLWrapperException
 
 from ..namespaces import ID, REGISTRY_GRAPH, TIP
+from . import derived
 from .base import GraphStore, SelectResult, StoreError, StoreStats, Triple
 from .binding import bind_values, check_term
 
@@ -229,7 +230,8 @@ class RemoteStore(GraphStore):
             "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?base)) }",
             {"base": Literal(OWN_GRAPHS)},
         )
-        return sorted(URIRef(str(r["g"])) for r in rows)
+        # The entity summary (store/derived.py) is the store's own: not listed, not exported.
+        return sorted(URIRef(str(r["g"])) for r in rows if URIRef(str(r["g"])) != derived.DERIVED_GRAPH)
 
     def graph(self, name: URIRef) -> Graph:
         g = Graph()
@@ -274,7 +276,8 @@ class RemoteStore(GraphStore):
     def stats(self) -> StoreStats:
         base = {"base": Literal(OWN_GRAPHS)}
         quads = self.select(
-            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?base)) }", base
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?base) && ?g != ?derived) }",
+            {**base, "derived": derived.DERIVED_GRAPH},
         ).rows[0]["n"]
         graphs = len(self.graph_names())
         docs = self.select(
@@ -292,45 +295,114 @@ class RemoteStore(GraphStore):
 
     # -- writing --------------------------------------------------------------------
     def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Triple]]) -> int:
+        """Each graph in one update request, together with its change to the entity summary."""
         total = 0
         for name, triples in graphs.items():
             check_term(name)
+            if URIRef(str(name)) == derived.DERIVED_GRAPH:
+                raise StoreError(f"graph {name} is the derived layout, kept by the store itself")
             triples = list(triples)
             lines = [f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in triples]
             has_bnodes = any(isinstance(t, BNode) for triple in triples for t in triple)
             total += len(lines)
             try:
-                self._replace_one(name, lines, has_bnodes)
+                self.ensure_derived_layout()
+                old = self._summarised_triples(name)
+                change = derived.plan(self, {name: old} if old else {}, {name: triples})
+                self._replace_one(name, lines, has_bnodes, _derived_ops(change))
             except StoreError as exc:
                 raise StoreError(f"graph {name}: {exc}") from None
         return total
 
-    def _replace_one(self, name: URIRef, lines: list[str], has_bnodes: bool) -> None:
+    def _summarised_triples(self, name: URIRef) -> list[Triple]:
+        """The triples of one stored graph that the entity summary summarises."""
+        out: list[Triple] = []
+        offset, page = 0, 10_000
+        while True:
+            rows = self.select(
+                "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } VALUES ?p { "
+                + " ".join(f"<{p}>" for p in derived._SOURCE_PREDICATE.values())
+                + f" }} FILTER(isIRI(?s)) }} ORDER BY ?s ?p ?o LIMIT {page} OFFSET {offset}",
+                {"g": name},
+            ).rows
+            out.extend((r["s"], r["p"], r["o"]) for r in rows)
+            if len(rows) < page:
+                return out
+            offset += page
+
+    def _write_full_layout(self) -> None:
+        """The whole summary from every graph (an endpoint filled before the layout existed)."""
+        layout = derived.full_layout((g, self._summarised_triples(g)) for g in self.graph_names())
+        self._replace_one(derived.DERIVED_GRAPH, [f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in layout], False)
+        self._derived_ready = True
+
+    def _replace_one(self, name: URIRef, lines: list[str], has_bnodes: bool, extra: str = "") -> None:
         g = _nt(name)
+        tail = f" ;\n{extra}" if extra else ""
         if has_bnodes:
             # Blank nodes are scoped to one request, and Virtuoso refuses them in
             # INSERT DATA: a template with an empty WHERE is standard and accepted.
             body = "\n".join(lines)
-            self._update(f"DROP SILENT GRAPH {g} ;\nINSERT {{ GRAPH {g} {{\n{body}\n}} }} WHERE {{}}", "load")
+            self._update(f"DROP SILENT GRAPH {g} ;\nINSERT {{ GRAPH {g} {{\n{body}\n}} }} WHERE {{}}{tail}", "load")
             return
         if len(lines) <= CHUNK_TRIPLES:
             body = "\n".join(lines)
-            self._update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}", "load")
+            self._update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}{tail}", "load")
             return
         staging = _nt(URIRef(f"{name}#staging"))
         self._update(f"DROP SILENT GRAPH {staging}", "load")
         for start in range(0, len(lines), CHUNK_TRIPLES):
             body = "\n".join(lines[start : start + CHUNK_TRIPLES])
             self._update(f"INSERT DATA {{ GRAPH {staging} {{\n{body}\n}} }}", "load")
-        self._update(f"MOVE SILENT {staging} TO {g}", "load")
+        self._update(f"MOVE SILENT {staging} TO {g}{tail}", "load")
 
     def drop_graphs(self, names: Iterable[URIRef]) -> None:
         names = list(names)
         for n in names:
             check_term(n)
+            if URIRef(str(n)) == derived.DERIVED_GRAPH:
+                raise StoreError(f"graph {n} is the derived layout, kept by the store itself")
         if names:
-            self._update(" ;\n".join(f"DROP SILENT GRAPH {_nt(n)}" for n in names), "drop")
+            self.ensure_derived_layout()
+            # a few graphs per request: the summary change of a whole store in one request
+            # exhausts Virtuoso's SPARQL compiler; each graph still goes with its own change
+            for start in range(0, len(names), _DROP_CHUNK):
+                chunk = names[start : start + _DROP_CHUNK]
+                old = {n: t for n in chunk if (t := self._summarised_triples(n))}
+                pieces = _derived_op_pieces(derived.plan(self, old, {}))
+                self._update(" ;\n".join([*(f"DROP SILENT GRAPH {_nt(n)}" for n in chunk), *pieces[:1]]), "drop")
+                for piece in pieces[1:]:
+                    # a very large graph (the registry): the rest of its summary change follows
+                    # in requests of its own; a rerun of the drop repairs an interrupted one
+                    self._update(piece, "drop")
 
     def update(self, sparql_update: str) -> None:
         self._update(sparql_update)
 
+
+_DROP_CHUNK = 8
+_PIECE = 800
+
+
+def _derived_op_pieces(change: derived.Change) -> list[str]:
+    """The summary change as requests of at most ``_PIECE`` triples each."""
+    g = _nt(derived.DERIVED_GRAPH)
+    out = []
+    for verb, triples in (("DELETE DATA", list(change.deletes)), ("INSERT DATA", list(change.inserts))):
+        for start in range(0, len(triples), _PIECE):
+            body = "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in triples[start : start + _PIECE])
+            out.append(f"{verb} {{ GRAPH {g} {{\n{body}\n}} }}")
+    return out
+
+
+def _derived_ops(change: derived.Change) -> str:
+    """DELETE DATA / INSERT DATA of a summary change, for the same request as its graph."""
+    g = _nt(derived.DERIVED_GRAPH)
+    parts = []
+    if change.deletes:
+        body = "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in change.deletes)
+        parts.append(f"DELETE DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+    if change.inserts:
+        body = "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in change.inserts)
+        parts.append(f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+    return " ;\n".join(parts)
