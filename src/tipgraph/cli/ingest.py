@@ -24,7 +24,12 @@ def ingest(paths: tuple[str, ...], jobs: int, quiet: bool, store_location: str) 
     was refused.
     """
     from ..ingest import IngestInputError, discover, ingest_paths
+    from ..reading.readers import ReaderUnavailable, check_readers
 
+    try:
+        check_readers()  # once, here: a missing library would otherwise refuse every page on its own
+    except ReaderUnavailable as exc:
+        raise InputError(str(exc)) from exc
     try:
         total = len(discover(paths))
     except IngestInputError as exc:
