@@ -12,6 +12,7 @@ transaction of whole document graphs, so a crash never leaves half a document.
 from __future__ import annotations
 
 import os
+import stat
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -51,6 +52,8 @@ class DocumentOutcome:
 class IngestReport:
     outcomes: list[DocumentOutcome] = field(default_factory=list)
     seconds: float = 0.0
+    #: (path, reason) of what the folders held but ingest did not open (links, FIFOs ...)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -83,21 +86,121 @@ class IngestReport:
         return dict(totals)
 
 
-def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """Files given, and supported files found recursively in folders given, sorted."""
-    found: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
+@dataclass
+class Discovery:
+    """The documents to read, and what was found but not taken (path, reason)."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _special_kind(mode: int) -> str | None:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return None
+
+
+def _inside(path: Path, roots: list[Path]) -> bool:
+    return any(path == r or path.is_relative_to(r) for r in roots)
+
+
+def survey(paths: Iterable[str | Path], *, follow_symlinks: bool = False) -> Discovery:
+    """Files given, and supported files found recursively in folders given, sorted.
+
+    Inside a folder, a symbolic link is followed only when its target lies inside one of
+    the folders given (or with ``follow_symlinks``): a link to a file elsewhere must not
+    make ingest read it. FIFOs, sockets and devices are never opened (reading a FIFO
+    blocks). Both are reported in ``skipped`` when their name has a supported suffix
+    (or, for a link, when it leads to a folder).
+    """
+    out = Discovery()
+    given = [Path(raw) for raw in paths]
+    roots = []
+    for p in given:
         if p.is_dir():
-            found += sorted(
-                f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
-            )
-        elif p.is_file():
-            found.append(p)
+            roots.append(p.resolve())
+    found: list[Path] = []
+    for p in given:
+        if p.is_dir():
+            found += _walk(p, roots, follow_symlinks, out.skipped)
+            continue
+        try:
+            mode = p.stat().st_mode
+        except OSError:
+            raise IngestInputError(f"{p}: no such file or folder") from None
+        special = _special_kind(mode)
+        if special:
+            out.skipped.append((str(p), f"{special}, not a regular file"))
         else:
-            raise IngestInputError(f"{p}: no such file or folder")
-    unique = list(dict.fromkeys(f.resolve() for f in found))
-    return unique
+            found.append(p)
+    out.files = list(dict.fromkeys(f.resolve() for f in found))
+    return out
+
+
+def _walk(top: Path, roots: list[Path], follow: bool, skipped: list[tuple[str, str]]) -> list[Path]:
+    files: list[Path] = []
+    visited: set[Path] = set()
+    pending = [top]
+    while pending:
+        folder = pending.pop()
+        real = folder.resolve()
+        if real in visited:  # a link loop, or a folder reached twice through links
+            continue
+        visited.add(real)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            skipped.append((str(folder), f"cannot list folder: {exc.strerror or exc}"))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            supported = path.suffix.lower() in SUPPORTED_SUFFIXES
+            try:
+                if entry.is_symlink():
+                    try:
+                        target = path.resolve(strict=True)
+                        tmode = target.stat().st_mode
+                    except (OSError, RuntimeError):
+                        if supported:
+                            skipped.append((str(path), "broken symbolic link or link loop"))
+                        continue
+                    is_dir = stat.S_ISDIR(tmode)
+                    if not follow and not _inside(target, roots):
+                        if supported or is_dir:
+                            skipped.append((str(path), f"symbolic link to {target}, outside the folders given "
+                                                       "(use --follow-symlinks to read it)"))
+                        continue
+                    if is_dir:
+                        if follow:
+                            pending.append(path)
+                        continue  # inside the roots: its files are reached where they are
+                    mode = tmode
+                else:
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append(path)
+                        continue
+                    mode = entry.stat(follow_symlinks=False).st_mode
+            except OSError as exc:
+                if supported:
+                    skipped.append((str(path), f"cannot stat: {exc.strerror or exc}"))
+                continue
+            if not supported:
+                continue
+            special = _special_kind(mode)
+            if special:
+                skipped.append((str(path), f"{special}, not a regular file"))
+            elif stat.S_ISREG(mode):
+                files.append(path)
+    return sorted(files)
+
+
+def discover(paths: Iterable[str | Path], *, follow_symlinks: bool = False) -> list[Path]:
+    """The files :func:`survey` would have ingest read."""
+    return survey(paths, follow_symlinks=follow_symlinks).files
 
 
 # -- work done per document (in a worker process when jobs > 1) ----------------
@@ -252,17 +355,19 @@ def ingest_paths(
     jobs: int = 1,
     progress: ProgressCallback | None = None,
     validate: bool = True,
+    follow_symlinks: bool = False,
 ) -> IngestReport:
     """Ingest files and folders into ``store``; returns what happened to each document."""
     from .validation import validate_graph
 
     started = time.perf_counter()
-    files = [str(p) for p in discover(paths)]
+    found = survey(paths, follow_symlinks=follow_symlinks)
+    files = [str(p) for p in found.files]
     ensure_reference_graphs(store)
     stored = _stored_entities(store)
     known = known_entities(store, exclude_documents=(str(document_iri(f)) for f in files), stored=stored)
     seen = stored_versions(store)
-    report = IngestReport()
+    report = IngestReport(skipped=found.skipped)
     pending: dict[URIRef, list[tuple]] = {}
     pending_outcomes: list[DocumentOutcome] = []
     # Nodes that pending (validated, not yet written) documents describe: a document that
@@ -348,4 +453,4 @@ def default_jobs() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-__all__ = ["DocumentOutcome", "IngestReport", "IngestInputError", "discover", "ingest_paths"]
+__all__ = ["Discovery", "DocumentOutcome", "IngestReport", "IngestInputError", "discover", "ingest_paths", "survey"]

@@ -15,15 +15,18 @@ from .common import DataError, InputError, console, err_console, open_store_or_f
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes for reading and extraction.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; refusals and the summary only.")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Follow symbolic links in folders even when they lead outside the folders given.")
 @store_option
-def ingest(paths: tuple[str, ...], jobs: int, quiet: bool, store_location: str) -> None:
+def ingest(paths: tuple[str, ...], jobs: int, quiet: bool, follow_symlinks: bool, store_location: str) -> None:
     """Read press releases (.txt, .html, .htm, .md; folders recursively) into the store.
 
     Each document becomes its own named graph, validated before it is stored. A document
     that fails is reported and not stored; the others go on. Exits 1 when any document
-    was refused.
+    was refused. Links that leave the folders given, FIFOs, sockets and devices are
+    skipped with their reason.
     """
-    from ..ingest import IngestInputError, discover, ingest_paths
+    from ..ingest import IngestInputError, ingest_paths, survey
     from ..reading.readers import ReaderUnavailable, check_readers
 
     try:
@@ -31,11 +34,13 @@ def ingest(paths: tuple[str, ...], jobs: int, quiet: bool, store_location: str) 
     except ReaderUnavailable as exc:
         raise InputError(str(exc)) from exc
     try:
-        total = len(discover(paths))
+        found = survey(paths, follow_symlinks=follow_symlinks)
     except IngestInputError as exc:
         raise InputError(str(exc)) from exc
+    total = len(found.files)
     if total == 0:
-        raise InputError("no .txt, .html, .htm or .md documents found in " + ", ".join(paths))
+        skipped = "".join(f"; skipped {path}: {reason}" for path, reason in found.skipped)
+        raise InputError("no .txt, .html, .htm or .md documents found in " + ", ".join(paths) + skipped)
 
     with open_store_or_fail(store_location) as store:
         progress = Progress(
@@ -53,9 +58,11 @@ def ingest(paths: tuple[str, ...], jobs: int, quiet: bool, store_location: str) 
                 progress.advance(task)
 
             try:
-                report = ingest_paths(store, paths, jobs=jobs, progress=advance)
+                report = ingest_paths(store, paths, jobs=jobs, progress=advance, follow_symlinks=follow_symlinks)
             except StoreError as exc:
                 raise InputError(str(exc)) from exc
+    for path, reason in report.skipped:
+        err_console.print(f"[yellow]skipped[/yellow] {escape(path)}: {escape(reason)}", highlight=False, soft_wrap=True)
     _summary(report)
     if report.refused:
         raise DataError(f"{len(report.refused)} of {report.read} documents refused")
@@ -69,6 +76,8 @@ def _summary(report) -> None:
     table.add_row("stored", str(report.stored))
     table.add_row("unchanged", str(report.unchanged))
     table.add_row("refused", str(len(report.refused)))
+    if report.skipped:
+        table.add_row("skipped (links out, FIFOs, devices)", str(len(report.skipped)))
     table.add_row("quads written", str(report.quads))
     for kind, n in sorted(report.fact_totals().items()):
         table.add_row(kind, str(n))
