@@ -25,6 +25,7 @@ from rdflib import URIRef
 from .labels import adopt_preferred_labels, mentioned_nodes, remember_labels, typed_nodes
 from .model import Entity
 from .reading import SUPPORTED_SUFFIXES, UnreadableDocument, read_document
+from .reading.document import DEFAULT_MAX_BYTES
 from .rdfbuild import build_document_graph, document_iri
 from .reference import ensure_reference_graphs
 from .shacl_engine import index_graph
@@ -46,6 +47,8 @@ class DocumentOutcome:
     graph: str = ""
     facts: dict[str, int] = field(default_factory=dict)
     quads: int = 0
+    #: what the user should know about a stored document (text cut at a bound, language)
+    note: str = ""
 
 
 @dataclass
@@ -214,16 +217,19 @@ class _Processed:
     facts: dict[str, int] = field(default_factory=dict)
     error: str = ""
     unchanged: bool = False
+    note: str = ""
 
 
 _KNOWN: list[Entity] = []
 _SEEN: dict[str, str] = {}
+_MAX_BYTES = DEFAULT_MAX_BYTES
 
 
-def _init_worker(known: list[Entity], seen: dict[str, str]) -> None:
-    global _KNOWN, _SEEN
+def _init_worker(known: list[Entity], seen: dict[str, str], max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    global _KNOWN, _SEEN, _MAX_BYTES
     _KNOWN = known
     _SEEN = seen
+    _MAX_BYTES = max_bytes
 
 
 def _fresh_resolver():
@@ -246,7 +252,7 @@ def _process(path: str) -> _Processed:
     from .extraction import extract
 
     try:
-        doc = read_document(path)
+        doc = read_document(path, max_bytes=_MAX_BYTES)
     except UnreadableDocument as exc:
         return _Processed(path, error=exc.reason)
     except Exception as exc:  # a reader bug (or MemoryError) must not stop the other documents
@@ -265,6 +271,7 @@ def _process(path: str) -> _Processed:
         ntriples=graph.serialize(format="nt", encoding="utf-8"),
         content_sha1=doc.content_sha1,
         facts=extraction.fact_counts(),
+        note=extraction.note,
     )
 
 
@@ -337,14 +344,16 @@ def stored_versions(store: GraphStore) -> dict[str, str]:
 ProgressCallback = Callable[[DocumentOutcome], None]
 
 
-def _processed_stream(paths: list[str], jobs: int, known: list[Entity], seen: dict[str, str]) -> Iterator[_Processed]:
+def _processed_stream(paths: list[str], jobs: int, known: list[Entity], seen: dict[str, str],
+                      max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[_Processed]:
     if jobs <= 1 or len(paths) < 2:
-        _init_worker(known, seen)
+        _init_worker(known, seen, max_bytes)
         for p in paths:
             yield _process(p)
         return
     chunksize = max(1, min(16, len(paths) // (jobs * 4) or 1))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(known, seen)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                             initargs=(known, seen, max_bytes)) as pool:
         yield from pool.map(_process, paths, chunksize=chunksize)
 
 
@@ -356,6 +365,7 @@ def ingest_paths(
     progress: ProgressCallback | None = None,
     validate: bool = True,
     follow_symlinks: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> IngestReport:
     """Ingest files and folders into ``store``; returns what happened to each document."""
     from .validation import validate_graph
@@ -391,7 +401,7 @@ def ingest_paths(
         pending.clear()
         pending_outcomes.clear()
 
-    for item in _processed_stream(files, max(1, jobs), known, seen):
+    for item in _processed_stream(files, max(1, jobs), known, seen, max_bytes):
         if item.error:
             outcome = DocumentOutcome(item.path, "refused", reason=item.error)
         elif item.unchanged:
@@ -402,7 +412,8 @@ def ingest_paths(
                 flush()
             graph = index_graph(triples, identifier=URIRef(item.graph_iri))
             name = URIRef(item.graph_iri)
-            outcome = DocumentOutcome(item.path, "stored", graph=item.graph_iri, facts=item.facts, quads=len(triples))
+            outcome = DocumentOutcome(item.path, "stored", graph=item.graph_iri, facts=item.facts,
+                                      quads=len(triples), note=item.note)
             if validate:
                 result = validate_graph(graph, store, replacing=[name])
                 if not result.conforms:

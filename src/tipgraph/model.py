@@ -136,6 +136,9 @@ class Extraction:
     adoptions: list[AdoptionFact] = field(default_factory=list)
     #: The publisher as an entity, when it could be resolved.
     publisher: Entity | None = None
+    #: What the user should know about this document's extraction (text cut at a bound,
+    #: a language not supported); "" when nothing.
+    note: str = ""
 
     def fact_counts(self) -> dict[str, int]:
         return {

@@ -1,11 +1,15 @@
 """``tipgraph ingest``: press releases in, validated document graphs out."""
 from __future__ import annotations
 
+from collections import Counter
+
 import click
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
+from ..reading.document import DEFAULT_MAX_BYTES
 from ..store import StoreError
 from .common import DataError, InputError, console, err_console, open_store_or_fail, store_option
 
@@ -15,10 +19,13 @@ from .common import DataError, InputError, console, err_console, open_store_or_f
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes for reading and extraction.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; refusals and the summary only.")
+@click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Refuse documents larger than this many bytes (before reading them).")
 @click.option("--follow-symlinks", is_flag=True,
               help="Follow symbolic links in folders even when they lead outside the folders given.")
 @store_option
-def ingest(paths: tuple[str, ...], jobs: int, quiet: bool, follow_symlinks: bool, store_location: str) -> None:
+def ingest(paths: tuple[str, ...], jobs: int, quiet: bool, max_bytes: int, follow_symlinks: bool,
+           store_location: str) -> None:
     """Read press releases (.txt, .html, .htm, .md; folders recursively) into the store.
 
     Each document becomes its own named graph, validated before it is stored. A document
@@ -55,10 +62,14 @@ def ingest(paths: tuple[str, ...], jobs: int, quiet: bool, follow_symlinks: bool
                     # paths and reasons are data: escaped, so "[" in a file name is not rich markup
                     progress.console.print(f"[red]refused[/red] {escape(outcome.path)}: {escape(outcome.reason)}",
                                            highlight=False, soft_wrap=True)
+                elif outcome.note:
+                    progress.console.print(f"[yellow]note[/yellow] {escape(outcome.path)}: {escape(outcome.note)}",
+                                           highlight=False, soft_wrap=True)
                 progress.advance(task)
 
             try:
-                report = ingest_paths(store, paths, jobs=jobs, progress=advance, follow_symlinks=follow_symlinks)
+                report = ingest_paths(store, paths, jobs=jobs, progress=advance,
+                                      follow_symlinks=follow_symlinks, max_bytes=max_bytes)
             except StoreError as exc:
                 raise InputError(str(exc)) from exc
     for path, reason in report.skipped:
@@ -81,6 +92,11 @@ def _summary(report) -> None:
     table.add_row("quads written", str(report.quads))
     for kind, n in sorted(report.fact_totals().items()):
         table.add_row(kind, str(n))
+    # counted by a note's fixed words (before " ("); the per-document lines give the figures
+    notes = Counter(part.split(" (")[0] for o in report.outcomes if o.status == "stored" and o.note
+                    for part in o.note.split("; "))
+    for note, n in sorted(notes.items()):
+        table.add_row(Text(note), str(n))  # data, not markup
     rate = report.read / report.seconds if report.seconds else 0.0
     table.add_row("seconds", f"{report.seconds:.2f} ({rate:.1f} documents/s)")
     console.print(table)

@@ -45,7 +45,12 @@ class Cleaned:
     header: str | None = None
 
 
-def read_document(path: str | Path, *, max_bytes: int = 20_000_000) -> SourceDocument:
+#: Files larger than this are refused before they are read (``ingest --max-bytes``). Press
+#: releases are a few kilobytes of text, pages with inline scripts a few hundred.
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
     """Read one press release file; raise :class:`UnreadableDocument` when it has no text."""
     given = Path(path).expanduser()
     try:
@@ -64,7 +69,8 @@ def read_document(path: str | Path, *, max_bytes: int = 20_000_000) -> SourceDoc
         if not stat.S_ISREG(info.st_mode):
             raise UnreadableDocument(shown, "not a regular file")
         if info.st_size > max_bytes:
-            raise UnreadableDocument(shown, f"too large ({info.st_size} bytes; limit {max_bytes})")
+            raise UnreadableDocument(shown, f"too large ({info.st_size} bytes; limit {max_bytes}, "
+                                            "raise it with --max-bytes)")
         with open(absolute, "rb") as handle:
             raw = handle.read(max_bytes + 1)
     except FileNotFoundError:

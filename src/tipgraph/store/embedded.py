@@ -145,13 +145,16 @@ class EmbeddedStore(GraphStore):
         except OSError as exc:
             raise StoreError(str(exc)) from None
 
-    def select(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> SelectResult:
+    def select(self, query: str, bindings: Mapping[str, Identifier] | None = None, *,
+               limit: int | None = None) -> SelectResult:
         solutions = self._query(query, bindings)
         if not isinstance(solutions, ox.QuerySolutions):
             raise StoreError("select() needs a SELECT query")
         variables = [v.value for v in solutions.variables]
         rows = []
         for solution in solutions:
+            if limit is not None and len(rows) >= limit:
+                break  # solutions are read lazily: the rest are never made
             row = {}
             for name in variables:
                 value = solution[name]
