@@ -23,9 +23,10 @@ from pathlib import Path
 from rdflib import URIRef
 
 from .labels import adopt_preferred_labels, mentioned_nodes, remember_labels, typed_nodes
-from .model import Entity
+from .model import Entity, Extraction
 from .reading import SUPPORTED_SUFFIXES, UnreadableDocument, read_document
 from .reading.document import DEFAULT_MAX_BYTES
+from .reading.language import is_supported
 from .rdfbuild import build_document_graph, document_iri
 from .reference import ensure_reference_graphs
 from .shacl_engine import index_graph
@@ -261,7 +262,10 @@ def _process(path: str) -> _Processed:
     if _SEEN.get(iri) == f"{doc.content_sha1} {EXTRACTOR_VERSION}":
         return _Processed(path, graph_iri=iri, unchanged=True)
     try:
-        extraction = extract(doc, _fresh_resolver())
+        if is_supported(doc.language):
+            extraction = extract(doc, _fresh_resolver())
+        else:  # stored as a document (title, date, source, language), no facts: see docs/security.md
+            extraction = Extraction(document=doc, note=f"language {doc.language}: not supported yet, stored without facts")
         graph_iri, graph = build_document_graph(extraction)
     except Exception as exc:  # an extractor bug must not stop the other documents
         return _Processed(path, error=f"extraction failed: {type(exc).__name__}: {exc}")

@@ -64,6 +64,8 @@ class SourceDocument:
     #: Contact blocks ("For more information contact ..."), one string each, with phone
     #: numbers, e-mail addresses and URLs already removed: names and organisations only.
     contacts: list[str] = field(default_factory=list)
+    #: ISO 639-1 code of the text's language (reading/language.py)
+    language: str = "en"
 
 
 @dataclass

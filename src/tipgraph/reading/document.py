@@ -19,6 +19,7 @@ from . import boilerplate as bp
 from .contacts import clean_contact, extract_contacts, scrub_details, split_inline_contact
 from .encoding import BinaryContent, declared_html_charset, decode_bytes, normalise_text
 from .errors import UnreadableDocument
+from .language import detect_language, foreign_date, is_supported
 from .metadata import (date_line, find_dateline, meta_line, parse_iso_or_text_date,
                        place_date_line, readable_place, release_marker, take_fields)
 from .unwrap import paragraphs
@@ -130,10 +131,19 @@ def _build(text: str, path: str, media_type: str, encoding: str, sha1: str) -> S
         place = readable_place(place) if place else None
     else:
         body = text
+    language = detect_language(body)
     cleaned = clean_lines(body.split("\n"), one_per_line=media_type == "text/html",
                           markdown=markdown)
+    if not cleaned.paragraphs and not is_supported(language):
+        # The cleanup knows English furniture; in another language it may keep nothing.
+        # The document is still stored (without facts), so keep its lines as they are.
+        lines = [" ".join(line.split()) for line in body.split("\n")]
+        cleaned.paragraphs = [p for p in (scrub_details(line) for line in lines if line) if re.search(r"\w", p)]
+        cleaned.title = cleaned.title or (cleaned.paragraphs[0][:300] if cleaned.paragraphs else None)
     if not cleaned.paragraphs:
         raise UnreadableDocument(path, "no usable text after cleanup")
+    if not is_supported(language) and not (cleaned.field_date or published or cleaned.published):
+        cleaned.published = foreign_date("\n".join(cleaned.paragraphs), language)
     return SourceDocument(
         path=path,
         text="\n\n".join(cleaned.paragraphs),
@@ -145,6 +155,7 @@ def _build(text: str, path: str, media_type: str, encoding: str, sha1: str) -> S
         encoding=encoding,
         content_sha1=sha1,
         contacts=list(dict.fromkeys(cleaned.contacts + page_contacts)),
+        language=language,
     )
 
 

@@ -24,6 +24,7 @@ REQUIRED: tuple[tuple[str, str, str], ...] = (
     ("yaml", "PyYAML", "the Markdown front-matter reader"),
     ("pycountry", "pycountry", "the boilerplate filter"),
     ("py3langid", "py3langid", "the language detector"),
+    ("dateparser", "dateparser", "the date reader for documents in other languages"),
 )
 
 _PROBE_PAGE = ("<html><head><title>Probe</title></head><body><article><p>The ministry and the "
