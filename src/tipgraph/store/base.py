@@ -119,8 +119,12 @@ class GraphStore(abc.ABC):
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            self.close()
+        except StoreError:
+            if exc_type is None:  # else the first error is the one to report
+                raise
 
 
 def is_remote(location: str | Path) -> bool:

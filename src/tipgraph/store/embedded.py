@@ -96,6 +96,26 @@ def to_ox_quad(s, p, o, g: ox.NamedNode) -> ox.Quad:
     return ox.Quad(to_ox(s), pp, to_ox(o), g)
 
 
+def io_failure(path: Path, exc: BaseException, doing: str) -> StoreError:
+    """A store error that names the store, says what went wrong in words and what to do.
+
+    RocksDB's own text ("IO error: No space left on device: While appending to file:
+    .../000008.log") is kept at the end for whoever needs it.
+    """
+    raw = " ".join(str(exc).split())
+    low = raw.lower()
+    if "no space left" in low or "disk quota" in low:
+        what = (f"the disk holding store {path} is full; {doing} was not done and the store holds what it "
+                "held before. Free some space, then run the same command again")
+    elif "read-only file system" in low or "permission denied" in low or "operation not permitted" in low:
+        what = (f"store {path} cannot be written (read-only folder or file system, or no permission): "
+                f"{doing} failed, store unchanged. Make the folder writable or use another --store; "
+                "read commands (query, sparql, stats, export) still work on an existing store")
+    else:
+        return StoreError(f"store {path}: {doing} failed, store unchanged: {raw}")
+    return StoreError(f"{what} ({raw})")
+
+
 class EmbeddedStore(GraphStore):
     """A :class:`GraphStore` on a pyoxigraph folder."""
 
@@ -118,8 +138,12 @@ class EmbeddedStore(GraphStore):
             if "lock hold by current process" in msg:
                 raise StoreInUseError(f"store {self.path} is already open in this process") from None
             if "LOCK" in msg or "lock" in msg:
-                raise StoreInUseError(f"store {self.path} is in use by another process") from None
-            raise StoreError(f"cannot open store {self.path}: {msg}") from None
+                if "read-only" in msg.lower() or "permission denied" in msg.lower():
+                    raise io_failure(self.path, exc, "opening it for writing") from None
+                raise StoreInUseError(f"store {self.path} is in use by another process (another tipgraph "
+                                      "ingest or load?): wait for it to finish, or stop it, then run this "
+                                      "command again; read commands work beside it") from None
+            raise io_failure(self.path, exc, "opening it for writing") from None
 
     @property
     def ox_store(self) -> ox.Store:
@@ -253,7 +277,7 @@ class EmbeddedStore(GraphStore):
                     if request:
                         store.update(request)
             except (OSError, RuntimeError, SyntaxError) as exc:
-                raise StoreError(f"replacing graphs failed, store unchanged: {exc}") from None
+                raise io_failure(self.path, exc, "writing the batch") from None
         return total
 
     def drop_graphs(self, names: Iterable[URIRef]) -> None:
@@ -264,7 +288,7 @@ class EmbeddedStore(GraphStore):
                 with self._write_lock:
                     store.update(" ;\n".join(ops))
             except (OSError, RuntimeError) as exc:
-                raise StoreError(f"dropping graphs failed, store unchanged: {exc}") from None
+                raise io_failure(self.path, exc, "dropping graphs") from None
 
     def update(self, sparql_update: str) -> None:
         try:
@@ -281,7 +305,11 @@ class EmbeddedStore(GraphStore):
     def close(self) -> None:
         store, self._store = getattr(self, "_store", None), None
         if store is not None and not self.read_only:
-            store.flush()
+            try:
+                store.flush()
+            except OSError as exc:  # a full disk: what was committed is in RocksDB's log already
+                del store
+                raise io_failure(self.path, exc, "flushing on close") from None
         # Dropping the last reference closes RocksDB and releases the folder lock.
         del store
 
