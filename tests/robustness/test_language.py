@@ -46,6 +46,18 @@ def test_russian_is_detected_and_english_is_english():
     assert detect_language("IOM, OSCE, 2021") == "en"
 
 
+def test_plain_english_does_not_load_the_model():
+    """The model costs about 100 MB of memory per process: not spent on plainly English text."""
+    from tipgraph.reading import language
+
+    language._identifier.cache_clear()
+    assert detect_language("The ministry met the International Organization for Migration in Vienna "
+                           "to discuss shelters for people at risk of exploitation.") == "en"
+    assert language._identifier.cache_info().currsize == 0
+    assert detect_language(RUSSIAN) == "ru"
+    assert language._identifier.cache_info().currsize == 1
+
+
 def test_read_keeps_title_date_and_language():
     doc = read_text(RUSSIAN, path="/tmp/ru.txt")
     assert doc.language == "ru"

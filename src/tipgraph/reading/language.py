@@ -26,6 +26,22 @@ _MIN_LETTERS = 40
 _MIN_PROBABILITY = 0.9
 
 
+#: Words frequent in any English text and rare in other languages (no "a", "in", "is",
+#: "on": French, German and Dutch have them too).
+_ENGLISH_WORDS = frozenset("""the and of to for with that from this by were has have will which its their
+said was been also would are""".split())
+#: Share of those words above which a text is English without asking the model: the
+#: project's 165 English releases have 11 percent or more; other languages about none.
+#: Below it the model decides, so the share only saves work, it never says "not English".
+_ENGLISH_SHARE = 0.08
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _plainly_english(sample: str) -> bool:
+    words = _WORD.findall(sample.lower())
+    return bool(words) and sum(1 for w in words if w in _ENGLISH_WORDS) >= _ENGLISH_SHARE * len(words)
+
+
 @lru_cache(maxsize=1)
 def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -38,6 +54,9 @@ def detect_language(text: str) -> str:
     sample = text[:SAMPLE_CHARS]
     letters = sum(1 for ch in sample if ch.isalpha())
     if letters < _MIN_LETTERS or letters < _MIN_LETTER_SHARE * len(sample.strip() or " "):
+        return "en"
+    if _plainly_english(sample):
+        # most documents: the model (about 100 MB and a second to load) is not needed
         return "en"
     lang, probability = _identifier().classify(sample)
     if lang != "en" and probability < _MIN_PROBABILITY:
