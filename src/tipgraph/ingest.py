@@ -12,6 +12,7 @@ transaction of whole document graphs, so a crash never leaves half a document.
 from __future__ import annotations
 
 import os
+import stat
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -22,9 +23,11 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 
 from .labels import adopt_preferred_labels, mentioned_nodes, remember_labels, typed_nodes
-from .model import Entity
+from .model import Entity, Extraction
 from .namespaces import TIP
 from .reading import SUPPORTED_SUFFIXES, UnreadableDocument, read_document
+from .reading.document import DEFAULT_MAX_BYTES
+from .reading.language import is_supported
 from .rdfbuild import build_document_graph, document_iri
 from .reference import ensure_reference_graphs
 from .shacl_engine import index_graph
@@ -46,6 +49,8 @@ class DocumentOutcome:
     graph: str = ""
     facts: dict[str, int] = field(default_factory=dict)
     quads: int = 0
+    #: what the user should know about a stored document (text cut at a bound, language)
+    note: str = ""
 
 
 @dataclass
@@ -55,6 +60,8 @@ class IngestReport:
     #: Entities (persons, organizations, states, places, instruments) that the stored
     #: documents describe and the store did not hold before, by kind ("org", "person" ...).
     new_entities: Counter[str] = field(default_factory=Counter)
+    #: (path, reason) of what the folders held but ingest did not open (links, FIFOs ...)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -87,21 +94,121 @@ class IngestReport:
         return dict(totals)
 
 
-def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """Files given, and supported files found recursively in folders given, sorted."""
-    found: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
+@dataclass
+class Discovery:
+    """The documents to read, and what was found but not taken (path, reason)."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _special_kind(mode: int) -> str | None:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return None
+
+
+def _inside(path: Path, roots: list[Path]) -> bool:
+    return any(path == r or path.is_relative_to(r) for r in roots)
+
+
+def survey(paths: Iterable[str | Path], *, follow_symlinks: bool = False) -> Discovery:
+    """Files given, and supported files found recursively in folders given, sorted.
+
+    Inside a folder, a symbolic link is followed only when its target lies inside one of
+    the folders given (or with ``follow_symlinks``): a link to a file elsewhere must not
+    make ingest read it. FIFOs, sockets and devices are never opened (reading a FIFO
+    blocks). Both are reported in ``skipped`` when their name has a supported suffix
+    (or, for a link, when it leads to a folder).
+    """
+    out = Discovery()
+    given = [Path(raw) for raw in paths]
+    roots = []
+    for p in given:
         if p.is_dir():
-            found += sorted(
-                f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
-            )
-        elif p.is_file():
-            found.append(p)
+            roots.append(p.resolve())
+    found: list[Path] = []
+    for p in given:
+        if p.is_dir():
+            found += _walk(p, roots, follow_symlinks, out.skipped)
+            continue
+        try:
+            mode = p.stat().st_mode
+        except OSError:
+            raise IngestInputError(f"{p}: no such file or folder") from None
+        special = _special_kind(mode)
+        if special:
+            out.skipped.append((str(p), f"{special}, not a regular file"))
         else:
-            raise IngestInputError(f"{p}: no such file or folder")
-    unique = list(dict.fromkeys(f.resolve() for f in found))
-    return unique
+            found.append(p)
+    out.files = list(dict.fromkeys(f.resolve() for f in found))
+    return out
+
+
+def _walk(top: Path, roots: list[Path], follow: bool, skipped: list[tuple[str, str]]) -> list[Path]:
+    files: list[Path] = []
+    visited: set[Path] = set()
+    pending = [top]
+    while pending:
+        folder = pending.pop()
+        real = folder.resolve()
+        if real in visited:  # a link loop, or a folder reached twice through links
+            continue
+        visited.add(real)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            skipped.append((str(folder), f"cannot list folder: {exc.strerror or exc}"))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            supported = path.suffix.lower() in SUPPORTED_SUFFIXES
+            try:
+                if entry.is_symlink():
+                    try:
+                        target = path.resolve(strict=True)
+                        tmode = target.stat().st_mode
+                    except (OSError, RuntimeError):
+                        if supported:
+                            skipped.append((str(path), "broken symbolic link or link loop"))
+                        continue
+                    is_dir = stat.S_ISDIR(tmode)
+                    if not follow and not _inside(target, roots):
+                        if supported or is_dir:
+                            skipped.append((str(path), f"symbolic link to {target}, outside the folders given "
+                                                       "(use --follow-symlinks to read it)"))
+                        continue
+                    if is_dir:
+                        if follow:
+                            pending.append(path)
+                        continue  # inside the roots: its files are reached where they are
+                    mode = tmode
+                else:
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append(path)
+                        continue
+                    mode = entry.stat(follow_symlinks=False).st_mode
+            except OSError as exc:
+                if supported:
+                    skipped.append((str(path), f"cannot stat: {exc.strerror or exc}"))
+                continue
+            if not supported:
+                continue
+            special = _special_kind(mode)
+            if special:
+                skipped.append((str(path), f"{special}, not a regular file"))
+            elif stat.S_ISREG(mode):
+                files.append(path)
+    return sorted(files)
+
+
+def discover(paths: Iterable[str | Path], *, follow_symlinks: bool = False) -> list[Path]:
+    """The files :func:`survey` would have ingest read."""
+    return survey(paths, follow_symlinks=follow_symlinks).files
 
 
 # -- work done per document (in a worker process when jobs > 1) ----------------
@@ -115,19 +222,22 @@ class _Processed:
     facts: dict[str, int] = field(default_factory=dict)
     error: str = ""
     unchanged: bool = False
+    note: str = ""
 
 
 _KNOWN: list[Entity] = []
 _SEEN: dict[str, str] = {}
 #: A resolver told the store's entities once per worker; each document gets a fork of it.
 _TEMPLATE = None
+_MAX_BYTES = DEFAULT_MAX_BYTES
 
 
-def _init_worker(known: list[Entity], seen: dict[str, str]) -> None:
-    global _KNOWN, _SEEN, _TEMPLATE
+def _init_worker(known: list[Entity], seen: dict[str, str], max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    global _KNOWN, _SEEN, _TEMPLATE, _MAX_BYTES
     _KNOWN = known
     _SEEN = seen
     _TEMPLATE = None
+    _MAX_BYTES = max_bytes
 
 
 def _fresh_resolver():
@@ -154,7 +264,7 @@ def _process(path: str) -> _Processed:
     from .extraction import extract
 
     try:
-        doc = read_document(path)
+        doc = read_document(path, max_bytes=_MAX_BYTES)
     except UnreadableDocument as exc:
         return _Processed(path, error=exc.reason)
     except Exception as exc:  # a reader bug (or MemoryError) must not stop the other documents
@@ -163,7 +273,10 @@ def _process(path: str) -> _Processed:
     if _SEEN.get(iri) == f"{doc.content_sha1} {EXTRACTOR_VERSION}":
         return _Processed(path, graph_iri=iri, unchanged=True)
     try:
-        extraction = extract(doc, _fresh_resolver())
+        if is_supported(doc.language):
+            extraction = extract(doc, _fresh_resolver())
+        else:  # stored as a document (title, date, source, language), no facts: see docs/security.md
+            extraction = Extraction(document=doc, note=f"language {doc.language}: not supported yet, stored without facts")
         graph_iri, graph = build_document_graph(extraction)
     except Exception as exc:  # an extractor bug must not stop the other documents
         return _Processed(path, error=f"extraction failed: {type(exc).__name__}: {exc}")
@@ -173,6 +286,7 @@ def _process(path: str) -> _Processed:
         ntriples=graph.serialize(format="nt", encoding="utf-8"),
         content_sha1=doc.content_sha1,
         facts=extraction.fact_counts(),
+        note=extraction.note,
     )
 
 
@@ -296,14 +410,16 @@ _ID = "https://w3id.org/tipgraph/id/"
 _ENTITY_KINDS = ("person", "org", "state", "place", "instrument")
 
 
-def _processed_stream(paths: list[str], jobs: int, known: list[Entity], seen: dict[str, str]) -> Iterator[_Processed]:
+def _processed_stream(paths: list[str], jobs: int, known: list[Entity], seen: dict[str, str],
+                      max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[_Processed]:
     if jobs <= 1 or len(paths) < 2:
-        _init_worker(known, seen)
+        _init_worker(known, seen, max_bytes)
         for p in paths:
             yield _process(p)
         return
     chunksize = max(1, min(16, len(paths) // (jobs * 4) or 1))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(known, seen)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                             initargs=(known, seen, max_bytes)) as pool:
         yield from pool.map(_process, paths, chunksize=chunksize)
 
 
@@ -314,12 +430,15 @@ def ingest_paths(
     jobs: int = 1,
     progress: ProgressCallback | None = None,
     validate: bool = True,
+    follow_symlinks: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> IngestReport:
     """Ingest files and folders into ``store``; returns what happened to each document."""
     from .validation import validate_graph
 
     started = time.perf_counter()
-    files = [str(p) for p in discover(paths)]
+    found = survey(paths, follow_symlinks=follow_symlinks)
+    files = [str(p) for p in found.files]
     store.ensure_derived_layout()  # once for a store written before the layout (or bulk-loaded)
     ensure_reference_graphs(store)
     stored = _stored_entities(store)
@@ -327,7 +446,7 @@ def ingest_paths(
     known = known_entities(store, exclude_documents=run_documents, stored=stored)
     seen = stored_versions(store, run_documents)
     sources = stored_sources(store, files)
-    report = IngestReport()
+    report = IngestReport(skipped=found.skipped)
     pending: dict[URIRef, list[tuple]] = {}
     pending_outcomes: list[DocumentOutcome] = []
     # Nodes that pending (validated, not yet written) documents describe: a document that
@@ -352,7 +471,7 @@ def ingest_paths(
         pending.clear()
         pending_outcomes.clear()
 
-    for item in _processed_stream(files, max(1, jobs), known, seen):
+    for item in _processed_stream(files, max(1, jobs), known, seen, max_bytes):
         if item.error:
             outcome = DocumentOutcome(item.path, "refused", reason=item.error)
         elif item.unchanged:
@@ -363,7 +482,8 @@ def ingest_paths(
                 flush()
             graph = index_graph(triples, identifier=URIRef(item.graph_iri))
             name = URIRef(item.graph_iri)
-            outcome = DocumentOutcome(item.path, "stored", graph=item.graph_iri, facts=item.facts, quads=len(triples))
+            outcome = DocumentOutcome(item.path, "stored", graph=item.graph_iri, facts=item.facts,
+                                      quads=len(triples), note=item.note)
             if validate:
                 result = validate_graph(graph, store, replacing=[name])
                 if not result.conforms:
@@ -423,4 +543,4 @@ def default_jobs() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-__all__ = ["DocumentOutcome", "IngestReport", "IngestInputError", "discover", "ingest_paths"]
+__all__ = ["Discovery", "DocumentOutcome", "IngestReport", "IngestInputError", "discover", "ingest_paths", "survey"]

@@ -64,6 +64,8 @@ class SourceDocument:
     #: Contact blocks ("For more information contact ..."), one string each, with phone
     #: numbers, e-mail addresses and URLs already removed: names and organisations only.
     contacts: list[str] = field(default_factory=list)
+    #: ISO 639-1 code of the text's language (reading/language.py)
+    language: str = "en"
 
 
 @dataclass
@@ -136,6 +138,9 @@ class Extraction:
     adoptions: list[AdoptionFact] = field(default_factory=list)
     #: The publisher as an entity, when it could be resolved.
     publisher: Entity | None = None
+    #: What the user should know about this document's extraction (text cut at a bound,
+    #: a language not supported); "" when nothing.
+    note: str = ""
 
     def fact_counts(self) -> dict[str, int]:
         return {

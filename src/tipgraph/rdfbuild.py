@@ -118,6 +118,8 @@ class DocumentGraphBuilder:
         if self.x.publisher is not None:
             g.add((doc, DCTERMS.publisher, self.entity(self.x.publisher)))
         g.add((doc, DCTERMS.format, Literal(d.media_type)))
+        if d.language:
+            g.add((doc, DCTERMS.language, Literal(d.language, datatype=XSD.language)))
         if d.content_sha1:
             g.add((doc, TIP.contentHash, Literal(d.content_sha1)))
         g.add((doc, TIP.extractorVersion, Literal(EXTRACTOR_VERSION)))

@@ -59,7 +59,8 @@ def test_read_document_records_encoding(tmp_path):
     assert doc.encoding == "cp1251"
     assert "Специальный представитель" in doc.text
     assert doc.dateline_place == "Москва"
-    assert doc.published is None  # Russian month names are not parsed
+    # a document in Russian is stored without facts, but with the date its opening gives
+    assert doc.language == "ru" and doc.published.isoformat() == "2009-11-20"
 
 
 def test_html_meta_charset(tmp_path):

@@ -117,6 +117,7 @@ def test_second_writer_gets_a_clear_in_use_error(tmp_path):
         second = run_tipgraph("ingest", str(more), "--store", str(store), "--quiet")
         assert second.returncode == 2
         assert "in use" in second.stderr and str(store) in second.stderr
+        assert "wait for it to finish, or stop it, then run this command again" in second.stderr
         assert "Traceback" not in second.stderr
         # readers still work beside the writer
         stats = run_tipgraph("stats", "--store", str(store), "--format", "json")

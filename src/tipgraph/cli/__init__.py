@@ -28,4 +28,11 @@ _register()
 
 
 def main() -> None:
-    cli(prog_name="tipgraph")
+    from ..store import StoreError
+
+    try:
+        cli(prog_name="tipgraph")
+    except StoreError as exc:
+        # one a command did not catch itself (closing a store on a full disk): exit 2, no traceback
+        click.echo(f"Error: {exc}", err=True)
+        raise SystemExit(2) from None

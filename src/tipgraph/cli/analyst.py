@@ -19,7 +19,11 @@ from ..queries.formatting import FORMATS, cell_text, write_rows
 from ..queries.runner import get_query
 from ..store import StoreError
 from ..store.base import is_remote
-from .common import InputError, console, open_store_or_fail, store_option
+from .common import InputError, console, err_console, open_store_or_fail, store_option
+
+#: Rows ``tipgraph sparql`` shows of a SELECT by default (``--max-rows``): a query typed
+#: by hand can match every quad of the store.
+MAX_ROWS = 10_000
 
 format_option = click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
@@ -187,8 +191,10 @@ def _query_text(arg: str) -> str:
 @click.option("--allow-update", is_flag=True, help="Allow SPARQL Update (INSERT, DELETE, DROP ...): changes the store.")
 @click.option("--allow-service", is_flag=True,
               help="Allow SERVICE clauses (federated query): the engine then fetches the URLs they name.")
+@click.option("--max-rows", type=click.IntRange(1), default=MAX_ROWS, show_default=True,
+              help="Show at most this many rows of a SELECT (the rest are not read).")
 def sparql_command(query_or_file: str, store_location: str, fmt: str, wide: bool, allow_update: bool,
-                   allow_service: bool) -> None:
+                   allow_service: bool, max_rows: int) -> None:
     """Run a SPARQL query given as text, a file, or '-' for standard input.
 
     The usual prefixes (tip:, rdfs:, skos:, dcterms:, prov: ...) are predeclared. The
@@ -213,13 +219,16 @@ def sparql_command(query_or_file: str, store_location: str, fmt: str, wide: bool
         return
     store = _open_for_reading(store_location)
     try:
-        result = run_sparql(store, text, allow_service=allow_service, kind=kind)
+        result = run_sparql(store, text, allow_service=allow_service, kind=kind, max_rows=max_rows)
     except StoreError as exc:
         raise InputError(f"query failed: {exc}") from None
     finally:
         store.close()
     if result.kind == "select":
         write_rows(console, result.columns, result.rows, fmt, layout="wide" if wide else "fit")
+        if result.truncated:
+            err_console.print(f"[yellow]first {max_rows} rows shown; the query has more "
+                              "(add LIMIT/OFFSET, or raise --max-rows)[/yellow]", highlight=False)
     elif result.kind == "ask":
         click.echo(json.dumps({"boolean": result.boolean}) if fmt == "json" else ("true" if result.boolean else "false"))
     else:

@@ -62,6 +62,7 @@ def extract(doc: SourceDocument, resolver) -> Extraction:
     x.ratifications = ratifications
     x.adoptions = adoptions
     x.publisher = publisher
+    x.note = ctx.bounds_note
     for p in x.persons:
         ctx.note(p.person)
         ctx.note(p.affiliation)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Entity, SourceDocument
+from .bounds import bounded_text
 from .sentences import Sentence, split_sentences
 
 ACTOR_KINDS = ("Organization", "State", "Person")
@@ -43,7 +44,8 @@ class DocContext:
     publisher: Entity | None = None
 
     def __post_init__(self) -> None:
-        self.text = self.doc.text
+        # the rules read a bounded copy (bounds.py); offsets into it are offsets into doc.text
+        self.text, self.bounds_note = bounded_text(self.doc.text)
         self.sentences = split_sentences(self.text)
         self._starts: list[int] = []
         self._longest = 0
@@ -53,11 +55,16 @@ class DocContext:
         """Add spans that do not overlap the ones already known (earlier sources win)."""
         for sp in spans:
             if sp.source in ("embassy", "enclosing"):
-                # "the Embassy of the United States of America": the embassy, not the state
-                inside = [o for o in self.overlapping(sp.start, sp.end) if sp.start <= o.start and o.end <= sp.end]
-                if inside and len(inside) == len(self.overlapping(sp.start, sp.end)):
-                    self.spans = [o for o in self.spans if o not in inside]
-                    self._index()
+                # "the Embassy of the United States of America": the embassy, not the state.
+                # The spans inside are deleted where they sit: rebuilding the whole list for
+                # each one made a long document with many such names quadratic.
+                lo = bisect.bisect_right(self._starts, sp.start - self._longest)
+                hi = bisect.bisect_left(self._starts, sp.end)
+                over = [i for i in range(lo, hi) if sp.start < self.spans[i].end]
+                if over and all(sp.start <= self.spans[i].start and self.spans[i].end <= sp.end for i in over):
+                    for i in reversed(over):
+                        del self.spans[i]
+                        del self._starts[i]
             if not self.overlapping(sp.start, sp.end):
                 at = bisect.bisect_right(self._starts, sp.start)
                 self.spans.insert(at, sp)

@@ -2,12 +2,15 @@
 
 A full stop ends a sentence only when it is not part of a title ("Mr."), an acronym
 ("U.S.", "No."), an initial ("John F. Kennedy") or a number ("4.4"). Offsets are kept,
-so facts can point back at the text they came from.
+so facts can point back at the text they came from. A sentence longer than
+:data:`~tipgraph.extraction.bounds.MAX_SENTENCE_CHARS` is split at spaces.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from .bounds import MAX_SENTENCE_CHARS, split_long
 
 #: Words after which a full stop does not end the sentence.
 ABBREVIATIONS = frozenset(
@@ -80,6 +83,14 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _add(out: list[Sentence], ptext: str, pstart: int, begin: int, end: int, para: int) -> None:
+    if end - begin > MAX_SENTENCE_CHARS:  # no full stop for pages: pieces, or rules go superlinear
+        for b, e in split_long(begin, end, ptext):
+            _add_one(out, ptext, pstart, b, e, para)
+        return
+    _add_one(out, ptext, pstart, begin, end, para)
+
+
+def _add_one(out: list[Sentence], ptext: str, pstart: int, begin: int, end: int, para: int) -> None:
     chunk = ptext[begin:end]
     stripped = chunk.strip()
     if not stripped:

@@ -71,10 +71,12 @@ class SparqlResult:
     rows: list[dict[str, Any]] = field(default_factory=list)
     boolean: bool | None = None
     graph: Graph | None = None
+    #: True when a SELECT had more rows than ``max_rows`` (the rows past it are not here)
+    truncated: bool = False
 
 
 def run_sparql(store: GraphStore, text: str, *, allow_update: bool = False, allow_service: bool = False,
-               prefixes: bool = True, kind: str | None = None) -> SparqlResult:
+               prefixes: bool = True, kind: str | None = None, max_rows: int | None = None) -> SparqlResult:
     """Run an ad-hoc query or (with ``allow_update``) update on ``store``.
 
     Raises :class:`~.service.ServiceNotAllowedError` for a SERVICE clause without
@@ -82,6 +84,7 @@ def run_sparql(store: GraphStore, text: str, *, allow_update: bool = False, allo
     ``allow_update``, :class:`NotSparqlError` for text that is neither; the store's
     own errors pass through as :class:`~tipgraph.store.StoreError`. ``kind``, when the
     caller already has it from :func:`check_adhoc`, saves parsing the text again.
+    ``max_rows`` bounds a SELECT's rows (``truncated`` says whether there were more).
     """
     full = with_prefixes(text) if prefixes else text
     if kind is None:
@@ -94,9 +97,10 @@ def run_sparql(store: GraphStore, text: str, *, allow_update: bool = False, allo
         store.update(full)
         return SparqlResult(kind)
     if kind == "select":
-        result = store.select(full)
-        rows = [{v: python_value(r.get(v)) for v in result.variables} for r in result.rows]
-        return SparqlResult(kind, list(result.variables), rows)
+        result = store.select(full) if max_rows is None else store.select(full, limit=max_rows + 1)
+        truncated = max_rows is not None and len(result.rows) > max_rows
+        rows = [{v: python_value(r.get(v)) for v in result.variables} for r in result.rows[:max_rows]]
+        return SparqlResult(kind, list(result.variables), rows, truncated=truncated)
     if kind == "ask":
         return SparqlResult(kind, boolean=store.ask(full))
     return SparqlResult(kind, graph=store.construct(full))

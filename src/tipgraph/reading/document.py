@@ -20,6 +20,7 @@ from .contacts import clean_contact, extract_contacts, scrub_details, split_inli
 from .encoding import BinaryContent, declared_html_charset, decode_bytes, normalise_text
 from .errors import UnreadableDocument
 from .factsheet import join_sheet_values, sheet_lines
+from .language import detect_language, foreign_date, is_supported
 from .metadata import (date_line, find_dateline, meta_line, parse_iso_or_text_date,
                        place_date_line, readable_place, release_marker, take_fields)
 from .unwrap import paragraphs
@@ -46,7 +47,12 @@ class Cleaned:
     header: str | None = None
 
 
-def read_document(path: str | Path, *, max_bytes: int = 20_000_000) -> SourceDocument:
+#: Files larger than this are refused before they are read (``ingest --max-bytes``). Press
+#: releases are a few kilobytes of text, pages with inline scripts a few hundred.
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
     """Read one press release file; raise :class:`UnreadableDocument` when it has no text."""
     given = Path(path).expanduser()
     try:
@@ -65,7 +71,8 @@ def read_document(path: str | Path, *, max_bytes: int = 20_000_000) -> SourceDoc
         if not stat.S_ISREG(info.st_mode):
             raise UnreadableDocument(shown, "not a regular file")
         if info.st_size > max_bytes:
-            raise UnreadableDocument(shown, f"too large ({info.st_size} bytes; limit {max_bytes})")
+            raise UnreadableDocument(shown, f"too large ({info.st_size} bytes; limit {max_bytes}, "
+                                            "raise it with --max-bytes)")
         with open(absolute, "rb") as handle:
             raw = handle.read(max_bytes + 1)
     except FileNotFoundError:
@@ -125,10 +132,19 @@ def _build(text: str, path: str, media_type: str, encoding: str, sha1: str) -> S
         place = readable_place(place) if place else None
     else:
         body = text
+    language = detect_language(body)
     cleaned = clean_lines(body.split("\n"), one_per_line=media_type == "text/html",
                           markdown=markdown)
+    if not cleaned.paragraphs and not is_supported(language):
+        # The cleanup knows English furniture; in another language it may keep nothing.
+        # The document is still stored (without facts), so keep its lines as they are.
+        lines = [" ".join(line.split()) for line in body.split("\n")]
+        cleaned.paragraphs = [p for p in (scrub_details(line) for line in lines if line) if re.search(r"\w", p)]
+        cleaned.title = cleaned.title or (cleaned.paragraphs[0][:300] if cleaned.paragraphs else None)
     if not cleaned.paragraphs:
         raise UnreadableDocument(path, "no usable text after cleanup")
+    if not is_supported(language) and not (cleaned.field_date or published or cleaned.published):
+        cleaned.published = foreign_date("\n".join(cleaned.paragraphs), language)
     return SourceDocument(
         path=path,
         text="\n\n".join(cleaned.paragraphs),
@@ -140,6 +156,7 @@ def _build(text: str, path: str, media_type: str, encoding: str, sha1: str) -> S
         encoding=encoding,
         content_sha1=sha1,
         contacts=list(dict.fromkeys(cleaned.contacts + page_contacts)),
+        language=language,
     )
 
 

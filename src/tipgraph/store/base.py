@@ -66,8 +66,13 @@ class GraphStore(abc.ABC):
 
     # -- reading -----------------------------------------------------------
     @abc.abstractmethod
-    def select(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> SelectResult:
-        """Run a SELECT query; variables in ``bindings`` are bound before evaluation."""
+    def select(self, query: str, bindings: Mapping[str, Identifier] | None = None, *,
+               limit: int | None = None) -> SelectResult:
+        """Run a SELECT query; variables in ``bindings`` are bound before evaluation.
+
+        With ``limit``, at most that many rows are kept (the embedded store stops reading
+        solutions there, so a huge result never sits in memory).
+        """
 
     @abc.abstractmethod
     def ask(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> bool: ...
@@ -181,8 +186,12 @@ class GraphStore(abc.ABC):
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            self.close()
+        except StoreError:
+            if exc_type is None:  # else the first error is the one to report
+                raise
 
 
 def is_remote(location: str | Path) -> bool:

@@ -101,6 +101,26 @@ def to_ox_quad(s, p, o, g: ox.NamedNode) -> ox.Quad:
     return ox.Quad(to_ox(s), pp, to_ox(o), g)
 
 
+def io_failure(path: Path, exc: BaseException, doing: str) -> StoreError:
+    """A store error that names the store, says what went wrong in words and what to do.
+
+    RocksDB's own text ("IO error: No space left on device: While appending to file:
+    .../000008.log") is kept at the end for whoever needs it.
+    """
+    raw = " ".join(str(exc).split())
+    low = raw.lower()
+    if "no space left" in low or "disk quota" in low:
+        what = (f"the disk holding store {path} is full; {doing} was not done and the store holds what it "
+                "held before. Free some space, then run the same command again")
+    elif "read-only file system" in low or "permission denied" in low or "operation not permitted" in low:
+        what = (f"store {path} cannot be written (read-only folder or file system, or no permission): "
+                f"{doing} failed, store unchanged. Make the folder writable or use another --store; "
+                "read commands (query, sparql, stats, export) still work on an existing store")
+    else:
+        return StoreError(f"store {path}: {doing} failed, store unchanged: {raw}")
+    return StoreError(f"{what} ({raw})")
+
+
 class EmbeddedStore(GraphStore):
     """A :class:`GraphStore` on a pyoxigraph folder."""
 
@@ -123,12 +143,14 @@ class EmbeddedStore(GraphStore):
             if "lock hold by current process" in msg:
                 raise StoreInUseError(f"store {self.path} is already open in this process") from None
             if "LOCK" in msg or "lock" in msg:
+                if "read-only" in msg.lower() or "permission denied" in msg.lower():
+                    raise io_failure(self.path, exc, "opening it for writing") from None
                 raise StoreInUseError(
                     f"store {self.path} is in use by another process (an ingest or load, or "
                     "`tipgraph serve --allow-update`): wait for it to finish or stop it, then run this again; "
                     "a `tipgraph serve` without --allow-update does not block writers"
                 ) from None
-            raise StoreError(f"cannot open store {self.path}: {msg}") from None
+            raise io_failure(self.path, exc, "opening it for writing") from None
 
     @property
     def ox_store(self) -> ox.Store:
@@ -154,13 +176,16 @@ class EmbeddedStore(GraphStore):
         except OSError as exc:
             raise StoreError(str(exc)) from None
 
-    def select(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> SelectResult:
+    def select(self, query: str, bindings: Mapping[str, Identifier] | None = None, *,
+               limit: int | None = None) -> SelectResult:
         solutions = self._query(query, bindings)
         if not isinstance(solutions, ox.QuerySolutions):
             raise StoreError("select() needs a SELECT query")
         variables = [v.value for v in solutions.variables]
         rows = []
         for solution in solutions:
+            if limit is not None and len(rows) >= limit:
+                break  # solutions are read lazily: the rest are never made
             row = {}
             for name in variables:
                 value = solution[name]
@@ -274,7 +299,7 @@ class EmbeddedStore(GraphStore):
                     if request:
                         store.update(request)
             except (OSError, RuntimeError, SyntaxError) as exc:
-                raise StoreError(f"replacing graphs failed, store unchanged: {exc}") from None
+                raise io_failure(self.path, exc, "writing the batch") from None
         return total
 
     # -- the summary, read from the indexes (see GraphStore.summary_facts) ------
@@ -346,7 +371,7 @@ class EmbeddedStore(GraphStore):
                     change = derived.plan(self, self._summarised_triples(existing), {})
                     store.update(" ;\n".join(x for x in (" ;\n".join(ops), _derived_request(change)) if x))
             except (OSError, RuntimeError) as exc:
-                raise StoreError(f"dropping graphs failed, store unchanged: {exc}") from None
+                raise io_failure(self.path, exc, "dropping graphs") from None
 
     def update(self, sparql_update: str) -> None:
         try:
@@ -363,7 +388,11 @@ class EmbeddedStore(GraphStore):
     def close(self) -> None:
         store, self._store = getattr(self, "_store", None), None
         if store is not None and not self.read_only:
-            store.flush()
+            try:
+                store.flush()
+            except OSError as exc:  # a full disk: what was committed is in RocksDB's log already
+                del store
+                raise io_failure(self.path, exc, "flushing on close") from None
         # Dropping the last reference closes RocksDB and releases the folder lock.
         del store
 

@@ -201,10 +201,13 @@ class RemoteStore(GraphStore):
         self._call(what, run)
 
     # -- reading --------------------------------------------------------------------
-    def select(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> SelectResult:
+    def select(self, query: str, bindings: Mapping[str, Identifier] | None = None, *,
+               limit: int | None = None) -> SelectResult:
         data = self._query_json(bind_values(query, bindings))
         variables = data.get("head", {}).get("vars", [])
-        rows = [{k: _term(v) for k, v in b.items()} for b in data.get("results", {}).get("bindings", [])]
+        # the server bounds what it sends (Virtuoso: ResultSetMaxRows); rows past limit are not kept
+        bindings_out = data.get("results", {}).get("bindings", [])[:limit]
+        rows = [{k: _term(v) for k, v in b.items()} for b in bindings_out]
         return SelectResult(variables, rows)
 
     def ask(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> bool:
