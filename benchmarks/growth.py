@@ -74,7 +74,7 @@ def timed_process(cmd: list[str]) -> dict:
 def _summary(stdout: str) -> dict:
     out = {}
     for key in ("documents read", "stored", "refused", "quads written"):
-        m = re.search(rf"^{key}\s+(\d+)", stdout, re.M)
+        m = re.search(rf"^\s*{key}\s+(\d+)", stdout, re.M)  # "  stored" is indented under "documents read"
         if m:
             out[key] = int(m.group(1))
     return out
@@ -154,7 +154,7 @@ def measure(args) -> dict:
     shutil.rmtree(new, ignore_errors=True)
     new.mkdir()
     for p in generate.paths(work / "corpus", total)[largest:]:
-        (new / p.name).symlink_to(p)
+        shutil.copy2(p, new / p.name)  # copies: ingest does not follow links out of the folder given
     if args.batch:
         print(f"{time.strftime('%H:%M:%S')} {args.batch} documents into the store of {largest}", file=sys.stderr,
               flush=True)

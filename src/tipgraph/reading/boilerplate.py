@@ -394,6 +394,7 @@ def pick_title(lines: list[str], noise: list[bool], start: int) -> str | None:
     title and body is passed over.
     """
     candidates: list[str] = []
+    latin_body = not any(_mostly_other_script(line) for line in lines[start : start + 3] if line)
     for i in range(start - 1, -1, -1):
         line = lines[i]
         if not line:
@@ -412,8 +413,8 @@ def pick_title(lines: list[str], noise: list[bool], start: int) -> str | None:
             continue
         if _MENU_ROW.search(line):
             break  # "Home   Politics   Economy   Sport": a menu row spaced out, above the headline
-        if _mostly_other_script(line):
-            continue  # a menu in the site's own script above an English headline
+        if latin_body and _mostly_other_script(line) and re.search(r"[A-Za-z]{3}", line):
+            continue  # a menu in the site's own script (with its "English" link) above an English headline
         if candidates and (_FUNCTION_END.search(line) or line.endswith((",", "-", "–"))
                            or candidates[-1][:1].islower()):
             candidates[-1] = line + " " + candidates[-1]  # a wrapped heading

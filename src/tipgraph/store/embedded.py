@@ -147,8 +147,8 @@ class EmbeddedStore(GraphStore):
                     raise io_failure(self.path, exc, "opening it for writing") from None
                 raise StoreInUseError(
                     f"store {self.path} is in use by another process (an ingest or load, or "
-                    "`tipgraph serve --allow-update`): wait for it to finish or stop it, then run this again; "
-                    "a `tipgraph serve` without --allow-update does not block writers"
+                    "`tipgraph serve --allow-update`): wait for it to finish, or stop it, then run this command "
+                    "again; read commands and a `tipgraph serve` without --allow-update work beside it"
                 ) from None
             raise io_failure(self.path, exc, "opening it for writing") from None
 
