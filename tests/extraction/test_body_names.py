@@ -56,3 +56,14 @@ def test_two_names_glued_to_a_remit_and_a_hyphenated_post():
     posts = {p.person.label: p.title for p in x.persons}
     assert posts.get("Anna Berdy") == "Minister of Foreign Affairs"
     assert posts.get("Mark Dale", "").startswith("Ambassador-at-Large")
+
+
+def test_a_bodys_parent_is_described_so_the_document_is_not_refused(tmp_path, repo_dir):
+    """A unit of a generated national body (Moldova's police) points at a node that the
+    document must describe: otherwise validation refuses it as an unknown IRI."""
+    from tipgraph.ingest import ingest_paths
+    from tipgraph.store import open_store
+
+    doc = next((repo_dir / "examples" / "corpus" / "dev-a" / "documents").glob("813_*"))
+    report = ingest_paths(open_store(tmp_path / "store"), [doc])
+    assert not report.refused, [o.reason for o in report.refused]

@@ -68,3 +68,31 @@ def test_development_set_score(tmp_path, shared_dir, repo_dir, name):
     rows = _score(tmp_path, folder / "documents", gold, shared_dir / "eval" / "score.py", repo_dir / "ontology")
     assert rows["overall"] >= 0.85, (DEVELOPMENT_SETS[name], rows)
     assert all(v >= 0.70 for v in rows.values()), (DEVELOPMENT_SETS[name], rows)
+
+
+#: Development sets written from real pages (examples/corpus, ../shared/corpora): floors a
+#: little under the scores measured when they were set (docs/extraction.md, round nine),
+#: so that a change that loses what was gained on real pages fails. They are floors, not
+#: the issue's goals (0.90 on development sets), which these sets do not reach yet.
+REAL_PAGE_FLOORS = {
+    ("examples/corpus/dev-a", "examples/corpus/dev-a/gold.yaml"): 0.66,
+    ("examples/corpus/dev-b", "examples/corpus/dev-b/gold.yaml"): 0.56,
+    ("shared:corpora/europe-central-asia", None): 0.76,
+    ("shared:corpora/ratifications-programmes", None): 0.75,
+    ("shared:corpora/africa-middle-east", None): 0.72,
+    ("shared:corpora/africa-asia-americas", None): 0.62,
+    ("shared:corpora/asia-pacific-americas", None): 0.57,
+}
+
+
+@pytest.mark.parametrize("where,gold_path", sorted(REAL_PAGE_FLOORS), ids=lambda v: str(v))
+def test_real_page_development_floor(tmp_path, shared_dir, repo_dir, where, gold_path):
+    if where.startswith("shared:"):
+        folder = shared_dir / where.split(":", 1)[1]
+        docs, gold = folder / "documents", folder / "gold.yaml"
+    else:
+        docs, gold = repo_dir / where / "documents", repo_dir / gold_path
+    if not gold.exists():
+        pytest.skip(f"{gold} not present")
+    rows = _score(tmp_path, docs, gold, shared_dir / "eval" / "score.py", repo_dir / "ontology")
+    assert rows["overall"] >= REAL_PAGE_FLOORS[(where, gold_path)], rows

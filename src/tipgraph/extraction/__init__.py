@@ -79,6 +79,16 @@ def extract(doc: SourceDocument, resolver) -> Extraction:
         if sp.source != "alias" and sp.source != "title":
             ctx.note(sp.entity)
     ctx.note(x.publisher)
+    # the parents that entities name (tip:partOf) are described too: a graph never points at
+    # a node that neither it nor the store describes
+    lookup = getattr(ctx.resolver, "entity", None)
+    todo = list(ctx.entities.values())
+    while todo and lookup is not None:
+        e = todo.pop()
+        parent = lookup(e.part_of) if e.part_of else None
+        if parent is not None and parent.iri not in ctx.entities:
+            ctx.note(parent)
+            todo.append(parent)
     x.entities = list(ctx.entities.values())
     return x
 

@@ -169,6 +169,14 @@ class Resolver:
         other._bodies = dict(self._bodies)
         return other
 
+    def entity(self, iri: str) -> Entity | None:
+        """The entity with this IRI, from the registry or among those known or created
+        (national bodies generated for a state included)."""
+        hit = self.registry.by_iri.get(iri) or self._known_by_iri.get(iri)
+        if hit is None:
+            hit = next((b for b in self._bodies.values() if b.iri == iri), None)
+        return hit
+
     def known_iris(self) -> frozenset[str]:
         """IRIs of the entities added with :meth:`add_known` or created so far."""
         return frozenset(self._known_by_iri)
