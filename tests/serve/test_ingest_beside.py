@@ -69,7 +69,7 @@ def test_ingest_fails_at_once_beside_an_updating_server(store_copy):
         err = proc.stderr.decode()
         assert proc.returncode == 2, err
         assert "in use by another process" in err and "tipgraph serve --allow-update" in err
-        assert "wait for it to finish or stop it" in err
+        assert "wait for it to finish, or stop it" in err
         assert elapsed < 30  # it fails on opening the store, before reading any document
         assert documents(client) == before
 
