@@ -4,7 +4,7 @@
 
 The order matters: actor mentions first (registry, national bodies, organisation
 phrases, instruments), then persons (which need the organisations in their titles),
-then programmes and ratifications (which claim their sentences), then meetings (which
+then programmes (fact-sheet records first, then prose) and ratifications (which claim their sentences), then meetings (which
 must not swallow a programme's funders or a ratification's state).
 """
 from __future__ import annotations

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import AdoptionFact, RatificationFact
+from ..model import AdoptionFact, DateValue, Entity, RatificationFact
 from .context import DocContext
 from .dates import find_dates
 
@@ -42,6 +42,21 @@ _PART_OF_NAME = re.compile(r"\b(?:Protocol|Amendment|Addendum)\s+(?:to|of)\s+(?:
 _ANNOUNCED = re.compile(r"\b(?:will|shall|plans?\s+to|intends?\s+to|expected\s+to|would|is\s+to|are\s+to|not|yet\s+to|urged?|calls?\s+on)\b", re.I)
 
 
+def _record(ctx: DocContext, seen: set, state: Entity, instruments: list[Entity], date: DateValue | None,
+            act: str, evidence: str) -> list[RatificationFact]:
+    """One fact per (state, instrument) not yet told in this document; both noted for rdfbuild."""
+    out = []
+    for inst in instruments:
+        key = (state.iri, inst.iri)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(RatificationFact(state, inst, date, act, evidence))
+        ctx.note(state)
+        ctx.note(inst)
+    return out
+
+
 def _noun_acts(ctx: DocContext, s, seen: set) -> list[RatificationFact]:
     """Ratifications and accessions told as nouns, with the state that owns the act: a
     possessive state ("Bhutan's"), else the sentence's subject state, else the state named
@@ -73,15 +88,8 @@ def _noun_acts(ctx: DocContext, s, seen: set) -> list[RatificationFact]:
         if state is None:
             continue
         dms = [dm for dm in find_dates(s.text, ctx.doc.published) if not dm.relative]
-        date = dms[0].values[0] if dms else None
-        for inst in instruments:
-            key = (state.iri, inst.entity.iri)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(RatificationFact(state, inst.entity, date, act, s.text))
-            ctx.note(state)
-            ctx.note(inst.entity)
+        out += _record(ctx, seen, state, [i.entity for i in instruments], dms[0].values[0] if dms else None,
+                       act, s.text)
     return out
 
 
@@ -116,14 +124,7 @@ def _list_acts(ctx: DocContext, s, seen: set) -> list[RatificationFact]:
     act = "acceded" if "acce" in (m.group("act") or m.group("verb") or "").lower() else "ratified"
     out = []
     for st in states:
-        for inst in instruments[:1]:
-            key = (st.entity.iri, inst.entity.iri)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(RatificationFact(st.entity, inst.entity, None, act, s.text))
-            ctx.note(st.entity)
-            ctx.note(inst.entity)
+        out += _record(ctx, seen, st.entity, [instruments[0].entity], None, act, s.text)
     return out
 
 
@@ -196,22 +197,11 @@ def extract_ratifications(ctx: DocContext) -> tuple[list[RatificationFact], list
                 instruments = [i for i in instruments if _TREATY.search(i.entity.label) or
                                any(_TREATY.search(a) for a in i.entity.alt_labels)]
                 if state is not None and instruments:
+                    insts = [i.entity for i in instruments]
                     for st in extra:
-                        for inst in instruments:
-                            if (st.iri, inst.entity.iri) not in seen:
-                                seen.add((st.iri, inst.entity.iri))
-                                rats.append(RatificationFact(st, inst.entity, None, act, s.text))
-                                ctx.note(st)
+                        rats += _record(ctx, seen, st, insts, None, act, s.text)
                     dms = [dm for dm in find_dates(s.text, ctx.doc.published) if not dm.relative]
-                    date = dms[0].values[0] if dms else None
-                    for inst in instruments:
-                        key = (state.iri, inst.entity.iri)
-                        if key in seen:
-                            continue
-                        seen.add(key)
-                        rats.append(RatificationFact(state, inst.entity, date, act, s.text))
-                        ctx.note(state)
-                        ctx.note(inst.entity)
+                    rats += _record(ctx, seen, state, insts, dms[0].values[0] if dms else None, act, s.text)
                     used.add(s.index)
                     continue
         am = _ADOPT.search(s.text)
