@@ -14,7 +14,7 @@ import re
 from ..model import Entity, Extraction, SourceDocument
 from ..reading.metadata import readable_place
 from .context import ActorSpan, DocContext
-from .instruments import instrument_spans
+from .instruments import instrument_spans, protocol_spans
 from .meetings import MeetingExtractor
 from .mentions import collect_spans
 from .persons import alias_spans, contact_persons, find_persons, person_facts
@@ -32,6 +32,7 @@ def extract(doc: SourceDocument, resolver) -> Extraction:
     ctx.publisher = publisher = _publisher(ctx)
     collect_spans(ctx)
     ctx.add_spans(instrument_spans(ctx))
+    protocol_spans(ctx)
     persons = find_persons(ctx)
     ctx.title_ranges = [(p.title_start, p.title_end) for p in persons if p.title_start >= 0]
     ctx.add_spans([ActorSpan(*_span_of(ctx, p), p.entity, "person") for p in persons if _span_of(ctx, p)])

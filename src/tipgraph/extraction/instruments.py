@@ -125,6 +125,46 @@ def instrument_spans(ctx: DocContext) -> list[ActorSpan]:
     return out
 
 
+#: "the Protocol to the", "Protocol of 2014 to the 1930", "Optional Protocol on": a protocol
+#: named through the treaty it supplements
+_PROTOCOL_OF = re.compile(r"\b(?:Optional\s+|Additional\s+)?Protocol\s+(?:of\s+(?:19|20)\d\d\s+)?(?:to|on|of|supplementing)"
+                          r"\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?(?:ILO\s+|UN\s+|United\s+Nations\s+)?$")
+
+
+def protocol_spans(ctx: DocContext) -> None:
+    """"the Protocol to the Forced Labour Convention": the protocol, not the convention.
+
+    A treaty span right after "Protocol to/on/of (the)" is widened to the protocol that
+    supplements it in the registry: the one, or the one whose distinctive word the
+    sentence uses before it ("the Trafficking Protocol to the Convention against ...").
+    """
+    registry = getattr(ctx.resolver, "registry", None)
+    if registry is None or not hasattr(registry, "protocols_of"):
+        return
+    for sp in [s for s in ctx.spans if s.entity.kind == "LegalInstrument"]:
+        protocols = registry.protocols_of(sp.entity)
+        if not protocols:
+            continue
+        m = _PROTOCOL_OF.search(ctx.text[max(0, sp.start - 60) : sp.start])
+        if m is None:
+            continue
+        start = max(0, sp.start - 60) + m.start()
+        if len(protocols) > 1:
+            before = ctx.text[max(0, start - 120) : start].lower()
+            protocols = [p for p in protocols if _distinctive(p.label) and _distinctive(p.label) in before]
+        if len(protocols) != 1 or ctx.overlapping(start, sp.start):
+            continue
+        ctx.replace_span(sp, ActorSpan(start, sp.end, ctx.text[start : sp.end], protocols[0], sp.source))
+
+
+def _distinctive(label: str) -> str:
+    """The word that tells a treaty's protocols apart: "Trafficking", "Smuggling"."""
+    for word in re.findall(r"[A-Za-z]+", label):
+        if word.lower() in ("trafficking", "smuggling", "firearms", "sale"):
+            return word.lower()
+    return ""
+
+
 def _state(ctx: DocContext, name: str):
     try:
         st = ctx.resolver.state(name)

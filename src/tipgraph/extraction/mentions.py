@@ -231,7 +231,8 @@ _MINISTERS_OF = re.compile(
     r"\bMinist(?:er|ers|ry|ries)\s+(?:of|for)\s+(?P<first>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)"
     r"(?P<more>(?:\s*(?:,|and|,\s*and)\s*(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*)"
 )
-_X_MINISTER = re.compile(r"\b(?P<x>Foreign|Interior|Justice|Labou?r|Health|Education|Defen[cs]e|Finance|Economy|Economic|Social|Home|Trade|Culture|Agriculture|Transport|Energy|Environment|Emergency|Emergencies|Tourism|Sports?|Youth|Family|Migration|Security)\s+(?:Affairs\s+)?Minist(?:er|ers|ry)\b")
+_X_MINISTER = re.compile(r"\b(?P<x>(?:Foreign|Interior|Justice|Labou?r|Health|Education|Defen[cs]e|Finance|Economy|Economic|Social|Home|Trade|Culture|Agriculture|Transport|Energy|Environment|Emergency|Emergencies|Tourism|Sports?|Youth|Family|Migration|Security)"
+                         r"(?P<more>\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)\s+(?:Affairs\s+)?Minist(?:er|ers|ry)\b")
 
 
 def glued_name_at(words: list[str]) -> int | None:
@@ -254,8 +255,9 @@ def glued_name_at(words: list[str]) -> int | None:
             continue
         if any(len([w for w in chunk.split() if w]) < 2 for chunk in " ".join(tail).split(" and ")):
             continue  # each name of two or more words
-        if head[-1].lower() in REMIT_WORDS and head[-1].lower() not in ("of", "and", "for", "the", "on", "in"):
-            return p
+        if head[-1].lower() in REMIT_WORDS and head[-1].lower() not in ("of", "and", "for", "the", "on", "in") \
+                and not head[-1].lower().endswith("ing"):
+            return p  # ("Council for Combating Illegal Migrations": a verb's object, not a name)
     return None
 
 
@@ -307,10 +309,16 @@ def ministry_spans(ctx: DocContext) -> list[ActorSpan]:
             if ent is not None:
                 out.append(ActorSpan(a, b, ctx.text[a:b], ent, "ministry"))
     for m in _X_MINISTER.finditer(ctx.text):
-        name = m.group("x") + " Ministry"
-        ent = resolve_body(ctx, name, country=_owner_state(ctx, m.start()))
+        start = m.start()
+        if m.group("more") and not all(w.lower() in REMIT_WORDS for w in m.group("more").split()[1:]):
+            start = m.start("more") + m.group("more").index(" and ") + 5  # "Justice and Interior Minister"
+            name = ctx.text[start : m.end()].replace("Minister", "Ministry")
+        else:
+            name = ("Ministry of " + m.group("x")) if m.group("more") else m.group("x") + " Ministry"
+            # ("Labor and Social Policy Minister": one remit)
+        ent = resolve_body(ctx, re.sub(r"\s+Minist(?:er|ers|ry)$", " Ministry", name), country=_owner_state(ctx, start))
         if ent is not None:
-            out.append(ActorSpan(m.start(), m.end(), m.group(), ent, "ministry"))
+            out.append(ActorSpan(start, m.end(), ctx.text[start : m.end()], ent, "ministry"))
     return out
 
 
@@ -420,7 +428,7 @@ def _phrases_in_run(ctx: DocContext, toks, covered, run: list[int]) -> list[Acto
 
 
 _GENERIC_OWNERS = frozenset("Initiative Project Programme Program Process Platform Partnership Group Convention Protocol".split())
-_IN_STATE_HEADS = frozenset("Council Committee Commission Taskforce Force Coalition Network Secretariat".split())
+_IN_STATE_HEADS = frozenset("Council Committee Commission Taskforce Force Coalition Network Secretariat Association".split())
 
 
 def _split_and(run: list[int], words: list[str]) -> list[list[int]]:
@@ -444,6 +452,11 @@ def _split_and(run: list[int], words: list[str]) -> list[list[int]]:
                 continue
             if rest[:1] == ["the"] and len(rest) > 1 and rest[1] in _DESCRIPTOR_NOUNS and any(is_org_head(x) for x in left):
                 # "the Defender's Office and the NGO Hope and Help": a body, then another one
+                pieces.append([])
+                continue
+            if rest[:1] == ["the"] and len(left) >= 2 and is_org_head(left[-1]) and any(is_org_head(r) for r in rest[1:]):
+                # "the Labour Inspectorate and the Child Rights Protection and Adoption Service":
+                # a whole body, then "the" opens the next one
                 pieces.append([])
                 continue
             if len(left) >= 2 and is_org_head(left[-1]) and rest and "of" not in rest \
@@ -798,9 +811,32 @@ _PLURAL_BODY = re.compile(r"\b(?:Ministers|Ministries)\s+(?:of|for)\s+(?P<remit>
 
 
 _REMIT = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+#: one remit of a list, which may hold its own "and" ("Labour and Social Policy")
+_REMIT_ITEM = _REMIT + r"(?:\s+and\s+" + _REMIT + r")?"
 _MINISTRIES_LIST = re.compile(
-    r"\b(?:the\s+)?Ministries\s+(?:of|for)\s+(?:the\s+)?(?P<list>" + _REMIT + r"(?:\s*,\s*(?:and\s+)?(?:the\s+)?" + _REMIT
+    r"\b(?:the\s+)?Ministries\s+(?:of|for)\s+(?:the\s+)?(?P<list>" + _REMIT_ITEM + r"(?:\s*,\s*(?:and\s+)?(?:the\s+)?" + _REMIT_ITEM
     + r")*\s*,?\s+and\s+(?:the\s+)?" + _REMIT + r")(?=\s*[,.;:)]|\s+(?!of\b)[a-z]|\s*$)")
+
+
+def _remit_items(listing: str, more: bool = False) -> list[tuple[int, int]]:
+    """The remits of "Interior, Finance, Labour and Social Policy, Education and Justice":
+    an "and" inside a comma-separated item joins one remit ("Labour and Social Policy");
+    the "and" of the last item ends the list ("Education", "Justice"), unless another body
+    follows it (``more``: "..., Economy and Regional Development and the Commissariat")."""
+    items = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", listing)]
+    out: list[tuple[int, int]] = []
+    for k, (a, b) in enumerate(items):
+        piece = listing[a:b]
+        parts = [(a + m.start(), a + m.end()) for m in re.finditer(_REMIT, piece)]
+        parts = [(x, y) for x, y in parts if listing[x:y] not in ("The", "And")]
+        if k == len(items) - 1 and parts and is_org_head(listing[parts[-1][0] : parts[-1][1]].split()[0]):
+            parts.pop()  # "... and the Commissariat (for Refugees)": a body of its own, not a remit
+            more = True
+        if (k < len(items) - 1 or more) and len(items) > 1 and len(parts) == 2:
+            out.append((parts[0][0], parts[1][1]))
+        else:
+            out += parts
+    return out
 
 
 def ministries_list_spans(ctx: DocContext) -> list[ActorSpan]:
@@ -814,13 +850,15 @@ def ministries_list_spans(ctx: DocContext) -> list[ActorSpan]:
                 re.match(r"\s*,", ctx.text[m.end():]):
             continue  # "the Ministries of Justice, Judiciaries and Migration Offices of A, B and C"
         base = m.start("list")
-        for item in re.finditer(_REMIT, m.group("list")):
-            a, b = base + item.start(), base + item.end()
-            if item.group() in ("The", "And") or ctx.overlapping(a, b):
+        more = re.match(r"\s+and\s+(?:the\s+)?[A-Z]", ctx.text[m.end() : m.end() + 12]) is not None
+        for x, y in _remit_items(m.group("list"), more):
+            a, b = base + x, base + y
+            if ctx.overlapping(a, b):
                 continue
-            ent = resolve_body(ctx, "Ministry of " + item.group(), country=ctx.country)
+            remit = ctx.text[a:b]
+            ent = resolve_body(ctx, "Ministry of " + remit, country=ctx.country)
             if ent is not None:
-                out.append(ActorSpan(a, b, item.group(), ent, "ministry"))
+                out.append(ActorSpan(a, b, remit, ent, "ministry"))
     return out
 
 
@@ -904,6 +942,7 @@ def collect_spans(ctx: DocContext) -> None:
         mentions = ctx.resolver.find_mentions(text, country=ctx.country)
     ctx.add_spans(comma_name_spans(ctx))
     ctx.add_spans(registry_spans(ctx, mentions))
+    _ministry_remit_tails(ctx)
     ctx.add_spans(ministry_spans(ctx))
     ctx.add_spans(ministries_list_spans(ctx))
     ctx.add_spans(government_spans(ctx))
@@ -914,6 +953,25 @@ def collect_spans(ctx: DocContext) -> None:
     _plural_bodies(ctx)
     ctx.add_spans(acronym_spans(ctx))
     _generic_heads_told_again(ctx)
+
+
+_REMIT_TAIL = re.compile(r"\s+and\s+(?P<y>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?!\s+[A-Z])(?!\s+of\b)")
+
+
+def _ministry_remit_tails(ctx: DocContext) -> None:
+    """"the Ministry of Economy and Regional Development": the registry knows "Ministry of
+    Economy"; a second remit after "and" is more of the same ministry's name."""
+    for sp in list(ctx.spans):
+        if sp.entity.kind != "Organization" or not re.match(r"Ministry\s+(?:of|for)\s", sp.text):
+            continue
+        m = _REMIT_TAIL.match(ctx.text, sp.end)
+        if m is None or not all(w.lower() in REMIT_WORDS for w in m.group("y").split()) \
+                or ctx.overlapping(sp.end, m.end()):
+            continue
+        name = ctx.text[sp.start : m.end()]
+        ent = resolve_body(ctx, name, country=ctx.country_arg(ctx.state_of(sp.entity)))
+        if ent is not None:
+            ctx.replace_span(sp, ActorSpan(sp.start, m.end(), name, ent, sp.source))
 
 
 def _generic_heads_told_again(ctx: DocContext) -> None:

@@ -226,7 +226,8 @@ _DATELINE_PAREN = re.compile(
     rf"^(?P<place>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,3}}),?\s*\((?P<inner>[^()]{{2,80}})\)\s+(?=[A-Z])")
 _PLACE_DATE = re.compile(
     rf"^(?P<place>{_PLACE_WORD}(?:[ /-]{_PLACE_WORD}){{0,3}})(?:,\s*{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}})?"
-    rf",?\s+(?P<date>(?:{_WEEKDAY},?\s+)?(?:" + "|".join(_DATE_PATTERNS) + r"))\s*$", re.I)
+    rf",?\s+(?P<date>(?:{_WEEKDAY},?\s+)?(?:" + "|".join(_DATE_PATTERNS) + r"))"
+    r"(?:\s*[,|]\s*[^\W\d][^\d,.;:!?]{1,28})?\s*$", re.I)  # "Belgrade, 12 November 2009, source"
 _PLACE_ONLY = re.compile(rf"^{_PLACE_WORD}(?:[ -]{_PLACE_WORD}|\s(?:de|del|la|el|upon|on|am)\s{_PLACE_WORD}){{0,3}}$")
 _NOT_PLACE = frozenset("""the a an this that these those in on at for from with by as it its
 he she they we our their his her today yesterday tomorrow meanwhile however also but and

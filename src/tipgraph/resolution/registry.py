@@ -42,6 +42,8 @@ class Registry:
     by_iri: dict[str, Entity] = field(default_factory=dict)
     #: (national body key, ISO code) -> the registry entity that is that body
     body_overrides: dict[tuple[str, str], Entity] = field(default_factory=dict)
+    #: treaty IRI -> the IRIs of the protocols that supplement it
+    protocols: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_iri = {e.iri: e for e in self.entities}
@@ -61,6 +63,11 @@ class Registry:
             entity = self.by_iri.get(entity.part_of) if entity.part_of else None
             seen += 1
         return None
+
+    def protocols_of(self, treaty: Entity) -> list[Entity]:
+        """The registry's protocols that supplement ``treaty`` ("the Protocol to the Forced
+        Labour Convention" names the protocol through its treaty)."""
+        return [self.by_iri[i] for i in self.protocols.get(treaty.iri, ())]
 
     def state_record(self, state: Entity) -> StateRecord | None:
         return self.states.get(state.iso_code or "")
@@ -179,6 +186,12 @@ def load_registry() -> Registry:
         else:
             raise ValueError(f"registry: {rid}: unknown part_of {parent!r}")
         base[rid] = replace(base[rid], part_of=target)
+    for kind, rid, item in items:
+        treaty = str(item.get("supplements") or "")
+        if treaty:
+            if treaty not in iris:
+                raise ValueError(f"registry: {rid}: unknown supplements {treaty!r}")
+            registry.protocols[iris[treaty]] = (*registry.protocols.get(iris[treaty], ()), iris[rid])
     by_iri = {e.iri: e for e in base.values()}
     for key_code, ent in list(registry.body_overrides.items()):
         registry.body_overrides[key_code] = by_iri.get(ent.iri, ent)
