@@ -42,6 +42,19 @@ _PART_OF_NAME = re.compile(r"\b(?:Protocol|Amendment|Addendum)\s+(?:to|of)\s+(?:
 _ANNOUNCED = re.compile(r"\b(?:will|shall|plans?\s+to|intends?\s+to|expected\s+to|would|is\s+to|are\s+to|not|yet\s+to|urged?|calls?\s+on)\b", re.I)
 
 
+#: a date that belongs to the treaty, not to the state's act: "adopted in New York on 15
+#: November 2000", "opened for signature on 16 May 2005"
+_TREATY_DATE = re.compile(r"\b(?:adopted|opened\s+for\s+signature|drafted|concluded|done)\b[^.;,]{0,30}$", re.I)
+
+
+def _act_date(ctx: DocContext, s) -> DateValue | None:
+    """The first absolute date of the sentence that is not the treaty's own."""
+    for dm in find_dates(s.text, ctx.doc.published):
+        if not dm.relative and not _TREATY_DATE.search(s.text[max(0, dm.start - 50) : dm.start]):
+            return dm.values[0]
+    return None
+
+
 def _record(ctx: DocContext, seen: set, state: Entity, instruments: list[Entity], date: DateValue | None,
             act: str, evidence: str) -> list[RatificationFact]:
     """One fact per (state, instrument) not yet told in this document; both noted for rdfbuild."""
@@ -87,8 +100,7 @@ def _noun_acts(ctx: DocContext, s, seen: set) -> list[RatificationFact]:
             state = before[-1].entity if before else after[0].entity if after else ctx.country
         if state is None:
             continue
-        dms = [dm for dm in find_dates(s.text, ctx.doc.published) if not dm.relative]
-        out += _record(ctx, seen, state, [i.entity for i in instruments], dms[0].values[0] if dms else None,
+        out += _record(ctx, seen, state, [i.entity for i in instruments], _act_date(ctx, s),
                        act, s.text)
     return out
 
@@ -98,7 +110,8 @@ def _noun_acts(ctx: DocContext, s, seen: set) -> list[RatificationFact]:
 _LIST_ACT = re.compile(
     r"\b(?P<act>ratifications|accessions|states\s+parties|parties)\b[^:.;]{0,60}:\s*"
     r"|\b(?P<verb>ratified|acceded\s+to)\s+by\s+(?:\d+|[a-z]+)\s+(?:other\s+)?(?:countries|states|member\s+states)\b,?\s+"
-    r"(?:including|among\s+them|such\s+as)\s+",
+    r"(?:including|among\s+them|such\s+as)\s+"
+    r"|\b(?:countries|states|parties)\s+(?:that\s+have\s+|to\s+)(?P<verb2>ratif(?:y|ied)|acced(?:e|ed)\s+to)\s+(?:it|them)?\s*:\s*",
     re.I,
 )
 
@@ -111,7 +124,7 @@ def _list_acts(ctx: DocContext, s, seen: set) -> list[RatificationFact]:
         return []
     after = s.start + m.end()
     states = ctx.spans_in(after, s.end, ("State",))
-    if len(states) < (1 if m.group("verb") else 3):
+    if len(states) < (1 if m.group("verb") or m.group("verb2") else 3):
         return []
     instruments = [sp for sp in ctx.spans_in(s.start, s.end, ("LegalInstrument",))
                    if _TREATY.search(sp.entity.label) or any(_TREATY.search(a) for a in sp.entity.alt_labels)]
@@ -121,11 +134,94 @@ def _list_acts(ctx: DocContext, s, seen: set) -> list[RatificationFact]:
         instruments = earlier[-1:]
     if not instruments:
         return []
-    act = "acceded" if "acce" in (m.group("act") or m.group("verb") or "").lower() else "ratified"
+    act = "acceded" if "acce" in (m.group("act") or m.group("verb") or m.group("verb2") or "").lower() else "ratified"
     out = []
     for st in states:
         out += _record(ctx, seen, st.entity, [instruments[0].entity], None, act, s.text)
     return out
+
+
+#: "the Convention becomes effective for A, B and C", "entered into force for A on ...": a
+#: treaty is in force for the states that ratified it
+_IN_FORCE = re.compile(r"\b(?:enter(?:s|ed)?\s+into\s+force|(?:becomes?|became)\s+effective|t(?:ook|akes?)\s+effect)\b", re.I)
+_FOR_STATES = re.compile(r"(?:^|[,;]\s*|\s)for\s+(?:the\s+)?$", re.I)
+
+
+def _in_force_acts(ctx: DocContext, s, seen: set) -> list[RatificationFact]:
+    """The states a treaty entered into force for ("For A, B and C, the Convention becomes
+    effective on 1 May"; "it took effect for Albania and Austria"), which ratified it."""
+    m = _IN_FORCE.search(s.text)
+    if m is None or _ANNOUNCED.search(s.text[max(0, m.start() - 30) : m.start()]) and not re.search(r"\b(?:becomes?|takes?|enters?)\b", m.group(), re.I):
+        return []
+    states = []
+    for sp in ctx.spans_in(s.start, s.end, ("State",)):
+        if states and re.fullmatch(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?", ctx.text[states[-1].end : sp.start]):
+            states.append(sp)
+        elif not states and _FOR_STATES.search(ctx.text[max(s.start, sp.start - 12) : sp.start]):
+            states.append(sp)
+    if not states:
+        return []
+    instruments = [sp for sp in ctx.spans_in(s.start, s.end, ("LegalInstrument",)) if _TREATY.search(sp.entity.label)]
+    told = re.search(r"\b(?:the|this|that)\s+(?:(?:19|20)\d\d\s+)?(?P<head>Convention|Protocol|Treaty|Charter|Covenant|Agreement)\b", s.text)
+    if not instruments and (told or re.search(r"\bit\s+$", s.text[: m.start()])):
+        # "the Convention", "it": the treaty the text told of last (of that kind)
+        instruments = [sp for sp in ctx.spans if sp.entity.kind == "LegalInstrument" and sp.end <= s.start
+                       and _TREATY.search(sp.entity.label)
+                       and (told is None or told.group("head").lower() in sp.entity.label.lower())][-1:]
+    if not instruments:
+        return []
+    out = []
+    for st in states:
+        out += _record(ctx, seen, st.entity, [instruments[0].entity], None, "ratified", s.text)
+    return out
+
+
+#: "the Law on the Ratification of A", "Bill on the Ratification of A", "A ... is hereby ratified"
+_LAW_ACT = re.compile(
+    r"\b(?P<law>Law|Bill|Act|Decree|Resolution|Decision|Ordinance)\b[^.;]{0,80}?\b(?:on|about|concerning|for)\s+(?:the\s+)?"
+    r"(?P<act>Ratification|Accession)\s+(?:of|to)\b"
+    r"|\b(?:is|are)\s+hereby\s+(?P<hereby>ratified|acceded\s+to)\b",
+    re.I,
+)
+
+
+def _law_state(ctx: DocContext):
+    """The state whose law the document prints ("Law of the Republic of Kazakhstan of ...")."""
+    title = ctx.doc.title or ""
+    if re.match(r"(?:Law|Act|Decree|Resolution)\s+of\s", title):
+        for m in ctx.resolver.find_mentions(title):
+            if m.entity.kind == "State":
+                return m.entity
+    for sp in ctx.spans:
+        if sp.entity.kind == "State" and re.search(r"\b(?:Law|Act|Decree|Resolution)\s+of\s+(?:the\s+)?$",
+                                                   ctx.text[max(0, sp.start - 20) : sp.start]):
+            return sp.entity
+    return None
+
+
+def _law_acts(ctx: DocContext, s, seen: set) -> list[RatificationFact]:
+    """A state's law (or signed bill) on the ratification of a treaty is its ratification:
+    the state the law names ("Law of the Republic of Kazakhstan"), else the document's."""
+    m = _LAW_ACT.search(s.text)
+    if m is None or _NEG.search(s.text[max(0, m.start() - 40) : m.start()]):
+        return []
+    if m.group("law") and m.group("law").lower() == "bill" and not re.search(
+            r"\b(?:signed|passed|adopted|approved|enacted)\b", s.text, re.I):
+        return []  # a bill not yet passed is no act
+    if m.group("hereby"):
+        instruments = [i for i in ctx.spans_in(s.start, s.start + m.start(), ("LegalInstrument",))
+                       if not re.search(r"\b(?:supplementing|to|of)\s+(?:the\s+)?$", ctx.text[max(s.start, i.start - 20) : i.start])]
+    else:
+        instruments = ctx.spans_in(s.start + m.end(), s.end, ("LegalInstrument",))[:1]
+    instruments = [i for i in instruments if _TREATY.search(i.entity.label) or any(_TREATY.search(a) for a in i.entity.alt_labels)]
+    if not instruments:
+        return []
+    named = ctx.spans_in(s.start, s.start + m.start("act") if m.group("act") else s.start + m.start(), ("State",))
+    state = named[-1].entity if named else _law_state(ctx) or ctx.country
+    if state is None:
+        return []
+    act = "acceded" if "acce" in (m.group("act") or m.group("hereby") or "").lower() else "ratified"
+    return _record(ctx, seen, state, [i.entity for i in instruments], _act_date(ctx, s), act, s.text)
 
 
 def extract_ratifications(ctx: DocContext) -> tuple[list[RatificationFact], list[AdoptionFact], set[int]]:
@@ -134,7 +230,7 @@ def extract_ratifications(ctx: DocContext) -> tuple[list[RatificationFact], list
     used: set[int] = set()
     seen = set()
     for s in ctx.sentences:
-        listed = _list_acts(ctx, s, seen)
+        listed = _list_acts(ctx, s, seen) or _in_force_acts(ctx, s, seen) or _law_acts(ctx, s, seen)
         if listed:
             rats.extend(listed)
             used.add(s.index)
@@ -200,8 +296,7 @@ def extract_ratifications(ctx: DocContext) -> tuple[list[RatificationFact], list
                     insts = [i.entity for i in instruments]
                     for st in extra:
                         rats += _record(ctx, seen, st, insts, None, act, s.text)
-                    dms = [dm for dm in find_dates(s.text, ctx.doc.published) if not dm.relative]
-                    rats += _record(ctx, seen, state, insts, dms[0].values[0] if dms else None, act, s.text)
+                    rats += _record(ctx, seen, state, insts, _act_date(ctx, s), act, s.text)
                     used.add(s.index)
                     continue
         am = _ADOPT.search(s.text)
@@ -211,6 +306,5 @@ def extract_ratifications(ctx: DocContext) -> tuple[list[RatificationFact], list
             if after:
                 by = ctx.spans_in(s.start, s.start + am.start(), ("State", "Organization"))
                 actor = by[-1].entity if by else None
-                dms = [dm for dm in find_dates(s.text, ctx.doc.published) if not dm.relative]
-                adoptions.append(AdoptionFact(after[0].entity, actor, dms[0].values[0] if dms else None, s.text))
+                adoptions.append(AdoptionFact(after[0].entity, actor, _act_date(ctx, s), s.text))
     return rats, adoptions, used

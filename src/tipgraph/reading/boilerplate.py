@@ -478,8 +478,18 @@ def paragraph_start(lines: list[str], noise: list[bool], start: int) -> int:
     i = start
     while i > 0:
         prev = lines[i - 1]
-        if not prev or noise[i - 1] or len(prev) < 30 or "," not in prev or ends_sentence(prev) or is_bullet(prev) \
-                or date_line(prev) or place_date_line(prev) or meta_line(prev) or is_head_chrome(prev):
+        # a line that opens a quotation it does not close, or one that the next line continues
+        # with a number and a lowercase word ("... the Convention" + "29 of the ..."), runs on
+        runs_on = _open_quote(prev) or bool(re.match(r"\d+\s+[a-z]", lines[i]))
+        if not prev or noise[i - 1] or len(prev) < 30 or ("," not in prev and not runs_on) or ends_sentence(prev) \
+                or is_bullet(prev) or date_line(prev) or place_date_line(prev) or meta_line(prev) or is_head_chrome(prev):
             break
         i -= 1
     return i
+
+
+def _open_quote(line: str) -> bool:
+    """Whether the line starts a quotation that it does not close."""
+    if line[:1] == '"':
+        return line.count('"') % 2 == 1
+    return line[:1] == "“" and "”" not in line

@@ -572,10 +572,10 @@ class Resolver:
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
 
-        def count(state: Entity | None, pos: int) -> None:
+        def count(state: Entity | None, pos: int, weight: float = 1.0) -> None:
             if state is None or state.kind != "State":
                 return
-            counts[state.iri] += 1
+            counts[state.iri] += weight  # type: ignore[assignment]
             first.setdefault(state.iri, pos)
 
         for m in mentions:
@@ -586,11 +586,17 @@ class Resolver:
                 st = self.registry.state_of(e) or self._state_via_iri(e.part_of)
                 if e.kind == "Organization" and st is not None and "tip:IntergovernmentalOrganization" in e.types:
                     continue
-                count(st, m.start)
+                # a city is weaker evidence than a state or its institution: treaties are adopted
+                # and conferences held in Geneva or Vienna about other states
+                count(st, m.start, _PLACE_WEIGHT if e.kind == "Place" else 1.0)
         toks, raws = self._scan(text)
         for r in raws:
             if r.cand.tag == _DEMONYM:
                 count(r.cand.payload, toks[r.ti].start)  # type: ignore[arg-type]
+        for iri in boost or {}:
+            if iri not in counts and iri in self.registry.by_iri:
+                counts[iri] = 0  # a state the headline names, though the body does not
+                first[iri] = len(text)
         if not counts:
             return None
         weights = {iri: n + (boost or {}).get(iri, 0.0) for iri, n in counts.items()}
@@ -606,6 +612,10 @@ class Resolver:
         if e.kind == "State":
             return e
         return self.registry.state_of(e)
+
+
+#: the weight of a city's mention in :meth:`Resolver.main_country` (a state's is 1)
+_PLACE_WEIGHT = 0.6
 
 
 def _is_international(e: Entity) -> bool:

@@ -1,0 +1,109 @@
+"""Ratifications told by laws, lists and entry into force; protocols named through their
+treaty; lists of ministries and of bodies (sentences written here)."""
+from __future__ import annotations
+
+from datetime import date
+
+from tipgraph.extraction import extract
+from tipgraph.reading import read_text
+from tipgraph.resolution import Resolver
+from tipgraph.testing.extraction import extract_text, held, names
+
+
+def _rats(text: str, published: date = date(2021, 5, 4)):
+    return {(r.state.label, r.instrument.label, r.date.value if r.date else None)
+            for r in extract_text(text, published).ratifications}
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    return {(s, i) for s, i, _ in _rats(text)}
+
+
+def test_the_protocol_to_a_treaty_is_the_protocol_not_the_treaty():
+    rats = _pairs("Yesterday Kenya ratified the Protocol to the Forced Labour Convention, the ILO said.")
+    assert rats == {("Kenya", "Protocol of 2014 to the Forced Labour Convention, 1930")}
+
+
+def test_a_protocol_of_a_treaty_with_several_needs_its_own_word():
+    # the Convention against Transnational Organized Crime has three protocols: the sentence
+    # must say which one
+    rats = _pairs("In March Ghana acceded to the Protocol to the United Nations Convention against "
+                  "Transnational Organized Crime.")
+    assert not any(i.startswith("Protocol against") or i.startswith("Protocol to Prevent") for _, i in rats)
+
+
+def test_the_states_a_treaty_enters_into_force_for_ratified_it():
+    rats = _pairs("The Council of Europe Convention on Action against Trafficking in Human Beings opened "
+                  "for signature in 2005. For Iceland, Malta and Portugal, the Convention takes effect on "
+                  "1 June.")
+    assert {s for s, _ in rats} == {"Iceland", "Malta", "Portugal"}
+
+
+def test_the_first_countries_to_ratify_a_treaty_listed_after_a_colon():
+    rats = _pairs("The Council of Europe Convention on Action against Trafficking in Human Beings is now "
+                  "in force for the first countries to ratify it: Latvia, Norway and Poland.")
+    assert {s for s, _ in rats} == {"Latvia", "Norway", "Poland"}
+
+
+def test_a_law_on_the_ratification_of_a_treaty_is_the_states_ratification():
+    x = extract_text("In its session of 3 May 2021 the Parliament of Armenia adopted the Law on the Ratification "
+                     "of the Council of Europe Convention on Action against Trafficking in Human Beings.", date(2021, 5, 4))
+    rats = {(r.state.label, r.instrument.label, r.act) for r in x.ratifications}
+    assert ("Armenia", "Council of Europe Convention on Action against Trafficking in Human Beings", "ratified") in rats
+
+
+def test_a_bill_not_yet_passed_is_no_ratification():
+    assert not _pairs("A Bill on the Ratification of the Palermo Protocol was sent to the Parliament of Chile.")
+
+
+def test_hereby_ratified_takes_the_date_of_the_act_not_the_treaty():
+    doc = read_text("Law of the Republic of Tajikistan of 2 March 2019 No. 12\n\n"
+                    "The Protocol to Prevent, Suppress and Punish Trafficking in Persons, adopted in New York "
+                    "on 15 November 2000, is hereby ratified on 2 March 2019.\n")
+    rats = {(r.state.label, r.instrument.label, r.date.value if r.date else None)
+            for r in extract(doc, Resolver()).ratifications}
+    assert rats == {("Tajikistan", "Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially "
+                     "Women and Children", "2019-03-02")}
+
+
+def test_a_list_of_ministries_whose_items_hold_their_own_and():
+    x = extract_text("On 4 May 2021 IOM met officials of the Ministries of the Interior, Labour and Social "
+                     "Policy, Health and Justice in Podgorica, Montenegro.", date(2021, 5, 4))
+    got = names(held(x)[0].participants)
+    assert any("Labour" in n and "Social" in n for n in got), got
+    assert not any(n.startswith("Ministry of Social Policy") for n in got), got
+    assert any("Health" in n for n in got) and any("Justice" in n for n in got), got
+
+
+def test_and_the_opens_a_second_body():
+    x = extract_text("On 4 May 2021 the delegation met the State Labour Inspectorate and the Child Rights "
+                     "Protection and Adoption Service of Latvia in Riga.", date(2021, 5, 4))
+    got = names(held(x)[0].participants)
+    assert any(n.startswith("State Labour Inspectorate") for n in got)
+    assert any(n.startswith("Child Rights Protection and Adoption Service") for n in got)
+
+
+def test_a_remit_told_with_and_before_minister():
+    x = extract_text("On 4 May 2021 Labour and Social Policy Minister Darko Ilic of Serbia met IOM in "
+                     "Belgrade.", date(2021, 5, 4))
+    aff = {p.person.label: p.affiliation.label if p.affiliation else None for p in x.persons}
+    assert aff.get("Darko Ilic") and "Labour" in aff["Darko Ilic"] and "Social" in aff["Darko Ilic"]
+
+
+def test_a_gerund_remit_is_not_a_glued_name():
+    x = extract_text("On 4 May 2021 IOM met the Council for Combating Illegal Migrations of Serbia in Belgrade.",
+                     date(2021, 5, 4))
+    assert any(n.startswith("Council for Combating Illegal Migrations") for n in names(held(x)[0].participants))
+
+
+def test_a_place_and_date_line_with_a_credit_after_it():
+    doc = read_text("Ministers sign agreements against trafficking\n\nSkopje, 9 October 2018, press office\n\n"
+                    "Today the Minister of the Interior of North Macedonia and IOM signed an agreement.\n")
+    assert doc.dateline_place == "Skopje" and str(doc.published) == "2018-10-09"
+
+
+def test_a_paragraph_opening_a_quotation_starts_the_body():
+    doc = read_text("NEWS DAILY\nHome | World | Sport\n\nPresident backs the treaty\n\n"
+                    "\"The President has signed the law on joining the Protocol of the Labour Organization\n"
+                    "Convention on forced labour,\" the ministry said.\n\nMore text follows here.\n")
+    assert doc.text.startswith("\"The President has signed")
