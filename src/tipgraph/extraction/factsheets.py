@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from ..model import Entity, ProgrammeFact
-from ..reading.factsheet import sheet_field
+from ..reading.factsheet import sheet_field, value_offset
 from .amounts import parse_amounts, parse_durations
 from .context import DocContext
 
@@ -43,6 +43,9 @@ def _field_dates(value: str) -> list[date]:
 def _span_months(start: str, end: str) -> int | None:
     """Months from a start to an end field, reading both numeric dates in the same order
     (one that cannot be day first makes both month first)."""
+    whole = _month_range(start, end)
+    if whole is not None:
+        return whole
     s_opts, e_opts = _field_dates(start), _field_dates(end)
     for order in (0, 1):  # day first, then month first
         s_d = s_opts[min(order, len(s_opts) - 1)] if s_opts else None
@@ -58,6 +61,23 @@ def _span_months(start: str, end: str) -> int | None:
         if months:
             return months
     return None
+
+
+_MONTH_YEAR = re.compile(r"^\s*(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>(?:19|20)\d\d)\s*$")
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+
+
+def _month_range(start: str, end: str) -> int | None:
+    """"October 2011" to "September 2015": whole months, both counted (48), as a project
+    that runs from one month to another lasts through both."""
+    a, b = _MONTH_YEAR.match(start), _MONTH_YEAR.match(end)
+    if not a or not b:
+        return None
+    ma, mb = _MONTHS.get(a.group("month")[:3].lower()), _MONTHS.get(b.group("month")[:3].lower())
+    if ma is None or mb is None:
+        return None
+    months = (int(b.group("year")) - int(a.group("year"))) * 12 + mb - ma + 1
+    return months if months > 0 else None
 
 
 def _month_first(value: str) -> bool:
@@ -124,14 +144,14 @@ def extract_factsheet_programmes(ctx: DocContext) -> tuple[list[ProgrammeFact], 
         if found is None:
             continue
         kind, value = found
-        label = s.text.split(":", 1)[0].strip().lower()
+        label = s.text[: value_offset(s.text)].strip(" :-–—").lower()
         if current is None or label in labels_seen:
             current = _Record()
             records.append(current)
             labels_seen = set()
         labels_seen.add(label)
         current.keys.add(kind)
-        a = s.start + s.text.index(":") + 1
+        a = s.start + value_offset(s.text)
         b = s.end
         p = current.fact
         if kind == "funder":

@@ -31,7 +31,8 @@ _IMPL_VERB = re.compile(r"\b(?:ha(?:ve|s)\s+)?(?:launched|launch|launches|implem
 _ACTIVE_FUND = re.compile(r"\b(?:finances|finance|financing|funds|fund|is\s+paying\s+for|are\s+paying\s+for|pays\s+for|pay\s+for|paid\s+for|bankrolls?|co-finances|co-funds"
                           r"|supports?(?=\s+(?:it\s+|them\s+)?with\s+(?:[A-Z]{3}\b|US\$|\$|€|£|a\s+(?:grant|contribution))))\b(?!\s+(?:by|from))")
 #: "IOM's \"Protect and Refer\" initiative", "a two-year UNODC project": the body that owns it runs it
-_OWNED = re.compile(r"^(?:['’]s)?\s+(?:(?:joint|new|regional|national|pilot|flagship|global|country)\s+)?(?:[“\"][^”\"]{2,60}[”\"]\s+)?(?:programme|program|project|initiative)s?\b", re.I)
+_OWNED = re.compile(r"^(?:['’]s)?\s+(?:(?:joint|new|regional|national|pilot|flagship|global|country)\s+)?(?:[“\"][^”\"]{2,60}[”\"]\s+)?"
+                    r"(?-i:(?:[A-Z][\w'’-]*\s+){0,4})(?:programme|program|project|initiative)s?\b", re.I)
 #: "in Madhesh Province and Sudurpashchim Province": names each followed by their kind of region
 _REGION_KIND = r"(?:Province|Region|Oblast|District|Department|Governorate|County|Prefecture)"
 
@@ -154,6 +155,13 @@ def extract_programmes(ctx: DocContext, skip: set[int] = frozenset()) -> tuple[l
             for sp in _chain(ctx, s.start + m.end(), s.end):
                 _add(p.implementers, sp.entity)
                 relevant = True
+        for m in _LAUNCHED_BY.finditer(text):
+            if not _PROG_WORD.search(text[max(0, m.start() - 60) : m.start()]):
+                continue
+            for sp in _chain(ctx, s.start + m.end(), s.end):
+                # "a project launched by the European Union": a donor launches what it pays for
+                _add(p.funders if _is_donor(sp.entity) else p.implementers, sp.entity)
+                relevant = True
         fm = _FUND_VERB.search(text)
         if fm and (parse_amounts(text[fm.end() : fm.end() + 60]) or _PROG_WORD.search(text[fm.end() : fm.end() + 40])):
             subj = ctx.spans_in(s.start, s.start + fm.start(), ("Organization", "State"))
@@ -209,8 +217,12 @@ def extract_programmes(ctx: DocContext, skip: set[int] = frozenset()) -> tuple[l
             owners = [sp for sp in ctx.spans_in(max(s.start, s.start + hit.start() - 90), s.start + hit.start(), ("Organization",))]
             if owners and _OWNED.match(ctx.text[owners[-1].end : s.start + hit.end()]):
                 e = owners[-1].entity
-                if "tip:DonorAgency" not in e.types and e.iri.rsplit("/", 1)[-1] != "eu" \
-                        and all(e.iri != f.iri for f in p.funders):
+                if "tip:DonorAgency" in e.types or e.iri.rsplit("/", 1)[-1] == "eu":
+                    # "the USAID Counter-Trafficking Project": a donor's project is one it pays for
+                    if all(e.iri != i.iri for i in p.implementers):
+                        _add(p.funders, e)
+                        relevant = True
+                elif all(e.iri != f.iri for f in p.funders):
                     _add(p.implementers, e)
                     relevant = True
         for rm in _REGIONS_BEFORE.finditer(text):
@@ -268,6 +280,14 @@ def extract_programmes(ctx: DocContext, skip: set[int] = frozenset()) -> tuple[l
         p.label = f"Programme of {names}" if names else (ctx.doc.title or "Programme")
     p.evidence = " ".join(evidence)
     return [p], used
+
+
+_LAUNCHED_BY = re.compile(r"\b(?:launched|initiated|started|introduced)\s+by\s+", re.I)
+
+
+def _is_donor(e: Entity) -> bool:
+    """A donor agency, the EU or a state: what such a body launches, it pays for."""
+    return "tip:DonorAgency" in e.types or e.kind == "State" or e.iri.rsplit("/", 1)[-1] == "eu"
 
 
 def _bullet_regions(ctx: DocContext, end: int) -> list[Entity]:

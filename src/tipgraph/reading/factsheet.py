@@ -15,9 +15,11 @@ _KEYS = {
                "funding partner", "donor agency", "donor country", "sponsor"],
     "implementer": ["implementer", "implementers", "implementing partner", "implementing partners", "implementing agency",
                     "implementing agencies", "implementing organization", "implementing organisation", "implemented by",
-                    "partner", "partners", "local partner", "local partners", "main partner", "executing agency"],
+                    "partner", "partners", "local partner", "local partners", "main partner", "executing agency",
+                    "main implementing partner", "main implementing partners", "lead partner", "lead implementing partner"],
     "budget": ["budget", "total budget", "amount", "grant amount", "grant value", "total value", "project value",
-               "project budget", "project cost", "total cost", "cost", "funding amount", "funding", "award amount"],
+               "project budget", "project cost", "total cost", "cost", "funding amount", "funding", "award amount",
+               "funding level", "total funding", "grant", "contribution", "total contribution"],
     "duration": ["duration", "project duration", "period", "project period", "implementation period", "timeframe",
                  "time frame"],
     "start": ["start date", "start", "project start date", "project start", "starting date"],
@@ -25,13 +27,19 @@ _KEYS = {
             "completion date"],
     "region": ["country", "countries", "region", "regions", "location", "locations", "target country",
                "target countries", "target region", "target regions", "geographic coverage", "geographical coverage",
-               "coverage"],
+               "coverage", "countries/region", "country/region", "countries/regions", "country/countries"],
     "name": ["project", "project title", "project name", "programme", "programme title", "program title"],
 }
 SHEET_KEYS = {label: kind for kind, labels in _KEYS.items() for label in labels}
 _SHEET_LINE = re.compile(
     r"^\s*(?:[-•*·]\s*)?(?P<key>" + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in SHEET_KEYS), key=len, reverse=True))
-    + r")\s*:\s*(?P<value>.*)$", re.I)
+    + r")(?:\s*:|\s+[-–—](?=\s))\s*(?P<value>.*)$", re.I)  # "Donor: X", "Countries/Region - A, B"
+
+
+def value_offset(line: str) -> int:
+    """Where the value of a fact-sheet line starts (after "Key:" or "Key -")."""
+    m = _SHEET_LINE.match(line)
+    return m.start("value") if m else 0
 
 
 def sheet_field(line: str) -> tuple[str, str] | None:
@@ -39,6 +47,8 @@ def sheet_field(line: str) -> tuple[str, str] | None:
     m = _SHEET_LINE.match(line)
     if m is None or len(line) > 300:
         return None
+    if ":" not in line[m.end("key") : m.start("value")] and not m.group("key")[:1].isupper():
+        return None  # "regions – heads of councils ...": a wrapped line of prose, not "Region - X"
     return SHEET_KEYS[" ".join(m.group("key").lower().split())], m.group("value").strip()
 
 
@@ -56,10 +66,33 @@ def sheet_lines(lines: list[str]) -> set[int]:
 _RUNS_ON = re.compile(r"(?:[,;&(/-]|\b(?:and|or|of|the|for|on|in|to|with))\s*$", re.I)
 
 
+def _label_only(line: str) -> str | None:
+    """The key of a line that is only a field's label ("Main Implementing partner")."""
+    key = " ".join(line.strip().strip("•*-· ").rstrip(":").lower().split())
+    return key if key in SHEET_KEYS and len(line.strip()) < 60 else None
+
+
+def join_label_lines(lines: list[str]) -> list[str]:
+    """"Main Implementing partner" + (a blank line) + "X": the label on a line of its own and
+    its value below it, as many project pages print them, become one "label: value" line."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        key = _label_only(line) if line else None
+        if key is None:
+            continue
+        j = i + 1
+        if j < len(out) and not out[j].strip():
+            j += 1
+        if j < len(out) and out[j].strip() and _label_only(out[j]) is None and sheet_field(out[j]) is None:
+            out[i] = f"{line.strip().rstrip(':')}: {out[j].strip()}"
+            out[j] = ""
+    return out
+
+
 def join_sheet_values(lines: list[str]) -> list[str]:
     """Join a field's value wrapped onto the next lines ("Donor: Department of State -
     Office to Monitor and" + "Combat Trafficking in Persons"); the joined lines become blank."""
-    out = list(lines)
+    out = join_label_lines(lines)
     for i in [k for k, line in enumerate(out) if line and sheet_field(line) is not None]:
         if not out[i]:
             continue

@@ -169,8 +169,8 @@ _RELEASE_MARKER = re.compile(
 def release_marker(line: str) -> tuple[str | None, date | None] | None:
     """("Press release by X", its date) for a "Press Release [by X] [date]" line, else None."""
     m = _RELEASE_MARKER.match(line.strip())
-    if not m:
-        return None
+    if not m or line.strip()[:1].islower() or m.group("by") and len(m.group("by").split()) > 8:
+        return None  # "press release of the Commission says the ..." wrapped in prose: no marker
     rest = m.group("rest").strip()
     when = None
     if rest:
