@@ -69,4 +69,4 @@ def test_records_one_after_another_are_programmes_of_their_own():
 def test_start_and_end_dates_are_read_in_the_order_the_numbers_allow():
     assert _span_months("10/1/2016", "3/30/2020") == 42  # month first: 30 cannot be a month
     assert _span_months("01/03/2009", "28/02/2013") == 48  # day first
-    assert _span_months("May 2021", "April 2023") == 23
+    assert _span_months("May 2021", "April 2023") == 24  # whole months, both counted
