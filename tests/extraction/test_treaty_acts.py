@@ -107,3 +107,17 @@ def test_a_paragraph_opening_a_quotation_starts_the_body():
                     "\"The President has signed the law on joining the Protocol of the Labour Organization\n"
                     "Convention on forced labour,\" the ministry said.\n\nMore text follows here.\n")
     assert doc.text.startswith("\"The President has signed")
+
+
+def test_a_preposition_opening_a_sentence_is_not_part_of_a_body():
+    x = extract_text("On 4 May 2021 the senators met officials of Peru in Lima to discuss trafficking. With Federal "
+                     "Police Commissioner General Ana Ruiz, and with the Deputy Minister of Interior, they "
+                     "discussed border checks.", date(2021, 5, 4))
+    assert not any(n.startswith("With ") for m in x.meetings for n in names(m.participants))
+
+
+def test_two_remits_joined_by_and_before_a_head_are_one_body():
+    x = extract_text("On 4 May 2021 IOM met the Department of Health and Social Services of Belize in Belmopan.",
+                     date(2021, 5, 4))
+    got = names(held(x)[0].participants)
+    assert any(n.startswith("Department of Health and Social Services") for n in got), got

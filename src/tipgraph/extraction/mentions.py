@@ -33,7 +33,10 @@ _FOUNDING_HEADS = frozenset("Convention Charter Statute Treaty Agreement Protoco
 _STATE_INSTITUTIONS = frozenset("Court Parliament Senate Assembly Police Judiciary".split())
 #: Nouns that introduce an organisation's own name ("the NGO X", "the foundation X").
 _DESCRIPTOR_NOUNS = frozenset("NGO NGOs Foundation Association Network Coalition Charity".split())
-_NOT_ORG_START = frozenset("the The a an An A this This that That its Its their Their".split())
+#: words that may open a sentence before a body's name, never the name itself ("With Federal
+#: Police Commissioner ...", "During the Council's session")
+_NOT_ORG_START = frozenset("""the The a an An A this This that That its Its their Their With From By At After During
+Under Through Since Following Among Between Without Upon Via Besides Alongside""".split())
 
 
 def is_title_word(word: str) -> bool:
@@ -447,7 +450,9 @@ def _split_and(run: list[int], words: list[str]) -> list[list[int]]:
                 if r in ("of", "and"):
                     break
                 head_part.append(r)
-            if any(is_org_head(r) for r in head_part):
+            joins_remits = "of" in left and left[-1].lower() in REMIT_WORDS and rest[:1] != ["the"] \
+                and not is_org_head(left[-1])  # "Division of Health and Social Services": one remit
+            if any(is_org_head(r) for r in head_part) and not joins_remits:
                 pieces.append([])
                 continue
             if rest[:1] == ["the"] and len(rest) > 1 and rest[1] in _DESCRIPTOR_NOUNS and any(is_org_head(x) for x in left):
