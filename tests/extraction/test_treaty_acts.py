@@ -121,3 +121,10 @@ def test_two_remits_joined_by_and_before_a_head_are_one_body():
                      date(2021, 5, 4))
     got = names(held(x)[0].participants)
     assert any(n.startswith("Department of Health and Social Services") for n in got), got
+
+
+def test_a_demonym_before_a_post_names_the_ministrys_state():
+    x = extract_text("On 4 May 2021 Korean Deputy Minister of Justice Shin Jae-Hyun met the Minister of Interior "
+                     "of Cambodia in Phnom Penh.", date(2021, 5, 4))
+    aff = {p.person.label: p.affiliation.label if p.affiliation else None for p in x.persons}
+    assert aff.get("Shin Jae-Hyun") == "Ministry of Justice of South Korea", aff

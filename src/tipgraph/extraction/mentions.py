@@ -287,7 +287,7 @@ def ministry_spans(ctx: DocContext) -> list[ActorSpan]:
         if end_first != m.end("first"):
             # a name follows the remit: the list of remits ends there too
             name = "Ministry of " + ctx.text[m.start("first"):end_first]
-            ent = resolve_body(ctx, _trim_name(name))
+            ent = resolve_body(ctx, _trim_name(name), country=_owner_state(ctx, m.start()))
             if ent is not None:
                 out.append(ActorSpan(m.start(), end_first, ctx.text[m.start():end_first], ent, "ministry"))
             continue
@@ -328,7 +328,13 @@ def ministry_spans(ctx: DocContext) -> list[ActorSpan]:
 def _owner_state(ctx: DocContext, pos: int) -> Entity | None:
     """The state in "Paraguay's Minister of ...", right before ``pos``."""
     m = re.search(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+$", ctx.text[max(0, pos - 40) : pos])
-    return _state(ctx, m.group(1)) if m else None
+    if m:
+        return _state(ctx, m.group(1))
+    # "Korean Deputy Minister of Justice", "the Thai Foreign Minister": a demonym before the post
+    rank = r"(?:Deputy|Vice|First|Acting|Assistant|Senior|Chief)"
+    m = re.search(r"(?:^|[^\w.])([A-Z][\w.]+(?:\s+(?!" + rank + r"\b)[A-Z][a-z]+)?)\s+(?:" + rank + r"[\s-]+)*$",
+                  ctx.text[max(0, pos - 50) : pos])
+    return _state(ctx, m.group(1)) if m and not re.fullmatch(rank, m.group(1)) else None
 
 
 def _trim_name(name: str) -> str:
