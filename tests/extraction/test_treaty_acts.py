@@ -128,3 +128,28 @@ def test_a_demonym_before_a_post_names_the_ministrys_state():
                      "of Cambodia in Phnom Penh.", date(2021, 5, 4))
     aff = {p.person.label: p.affiliation.label if p.affiliation else None for p in x.persons}
     assert aff.get("Shin Jae-Hyun") == "Ministry of Justice of South Korea", aff
+
+
+def test_a_list_of_recommendations_is_not_a_list_of_participants():
+    doc = read_text("Experts meet on trafficking\n\nOn 4 May 2021 IOM and the Ministry of Interior of Qatar held a "
+                    "meeting in Doha.\n\nThe meeting discussed many issues and came up with these recommendations:\n"
+                    "• Build partnerships with UNICEF and the Supreme Judicial Council.\n"
+                    "• Train police officers.\n")
+    x = extract(doc, Resolver())
+    got = names(held(x)[0].participants)
+    assert "UNICEF" not in got and not any("Judicial" in n for n in got), got
+
+
+def test_the_body_a_headline_opens_with_hosts_the_event():
+    doc = read_text("IOM Trains Border Officials on Victim Identification\n\nOn 4 May 2021 officials of the "
+                    "Ministry of Interior and the Ministry of Labour of Jordan took part in a workshop in Amman.\n")
+    x = extract(doc, Resolver())
+    assert "International Organization for Migration" in {e.label for e in held(x)[0].organizers}
+
+
+def test_a_public_prosecution_is_a_body_of_its_own():
+    x = extract_text("On 4 May 2021 officials of the Ministry of Interior and of the Public Prosecution of Qatar "
+                     "met UNODC in Doha.", date(2021, 5, 4))
+    got = names(held(x)[0].participants)
+    assert not any(n.startswith("Ministry of the Public Prosecution") for n in got), got
+    assert any(n.startswith("Public Prosecution") for n in got), got

@@ -13,7 +13,7 @@ ORG_HEADS = frozenset(
     Government Assembly Senate Delegation Embassy Network Coalition Organization Organisation
     Fund Authority Inspectorate Administration Procuracy Mission Guard Gendarmerie
     Federation Confederation Alliance Board Congress Tribunal Cabinet Presidency
-    Prosecutor's Prosecutors Troops Unit Trust Caritas Lobby Initiatives Platform Chapter Clinic Shelter Inspection Consulate Rada Sejm Majlis Mejlis Khural Kenesh Municipality Commissariat""".split()
+    Prosecutor's Prosecutors Troops Unit Trust Caritas Lobby Initiatives Platform Chapter Clinic Shelter Inspection Consulate Rada Sejm Majlis Mejlis Khural Kenesh Municipality Commissariat Prosecution""".split()
 )
 
 #: Heads of the names of state institutions: a body so named belongs to a state.
@@ -21,7 +21,7 @@ GOV_HEADS = frozenset(
     """Ministry Ministries Office Committee Council Chamber Court Duma Parliament Department Agency
     Service Services Bureau Directorate Commission Secretariat Police Ombudsman Ombudsperson Assembly
     Senate Inspectorate Administration Procuracy Guard Gendarmerie Cabinet Presidency Prosecutor's
-    Inspection Rada Sejm Majlis Mejlis Khural Kenesh Unit Authority Tribunal Division Municipality Troops Commissariat""".split()
+    Inspection Rada Sejm Majlis Mejlis Khural Kenesh Unit Authority Tribunal Division Municipality Troops Commissariat Prosecution""".split()
 )
 
 #: Words that name a post.

@@ -194,6 +194,13 @@ def _dateline_day(ctx: DocContext):
         return None
 
 
+#: "... came up with these 11 recommendations:": a list of points, not of those who took part
+_NOT_PEOPLE_LIST = re.compile(r"\b(?:recommendations|conclusions|issues|topics|points|objectives|priorities|steps|measures"
+                              r"|areas|results|outcomes|goals|actions|questions|findings|commitments|themes)\b[^:]*:\s*$", re.I)
+#: a headline's verb that makes its subject the host of the event: "X Trains Officials"
+_HEADLINE_HOST = re.compile(r"^[^,:;]{2,60}?\s(?:Trains?|Hosts?|Holds?|Organi[sz]es|Convenes?|Conducts?|Brings\s+Together)\s", re.I)
+
+
 class MeetingExtractor:
     def __init__(self, ctx: DocContext, affiliation: dict[str, Entity | None], claimed: set[int]):
         self.ctx = ctx
@@ -414,7 +421,7 @@ class MeetingExtractor:
                 target.type_text.append(text)
                 if clause_planned:
                     planned.append(target)
-                listing = target is main and text.rstrip().endswith(":")
+                listing = target is main and text.rstrip().endswith(":") and not _NOT_PEOPLE_LIST.search(text[-80:])
             elif self._lists_participants(s, main):
                 self._fill(main, s, full=True)
             elif anaphor and not any(_MEDIA_EVENT.search(text[max(0, m.start() - 10): m.end()]) for m in anaphor):
@@ -433,6 +440,9 @@ class MeetingExtractor:
                 for sp in ctx.spans_in(s.start, s.end, ("LegalInstrument",)):
                     main.add("instruments", sp.entity)
         _prune_dates(main)
+        if main.evidence and main.status == "held" and not main.organizers:
+            for e in self._headline_host(title):
+                main.add("organizers", e)
         if main.evidence and main.status == "held":
             # the instruments a report about one event discusses frame that event
             for sp in ctx.spans:
@@ -546,6 +556,15 @@ class MeetingExtractor:
         if re.search(r"\b(?:since|until|by|adopted|ratified|established|founded|for)\s*$", before, re.I):
             return False
         return True
+
+    def _headline_host(self, title: str) -> list[Entity]:
+        """"IOM Jordan Trains Officials on ...", "OSCE Hosts Regional Meeting": the body a
+        headline opens with, as the subject of an event verb, held the event it tells of."""
+        m = _HEADLINE_HOST.search(title)
+        if m is None:
+            return []
+        return [mn.entity for mn in self.ctx.resolver.find_mentions(title[: m.end()])
+                if mn.entity.kind in ("Organization", "State") and mn.start == 0]
 
     def _add_actor(self, d: _Draft, e: Entity) -> None:
         d.add("participants", e)
