@@ -153,3 +153,11 @@ def test_a_public_prosecution_is_a_body_of_its_own():
     got = names(held(x)[0].participants)
     assert not any(n.startswith("Ministry of the Public Prosecution") for n in got), got
     assert any(n.startswith("Public Prosecution") for n in got), got
+
+
+def test_states_named_as_the_countries_a_discussion_is_about_took_no_part():
+    x = extract_text("On 4 May 2021 IOM and the Ministry of Interior of Ghana met in Accra to discuss how trafficking "
+                     "can be fought in five West African countries, namely Ghana, Togo, Benin, Nigeria and Cameroon.",
+                     date(2021, 5, 4))
+    got = {e.label for e in held(x)[0].participants}
+    assert not {"Togo", "Benin", "Cameroon"} & got, got

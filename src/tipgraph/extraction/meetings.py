@@ -100,7 +100,9 @@ _EVENT_SUPPORT = re.compile(r"\b(?:hosted|organi[sz]ed|convened|held)\s+(?:the|a
 #: "met members of the X committee": the members met stand for their body (unlike "X is a member of Y")
 _MET_MEMBERS = re.compile(r"\b(?:met|meet|meeting|with|received|hosted|joined\s+by|visited)\s+(?:\w+\s+){0,2}?members\s+of\s+(?:the\s+)?$", re.I)
 _LIST_GLUE = re.compile(r"^(?:\s*(?:,|and|&|,\s*and|as\s+well\s+as|['’]s|\(|\))\s*(?:the\s+)?)+$")
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|to|into|at|across|throughout|within|inside|near|from\s+all\s+over|around)\s+(?:the\s+)?$", re.I)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|to|into|at|across|throughout|within|inside|near|from\s+all\s+over|around)\s+(?:the\s+)?$"
+                              # "fought in five West African countries, namely Ghana, Togo ...": where, not who
+                              r"|\b(?:in|to|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:countries|states|nations)\s*,?\s*(?:namely|including|such\s+as|like|:)\s*(?:the\s+)?$", re.I)
 #: "a domestic worker from Sri Lanka", "victims from Nepal": where a private person comes from
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:victims?|survivors?|workers?|wom[ae]n|girls?|boys?|men|man|child(?:ren)?|migrants?|nationals?|citizens?|returnees?|refugees?"
