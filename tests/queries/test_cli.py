@@ -36,7 +36,8 @@ def test_query_by_acronym_lists_partners(run):
     rows = json.loads(result.output)
     partners = {r["labelA"] if r["labelB"].startswith("International Organization") else r["labelB"] for r in rows}
     assert "Organization for Security and Co-operation in Europe" in partners and len(rows) == 7
-    assert list(rows[0]) == ["actorA", "labelA", "actorB", "labelB", "meetings", "first", "last", "instruments", "documents"]
+    assert list(rows[0]) == ["actorA", "labelA", "actorB", "labelB", "meetings", "first", "last", "instruments", "documents",
+                             "undated", "meetingIris"]
 
 
 @pytest.mark.parametrize("fmt, delimiter", [("csv", ","), ("tsv", "\t")])
@@ -44,8 +45,10 @@ def test_delimited_formats_keep_select_order(run, fmt, delimiter):
     result = run("query", "funding-by-funder", "--format", fmt)
     assert result.exit_code == 0
     rows = list(csv.reader(io.StringIO(result.output), delimiter=delimiter))
-    assert rows[0] == ["funder", "funderLabel", "currency", "programmes", "total"]
-    assert ["https://w3id.org/tipgraph/id/org/eu", "European Union", "EUR", "2", "5000000.5"] in rows
+    assert rows[0] == ["funder", "funderLabel", "currency", "programmes", "total", "coFunded", "equalShare",
+                       "programmeIris"]
+    eu = next(r for r in rows if r[1] == "European Union")
+    assert eu[:7] == ["https://w3id.org/tipgraph/id/org/eu", "European Union", "EUR", "3", "6000000.5", "1", "5500000.5"]
 
 
 def test_table_output(run):

@@ -47,6 +47,20 @@ def test_who_met_whom_all_pairs(engine):
     assert rows[0]["meetings"] == 2  # most meetings first
 
 
+def test_who_met_whom_names_its_meetings_and_counts_the_undated(engine):
+    rows = run_query(engine, "who-met-whom").rows
+    pairs = {(r["labelA"], r["labelB"]): r for r in rows}
+    # OSCE and UNODC met at the 2018 round table and once more on a day no source gives.
+    osce_unodc = pairs[("Organization for Security and Co-operation in Europe", "United Nations Office on Drugs and Crime")]
+    assert (osce_unodc["meetings"], osce_unodc["first"], osce_unodc["last"], osce_unodc["undated"]) == (2, "2018", "2018", 1)
+    assert osce_unodc["meetingIris"] == f"{ID}meeting/b2 | {ID}meeting/e1"  # sorted, on every engine
+    iom_mfa = pairs[("International Organization for Migration", "Ministry of Foreign Affairs of Turkmenistan")]
+    assert (iom_mfa["undated"], iom_mfa["meetingIris"]) == (0, f"{ID}meeting/c1 | {ID}meeting/c2")
+    # Every row names as many meetings as it counts, and only held ones.
+    assert all(len(items(r["meetingIris"])) == r["meetings"] for r in rows)
+    assert not any("planned-meeting" in r["meetingIris"] for r in rows)
+
+
 def test_who_met_whom_filters(engine):
     iom = run_query(engine, "who-met-whom", actor="IOM").rows
     assert len(iom) == 7 and all(ID + "org/iom" in (r["actorA"], r["actorB"]) for r in iom)
@@ -104,21 +118,49 @@ def test_actor_profile(engine):
     assert cells([r for r in people if r["aspect"] == "person"], "label") == [("Aygul Nurova",)]
     state = run_query(engine, "actor-profile", actor="Turkmenistan").rows
     assert ("ratified",) in cells([r for r in state if r["aspect"] == "instrument"], "details")
+    assert ("ratified", ID + "ratification/c-tm-palermo") in {(r["details"], r["ratificationIris"]) for r in state}
+
+
+def test_actor_profile_counts_undated_meetings(engine):
+    rows = run_query(engine, "actor-profile", actor="OSCE").rows
+    by_item = {(r["aspect"], r["item"].removeprefix(ID)): r for r in rows}
+    unodc = by_item[("partner", "org/unodc")]
+    assert (unodc["meetings"], unodc["first"], unodc["last"], unodc["undated"]) == (2, "2018", "2018", 1)
+    assert unodc["meetingIris"] == f"{ID}meeting/b2 | {ID}meeting/e1"
+    assert (by_item[("meeting", "meeting/e1")]["undated"], by_item[("meeting", "meeting/b2")]["undated"]) == (1, 0)
+    assert all(r["undated"] == 0 for r in rows if r["aspect"] == "programme")
 
 
 def test_funding_by_funder_totals_per_currency(engine):
     rows = run_query(engine, "funding-by-funder").rows
     assert cells(rows, "funderLabel", "currency", "programmes", "total") == [
-        ("European Union", "EUR", 2, Decimal("5000000.5")),
+        ("European Union", "EUR", 3, Decimal("6000000.5")),
+        ("U.S. Department of State", "EUR", 1, Decimal("1000000")),
         ("U.S. Department of State", "USD", 2, Decimal("1750000")),
     ]
     assert cells(run_query(engine, "funding-by-funder", currency="usd").rows, "funderLabel") == [("U.S. Department of State",)]
     assert len(run_query(engine, "funding-by-funder", funder="EU").rows) == 1
 
 
+def test_funding_by_funder_marks_co_funding_and_shares_it(engine):
+    """The shelters programme (1,000,000 EUR) has two funders: each is credited the budget
+    in full in total, half of it in equalShare, and the shares add up to the budget once."""
+    rows = run_query(engine, "funding-by-funder").rows
+    assert cells(rows, "funderLabel", "currency", "coFunded", "equalShare") == [
+        ("European Union", "EUR", 1, Decimal("5500000.5")),
+        ("U.S. Department of State", "EUR", 1, Decimal("500000")),
+        ("U.S. Department of State", "USD", 0, Decimal("1750000")),
+    ]
+    eur = [r for r in rows if r["currency"] == "EUR"]
+    budgets = Decimal("4400000") + Decimal("600000.50") + Decimal("1000000")
+    assert sum(r["equalShare"] for r in eur) == budgets < sum(r["total"] for r in eur)
+    eu = next(r for r in eur if r["funderLabel"] == "European Union")
+    assert eu["programmeIris"] == " | ".join(ID + p for p in ("programme/d-central-asia", "programme/d-russia", "programme/e-shelters"))
+
+
 def test_programmes_in_region(engine):
     everywhere = run_query(engine, "programmes-in-region").rows
-    assert len(everywhere) == 4
+    assert len(everywhere) == 5
     rows = run_query(engine, "programmes-in-region", region="Turkmenistan").rows
     assert cells(rows, "label", "budget", "budgetCurrency", "durationMonths") == [
         ("Capacity building against trafficking in Turkmenistan", Decimal("1500000"), "USD", 24),
@@ -136,6 +178,11 @@ def test_ratifications(engine):
         ("Russian Federation", ID + "instrument/untoc", "2004-05-26"),
         ("Turkmenistan", ID + "instrument/palermo", "2005"),
     ]
+    # The ratification facts behind each row; Russia's Palermo party status has none (no date, no sentence).
+    assert {(r["stateLabel"], r["ratificationIris"]) for r in rows} == {
+        ("Russian Federation", None), ("Russian Federation", ID + "ratification/d-ru-untoc"),
+        ("Turkmenistan", ID + "ratification/c-tm-palermo"),
+    }
     assert len(run_query(engine, "ratifications", instrument="Palermo Protocol").rows) == 2
     assert len(run_query(engine, "ratifications", state="RU", instrument="UNTOC").rows) == 1
 
@@ -146,6 +193,7 @@ def test_cooperation_timeline(engine):
         ("2017", 2, 4, 1), ("2018", 2, 5, 1), ("2019", 1, 3, 1), ("2020", 1, 3, 1),
     ]
     assert [r["year"] for r in rows] == ["2017", "2018", "2019", "2020"]
+    assert rows[1]["meetingIris"] == f"{ID}meeting/b1 | {ID}meeting/b2"  # the undated e1 is in no year
     assert cells(run_query(engine, "cooperation-timeline", actor="IOM").rows, "year", "meetings") == [
         ("2017", 2), ("2018", 1), ("2019", 1),
     ]
@@ -166,6 +214,9 @@ def test_instruments_of_actor(engine):
         ("instrument/palermo", {"ratified"}, 0, None),
         ("instrument/untoc", {"meetings", "ratified"}, 1, "2018-11"),
     ]
+    untoc = next(r for r in rows if r["instrument"].endswith("untoc"))
+    assert (untoc["undated"], untoc["meetingIris"], untoc["ratificationIris"]) == (
+        0, ID + "meeting/b1", ID + "ratification/d-ru-untoc")
     iom = run_query(engine, "instruments-of-actor", actor="IOM").rows
     assert [r["instrument"].removeprefix(ID) for r in iom][0] == "instrument/palermo"
 

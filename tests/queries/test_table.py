@@ -108,7 +108,7 @@ def test_who_met_whom_reads_at_80_columns(embedded_dir, embedded):
 def test_machine_formats_keep_every_column_in_full(embedded_dir, embedded):
     rows = json.loads(invoke(embedded_dir, "query", "who-met-whom", "--param", "actor=IOM", "--format", "json").output)
     assert list(rows[0]) == ["actorA", "labelA", "actorB", "labelB", "meetings", "first", "last", "instruments",
-                             "documents"]
+                             "documents", "undated", "meetingIris"]
     assert all(r["actorA"].startswith(ID) for r in rows)
     csv_rows = list(csv.reader(io.StringIO(
         invoke(embedded_dir, "query", "who-met-whom", "--param", "actor=IOM", "--format", "csv").output)))
@@ -162,6 +162,33 @@ def test_cells_stay_on_one_line_and_a_missing_label_shows_the_iri():
     assert "A new line" in text and "org/b" in text and "org/a" not in text
     assert "y" * 40 in text and "y" * 300 not in text and "…" in text
     assert "12" in text and "2 rows" in text
+
+
+def test_fact_iris_print_short_in_list_cells_and_stay_beside_their_label():
+    """The short IRIs are the ones `tipgraph show` takes (meeting/..., in lists too)."""
+    from tipgraph.namespaces import expand_short_iri
+
+    rows = [{"meeting": ID + "meeting/8438098c6ec4", "meetingLabel": "Talks", "actor": ID + "org/iom",
+             "actorLabel": "IOM", "meetingIris": f"{ID}meeting/a1 | {ID}meeting/b2"}]
+    view = plan(["meeting", "meetingLabel", "actor", "actorLabel", "meetingIris"], rows, 80)
+    cells = dict(zip(view.columns, view.cells[0]))
+    assert cells["meeting"] == "meeting/8438098c6ec4" and cells["meetingLabel"] == "Talks"
+    assert "actor" not in cells and view.hidden == {"actor": "actorLabel"}
+    assert cells["meetingIris"] == "meeting/a1 | meeting/b2"
+    assert [expand_short_iri(s) for s in cells["meetingIris"].split(" | ")] == [ID + "meeting/a1", ID + "meeting/b2"]
+    # a list that is not all IRIs stays as it is
+    assert plan(["x"], [{"x": f"{ID}org/a | plain words"}], 80).cells[0] == [f"{ID}org/a | plain words"]
+
+
+def test_numbers_give_way_only_when_text_columns_are_not_enough():
+    columns = ["actorA", "labelA", "actorB", "labelB", "n", "first", "undated", "note"]
+    rows = [{"actorA": ID + "org/a", "labelA": "a" * 40, "actorB": ID + "org/b", "labelB": "b" * 40, "n": 2,
+             "first": "2019-05-28", "undated": 1, "note": "x" * 30}]
+    view = plan(columns, rows, 60)  # the labels' floors (18 each) leave no room for undated
+    assert view.dropped == ["undated", "note"] and view.columns == ["labelA", "labelB", "n", "first"]
+    assert sum(view.widths) + 2 * (len(view.columns) - 1) <= 60
+    assert plan(columns, rows, 70).dropped == ["note"]
+    assert plan(columns, rows, 100).dropped == []
 
 
 def test_numbers_and_dates_are_never_cut():

@@ -37,7 +37,7 @@ def extract(doc: SourceDocument, resolver) -> Extraction:
     ctx.title_ranges = [(p.title_start, p.title_end) for p in persons if p.title_start >= 0]
     ctx.add_spans([ActorSpan(*_span_of(ctx, p), p.entity, "person") for p in persons if _span_of(ctx, p)])
     ctx.add_spans(alias_spans(ctx, persons))
-    contacts = contact_persons(ctx, publisher)
+    contacts = own_contact_entries(contact_persons(ctx, publisher))
     known = {p.entity.iri for p in persons}
     persons += [c for c in contacts if c.entity.iri not in known]
     affiliation = {p.entity.iri: p.affiliation for p in persons}
@@ -92,6 +92,39 @@ def extract(doc: SourceDocument, resolver) -> Extraction:
             todo.append(parent)
     x.entities = list(ctx.entities.values())
     return x
+
+
+def own_contact_entries(contacts: list) -> list:
+    """Each press contact's evidence narrowed to their own entry of a shared contact block.
+
+    A fact's evidence is what it was read from: "IOM Guatemala: Jane Roe, UNODC: John Doe"
+    gives John Doe "UNODC: John Doe", not the whole block with someone else in it. An entry
+    runs from the part (``,``, ``;`` or line separated) that names the person to the part
+    that names the next one; the first also keeps what comes before it. A block that
+    names one person stays whole.
+    """
+    by_block: dict[str, list] = {}
+    for c in contacts:
+        by_block.setdefault(c.evidence, []).append(c)
+    for block, people in by_block.items():
+        starts = sorted({_entry_start(block, c.name) for c in people} - {-1})
+        if len(starts) < 2:
+            continue
+        for c in people:
+            start = _entry_start(block, c.name)
+            if start < 0:
+                continue
+            end = next((s for s in starts if s > start), len(block))
+            c.evidence = block[0 if start == starts[0] else start : end].strip(" ,;\n")
+    return contacts
+
+
+def _entry_start(block: str, name: str) -> int:
+    """Where the part of ``block`` that names ``name`` begins (-1: not named in it)."""
+    at = block.find(name)
+    if at < 0:
+        return -1
+    return max(block.rfind(sep, 0, at) for sep in ",;\n") + 1
 
 
 def _span_of(ctx: DocContext, p) -> tuple[int, int, str] | None:

@@ -3,10 +3,12 @@
 The questions analysts ask again and again live as ``queries/*.rq`` files with
 grlc-style headers (see :mod:`.catalogue`). :func:`run_query` checks and binds the
 parameters (names like "IOM" are resolved to IRIs), runs the query on any
-:class:`~tipgraph.store.GraphStore` and returns a :class:`QueryResult`.
+:class:`~tipgraph.store.GraphStore` and returns a :class:`QueryResult`;
+:func:`run_sparql` runs a query someone wrote, with bound values too.
 """
 from __future__ import annotations
 
+from .adhoc import SparqlResult, run_sparql
 from .catalogue import CatalogueError, Parameter, StoredQuery, load_catalogue
 from .lookup import AmbiguousEntityError, Candidate, UnknownEntityError, candidates, resolve
 from .params import ParameterError, QueryError
@@ -20,6 +22,7 @@ __all__ = [
     "ParameterError",
     "QueryError",
     "QueryResult",
+    "SparqlResult",
     "StoredQuery",
     "UnknownEntityError",
     "UnknownQueryError",
@@ -29,4 +32,5 @@ __all__ = [
     "python_value",
     "resolve",
     "run_query",
+    "run_sparql",
 ]

@@ -127,14 +127,20 @@ class QueryResult:
 
     def to_dataframe(self):
         """A pandas DataFrame (pandas is an optional extra: ``pip install 'tipgraph[pandas]'``)."""
-        try:
-            import pandas as pd
-        except ImportError:
-            raise ImportError(
-                "QueryResult.to_dataframe() needs pandas, which is not installed: "
-                "pip install 'tipgraph[pandas]' (or use .rows, a list of dicts)"
-            ) from None
-        return pd.DataFrame(self.rows, columns=self.columns)
+        return rows_to_dataframe(self.columns, self.rows, "QueryResult")
+
+
+def rows_to_dataframe(columns: list[str], rows: list[dict[str, Any]], owner: str):
+    """Rows as a pandas DataFrame with the columns in SELECT order; pandas is optional,
+    so its absence is explained rather than raised as a bare ImportError."""
+    try:
+        import pandas as pd
+    except ImportError:
+        raise ImportError(
+            f"{owner}.to_dataframe() needs pandas, which is not installed: "
+            "pip install 'tipgraph[pandas]' (or use .rows, a list of dicts)"
+        ) from None
+    return pd.DataFrame(rows, columns=columns)
 
 
 def is_parameter_column(name: str) -> bool:

@@ -7,10 +7,14 @@ therefore
 
 * hides an IRI column whose label column is shown (``?funder ?funderLabel``,
   ``?actorA ?labelA``, ``?person ?name``); a row without a label shows the IRI there;
-* writes the other IRIs short: ``tip:Meeting``, ``org/iom`` (``tipid:`` left out),
-  else the last path segment;
+  a column of fact IRIs (meetings, programmes, ratifications) stays, since
+  ``tipgraph show`` takes them;
+* writes the other IRIs short, in list cells too: ``tip:Meeting``, ``org/iom``,
+  ``meeting/8438098c6ec4`` (``tipid:`` left out), else the last path segment;
 * cuts long cells with an ellipsis so that every row stays on one line, numbers and
   dates never;
+* leaves out, from the right, the columns that do not fit even cut: text ones first,
+  then numbers and dates (never the first column, a label or a fact IRI);
 
 and says in a footer what it hid and cut. ``wide=True`` shows everything in full.
 """
@@ -48,6 +52,8 @@ _GENERIC_LABELS = ("label", "name", "title", "preflabel")
 #: ``?actorA ?labelA``: a short tag (capital letters, digits) shared by IRI and label.
 _TAG = re.compile(r"^(?P<stem>[a-z].*?)(?P<tag>_?[A-Z0-9][A-Z0-9]?)$")
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+#: Short IRIs of facts (``meeting/...``): the ones a reader copies into ``tipgraph show``.
+_FACT = re.compile(r"^(?:meeting|planned-meeting|programme|ratification)/")
 
 
 def is_iri(value: Any) -> bool:
@@ -62,6 +68,23 @@ def compact_iri(iri: str) -> str:
             return local if prefix == "tipid" else f"{prefix}:{local}"
     tail = re.split(r"[/#]", iri.rstrip("/#"))[-1]
     return tail or iri
+
+
+def short_text(value: Any) -> str:
+    """A cell as the table writes it: an IRI short, each IRI of a " | " list short."""
+    if is_iri(value):
+        return compact_iri(value)
+    text = _one_line(cell_text(value))
+    parts = text.split(" | ") if " | " in text else ()
+    if parts and all(is_iri(p) for p in parts):
+        return " | ".join(compact_iri(p) for p in parts)
+    return text
+
+
+def is_fact_column(column: str, rows: Sequence[dict]) -> bool:
+    """Whether every value of ``column`` is the IRI of a fact (``meeting/...``)."""
+    values = [row.get(column) for row in rows if row.get(column) not in (None, "")]
+    return bool(values) and all(is_iri(v) and _FACT.match(compact_iri(v)) for v in values)
 
 
 def iri_columns(columns: Sequence[str], rows: Sequence[dict]) -> list[str]:
@@ -197,7 +220,7 @@ def plan(columns: Sequence[str], rows: Sequence[dict], width: int, keep: Sequenc
     """
     iris = iri_columns(columns, rows)
     pairs = label_columns(columns, iris)
-    hidden = {c: pairs[c] for c in columns if c in pairs}  # in the order of the columns
+    hidden = {c: pairs[c] for c in columns if c in pairs and not is_fact_column(c, rows)}  # in column order
     label_of = {label: iri for iri, label in hidden.items()}
     shown = [c for c in columns if c not in hidden]
     cells: list[list[str]] = []
@@ -207,30 +230,32 @@ def plan(columns: Sequence[str], rows: Sequence[dict], width: int, keep: Sequenc
             value = row.get(c)
             if c in label_of and value in (None, ""):
                 value = row.get(label_of[c])  # no label: the IRI stands in, written short
-            text = compact_iri(value) if is_iri(value) else _one_line(cell_text(value))
-            line.append(text)
+            line.append(short_text(value))
         cells.append(line)
     right = {c for c in shown if any(row.get(c) is not None for row in rows)
              and all(row.get(c) is None or _is_number(row.get(c)) for row in rows)}
     naturals, floors, firm = [], [], []
+    facts = {c for c in shown if c in pairs}  # fact IRIs kept beside their label: never cut
     for i, c in enumerate(shown):
         natural = max([cell_len(c)] + [cell_len(line[i]) for line in cells])
-        fixed = c in right or c in keep or all(_DATE.match(line[i]) or not line[i] for line in cells)
+        fixed = c in right or c in keep or c in facts or all(_DATE.match(line[i]) or not line[i] for line in cells)
         least = MIN_LABEL_WIDTH if c in label_of else MIN_TEXT_WIDTH
         naturals.append(natural)
         floors.append(natural if fixed else min(natural, max(cell_len(c), least)))
         short = max([0] + [cell_len(line[i]) for line in cells]) <= MIN_TEXT_WIDTH  # codes, currencies
         firm.append(fixed or short or c in label_of or i == 0)
-    # Too many columns even when cut: leave out text columns from the right, never
-    # the first, a label, a number or a date.
+    # Too many columns even when cut: leave out text columns from the right, then (when
+    # that is not enough) numbers and dates from the right; never the first, a label, a
+    # fact IRI or a column kept on request.
     keep_index = list(range(len(shown)))
-    dropped: list[str] = []
-    for i in reversed(range(len(shown))):
-        if sum(floors[j] for j in keep_index) + _overhead(len(keep_index)) <= width:
-            break
-        if not firm[i]:
-            keep_index.remove(i)
-            dropped.insert(0, shown[i])
+    for may_drop in (lambda i: not firm[i],
+                     lambda i: i > 0 and shown[i] not in label_of and shown[i] not in keep and shown[i] not in facts):
+        for i in reversed(range(len(shown))):
+            if sum(floors[j] for j in keep_index) + _overhead(len(keep_index)) <= width:
+                break
+            if i in keep_index and may_drop(i):
+                keep_index.remove(i)
+    dropped = [c for i, c in enumerate(shown) if i not in keep_index]
     shown = [shown[i] for i in keep_index]
     cells = [[line[i] for i in keep_index] for line in cells]
     naturals = [naturals[i] for i in keep_index]
