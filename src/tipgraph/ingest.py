@@ -518,12 +518,9 @@ def ingest_paths(
 
 def _parse_ntriples(data: bytes) -> list[tuple]:
     """A worker's N-Triples as rdflib triples; Oxigraph's parser is several times faster than rdflib's."""
-    import pyoxigraph as ox
+    from .store.terms import parse_triples
 
-    from .store.embedded import from_ox
-
-    return [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))
-            for t in ox.parse(data, ox.RdfFormat.N_TRIPLES)]
+    return parse_triples(data)
 
 
 def _first_violations(result, limit: int = 3) -> str:

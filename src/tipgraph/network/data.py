@@ -65,24 +65,7 @@ def _rows(store: GraphStore, query: str) -> list[dict]:
     Why: the network views need only the text of literals, and building an rdflib
     Literal per value doubled the fetch at 50k actors (docs/performance.md).
     """
-    ox_store = getattr(store, "ox_store", None)
-    if ox_store is None:
-        return store.select(query).rows
-    import pyoxigraph as ox
-
-    from ..store.embedded import from_ox
-
-    solutions = ox_store.query(query, use_default_graph_as_union=True)
-    names = [v.value for v in solutions.variables]
-    rows = []
-    for sol in solutions:
-        row = {}
-        for name in names:
-            v = sol[name]
-            if v is not None:
-                row[name] = v.value if isinstance(v, ox.Literal) else from_ox(v)
-        rows.append(row)
-    return rows
+    return store.select_plain(query)
 
 
 def class_kinds(store: GraphStore) -> dict[str, str]:
