@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlparse
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
+from ..classes import closure
 from ..namespaces import TIP, sparql_prefixes
 from ..store.base import GraphStore
 from .periods import Period, parse_period
@@ -81,15 +82,7 @@ def class_kinds(store: GraphStore) -> dict[str, str]:
     order = list(_ROOTS)
     result: dict[str, str] = {}
     for cls in set(parents) | set(root_kind):
-        seen, stack, found = set(), [cls], []
-        while stack:
-            c = stack.pop()
-            if c in seen:
-                continue
-            seen.add(c)
-            if c in root_kind:
-                found.append(root_kind[c])
-            stack.extend(parents.get(c, ()))
+        found = [root_kind[c] for c in closure(cls, lambda x: parents.get(x, ())) if c in root_kind]
         if found:
             result[cls] = min(found, key=order.index)
     return result
