@@ -56,7 +56,13 @@ def store_exists(location: str | Path | None = None) -> bool:
 
 
 def open_store(location: str | Path | None = None, *, read_only: bool = False, **options) -> GraphStore:
-    """Open the store at a folder (embedded) or a SPARQL endpoint URL (remote)."""
+    """Open the store at a folder (embedded) or a SPARQL endpoint URL (remote).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder, open_store(folder + "/store") as store:
+    ...     type(store).__name__, store.graph_names()
+    ('EmbeddedStore', [])
+    """
     loc = str(location) if location is not None else default_location()
     return engine_for(loc).open(loc, read_only=read_only, **options)
 

@@ -87,6 +87,13 @@ def validate_graph(
     ``tipgraph validate`` does), and report IRIs that neither knows; with neither, the
     data is checked on its own. ``engine``: ``"auto"`` runs :mod:`tipgraph.validation.compiled` when it supports the shapes
     (it does tipgraph's own), else pyshacl; ``"pyshacl"`` always runs pyshacl.
+
+    >>> from rdflib import Graph
+    >>> g = Graph().parse(format="turtle", data=(
+    ...     "<https://w3id.org/tipgraph/id/org/x> a <https://w3id.org/tipgraph/ontology#Organization> ."))
+    >>> report = validate_graph(g)
+    >>> report.conforms, sorted(curie(r.path) for r in report.violations)
+    (False, ['prov:wasDerivedFrom', 'rdfs:label'])
     """
     import time
 

@@ -401,11 +401,13 @@ class CompiledShapes:
             checks.append((_sh("XoneConstraintComponent"),
                            lambda data, v, ss=shapes: sum(1 for s in ss if s.validate(data, v, None)) == 1))
         for x in sg.objects(node, _sh("not")):
+            negated = self.shape(x)
             checks.append((_sh("NotConstraintComponent"),
-                           lambda data, v, s=self.shape(x): not s.validate(data, v, None)))
+                           lambda data, v, s=negated: not s.validate(data, v, None)))
         for x in sg.objects(node, _sh("node")):
+            nested = self.shape(x)
             checks.append((_sh("NodeConstraintComponent"),
-                           lambda data, v, s=self.shape(x): s.validate(data, v, None)))
+                           lambda data, v, s=nested: s.validate(data, v, None)))
         return checks
 
     def _sparql(self, constraint: Node):
