@@ -102,3 +102,11 @@ def test_the_checker_sees_relative_and_local_imports():
     assert "tipgraph.store.terms.parse_triples" in names  # imported inside a function
     assert "tipgraph.extraction" in names or any(n.startswith("tipgraph.extraction") for n in names)
     assert target_unit("tipgraph.store.embedded") == "store" and target_unit("tipgraph.__version__") is None
+
+
+@pytest.mark.parametrize("path", [p for p in MODULES if unit_of(p) != "cli"],
+                         ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_terminal_output_is_the_clis(path):
+    """Rendering for the terminal (rich tables, consoles) lives in cli/, not in queries/ or network/."""
+    found = sorted(m for m in imported_modules(path) if m == "rich" or m.startswith("rich."))
+    assert not found, f"terminal rendering belongs in cli/: {found}"

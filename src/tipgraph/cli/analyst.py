@@ -15,10 +15,11 @@ import click
 
 from ..queries import QueryError, load_catalogue, run_query
 from ..queries.adhoc import check_adhoc, run_sparql, with_prefixes
-from ..queries.formatting import FORMATS, cell_text, write_rows
+from ..queries.formatting import cell_text
 from ..queries.runner import get_query
 from ..store import StoreError, store_exists
 from .common import InputError, console, err_console, open_store_or_fail, store_option
+from .output import FORMATS, write_rows
 
 #: Rows ``tipgraph sparql`` shows of a SELECT by default (``--max-rows``): a query typed
 #: by hand can match every quad of the store.
