@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_STORE ?= tipgraph-data
 
-.PHONY: install demo test bench docs clean
+.PHONY: install demo test lint bench docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,9 +23,18 @@ demo: install
 	$(BIN)/tipgraph stats --store $(DEMO_STORE)
 	$(BIN)/tipgraph query who-met-whom --store $(DEMO_STORE) --param actor=IOM
 
+# The linter (errors and likely bugs), the type check, the docstring examples of the
+# package (they run as tests), then the test suite.
 test: install
 	bash scripts/ensure-test-services.sh
+	$(BIN)/ruff check src
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q --doctest-modules src/tipgraph
 	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
+
+lint: install
+	$(BIN)/ruff check src
+	$(BIN)/mypy
 
 bench: install
 	$(BIN)/python benchmarks/run.py --out docs/performance.md

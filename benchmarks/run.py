@@ -344,7 +344,7 @@ def task_delta(work: str, store: str, runs: int) -> dict:
     name, graph = _new_document_graph(Path(work), 1)
     validate_graph(graph, s, replacing=[name])  # warm-up: shapes parsed once per process
     wall, cpu, report = timed(lambda: validate_graph(graph, s, replacing=[name]), runs)
-    # The same delta (context included) with pyshacl instead of tipgraph.shacl_engine.
+    # The same delta (context included) with pyshacl instead of tipgraph.validation.compiled.
     validate_graph(graph, s, replacing=[name], engine="pyshacl")
     py_wall, py_cpu, py_report = timed(lambda: validate_graph(graph, s, replacing=[name], engine="pyshacl"), runs)
     s.close()
@@ -649,7 +649,7 @@ def write_report(out: Path, res: dict, args) -> None:
     if failed(d) or not d:
         add(f"| delta validation | store of {largest:,} docs | {failed(d) or 'not run'} | | |")
     else:
-        add(f"| delta validation (tipgraph, `shacl_engine`) | {d['triples']} new + {d['context']} context triples, "
+        add(f"| delta validation (tipgraph, `validation.compiled`) | {d['triples']} new + {d['context']} context triples, "
             f"store of {largest:,} docs | {fmt_stat(d['wall'])} | {fmt_stat(d['cpu'])} | {fmt_mb(d)} |")
         p = d.get("pyshacl")
         if p:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond Python packages, from Debian's packages:
-# Virtuoso for the remote-store tests (tests/remote, tests/serve/test_remote.py), and
+# Virtuoso for the remote-store tests (tests/remote, tests/store, tests/serve/test_remote.py), and
 # chromium with its chromedriver for the browser tests (tests/serve/test_browser.py).
 # Where they cannot be installed (not root, no apt), it says so and those tests are
 # skipped with that reason; the rest of the suite runs.

@@ -5,7 +5,7 @@ Reading, extraction and graph building are pure functions of one file, so with
 the store has a single writer, and each document is validated in the context of what
 the store already holds. The main process is the bottleneck with ``--jobs 2``, so its
 per-document work is kept small: Oxigraph parses the workers' N-Triples, validation
-runs the compiled shapes of :mod:`tipgraph.shacl_engine` (not pyshacl) on a read-only
+runs the compiled shapes of :mod:`tipgraph.validation.compiled` (not pyshacl) on a read-only
 graph over those triples, and the same triples go to the store. Documents are written in small batches, each batch one
 transaction of whole document graphs, so a crash never leaves half a document.
 """
@@ -30,7 +30,7 @@ from .reading.document import DEFAULT_MAX_BYTES
 from .reading.language import is_supported
 from .rdfbuild import build_document_graph, document_iri
 from .reference import ensure_reference_graphs
-from .shacl_engine import index_graph
+from .validation.compiled import index_graph
 from .store import GraphStore
 
 #: Documents written per transaction: whole graphs only, so crash safety holds.
@@ -518,12 +518,9 @@ def ingest_paths(
 
 def _parse_ntriples(data: bytes) -> list[tuple]:
     """A worker's N-Triples as rdflib triples; Oxigraph's parser is several times faster than rdflib's."""
-    import pyoxigraph as ox
+    from .store.terms import parse_triples
 
-    from .store.embedded import from_ox
-
-    return [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))
-            for t in ox.parse(data, ox.RdfFormat.N_TRIPLES)]
+    return parse_triples(data)
 
 
 def _first_violations(result, limit: int = 3) -> str:

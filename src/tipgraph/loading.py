@@ -20,23 +20,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import RDF, BNode, Graph, URIRef
 
 from .namespaces import ID, ONTOLOGY_GRAPH, TIP, short_hash, slug
 from .reference import subclasses
 from .store.base import GraphStore, Triple
-from .store.embedded import from_ox
+from .store.terms import RDF_FORMATS, LiteralTooLong, parse_quads
 from .validation import ValidationReport, ensure_ontology, validate_graph
 
-#: Formats by name, with pyoxigraph's parser for each.
-FORMATS: dict[str, ox.RdfFormat] = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "trig": ox.RdfFormat.TRIG,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "jsonld": ox.RdfFormat.JSON_LD,
-}
+#: Formats by name (the store's parser reads each).
+FORMATS = tuple(RDF_FORMATS)
 EXTENSIONS: dict[str, str] = {
     ".ttl": "turtle",
     ".turtle": "turtle",
@@ -129,25 +122,23 @@ def parse_file(path: Path | str, fmt: str | None = None) -> dict[URIRef, list[Tr
     bnodes: dict[str, BNode] = {}
 
     def term(t):
-        if isinstance(t, ox.BlankNode):
-            b = bnodes.get(t.value)
+        if isinstance(t, BNode):
+            b = bnodes.get(str(t))
             if b is None:
                 if len(bnodes) >= MAX_BLANK_NODES:
                     raise InputFileError(path, f"more than {MAX_BLANK_NODES:,} blank nodes; give the nodes IRIs")
-                b = bnodes[t.value] = BNode(bnode_prefix_ + t.value)
+                b = bnodes[str(t)] = BNode(bnode_prefix_ + str(t))
             return b
-        if isinstance(t, ox.Literal) and len(t.value) > MAX_LITERAL_CHARS:
-            raise InputFileError(path, f"a literal of {len(t.value):,} characters (limit {MAX_LITERAL_CHARS:,}): "
-                                       f"{t.value[:40]!r}...")
-        return from_ox(t)
+        return t
 
     graphs: dict[URIRef, list[Triple]] = {}
     try:
         with path.open("rb") as f:
-            for q in ox.parse(f, FORMATS[name]):
-                g = q.graph_name
-                key = from_ox(g) if isinstance(g, ox.NamedNode) else file_graph
-                graphs.setdefault(key, []).append((term(q.subject), from_ox(q.predicate), term(q.object)))
+            for s, p, o, g in parse_quads(f, name, max_literal_chars=MAX_LITERAL_CHARS):
+                graphs.setdefault(g if g is not None else file_graph, []).append((term(s), p, term(o)))
+    except LiteralTooLong as exc:
+        raise InputFileError(path, f"a literal of {exc.length:,} characters (limit {MAX_LITERAL_CHARS:,}): "
+                                   f"{exc.head!r}...") from None
     except SyntaxError as exc:
         message = _POSITION.sub("", exc.msg or str(exc))
         if "LoadDocumentCallback" in message:

@@ -51,7 +51,11 @@ def sparql_prefixes() -> str:
 
 
 def slug(text: str, max_length: int = 80) -> str:
-    """A lowercase ASCII slug: stable across runs and platforms."""
+    """A lowercase ASCII slug: stable across runs and platforms.
+
+    >>> slug("Ministère de l'Intérieur, Côte d'Ivoire")
+    'ministere-de-linterieur-cote-divoire'
+    """
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     folded = folded.replace("'", "").replace("\u2019", "")
     s = re.sub(r"[^a-zA-Z0-9]+", "-", folded).strip("-").lower()
@@ -79,7 +83,11 @@ KIND_SEGMENT = {
 
 
 def entity_iri(kind: str, key: str):
-    """IRI of an entity of ``kind`` whose identity is ``key`` (a name or registry id)."""
+    """IRI of an entity of ``kind`` whose identity is ``key`` (a name or registry id).
+
+    >>> str(entity_iri("Organization", "IOM"))
+    'https://w3id.org/tipgraph/id/org/iom'
+    """
     return ID[f"{KIND_SEGMENT[kind]}/{slug(key)}"]
 
 
@@ -89,7 +97,13 @@ def fact_iri(kind: str, document_key: str, *identity: str):
 
 
 def expand_short_iri(text: str) -> str | None:
-    """The full IRI of a short one as tables print it (``org/un``, ``meeting/5e0b7a93c1d2``), else None."""
+    """The full IRI of a short one as tables print it (``org/un``, ``meeting/5e0b7a93c1d2``), else None.
+
+    >>> expand_short_iri("org/iom")
+    'https://w3id.org/tipgraph/id/org/iom'
+    >>> expand_short_iri("IOM") is None
+    True
+    """
     segment, sep, rest = text.partition("/")
     if sep and rest and not any(c.isspace() for c in text) and segment in {*KIND_SEGMENT.values(), "graph"}:
         return str(ID) + text

@@ -12,6 +12,7 @@ from functools import lru_cache
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
 
+from .classes import closure
 from .namespaces import ONTOLOGY_GRAPH, REGISTRY_GRAPH, TIP
 from .resources import ontology_files
 from .store import GraphStore
@@ -49,14 +50,7 @@ def subclasses(cls: URIRef) -> frozenset[URIRef]:
     from rdflib.namespace import RDFS
 
     g = ontology_graph()
-    found = {cls}
-    stack = [cls]
-    while stack:
-        for sub in g.subjects(RDFS.subClassOf, stack.pop()):
-            if isinstance(sub, URIRef) and sub not in found:
-                found.add(sub)
-                stack.append(sub)
-    return frozenset(found)
+    return frozenset(closure(cls, lambda c: (s for s in g.subjects(RDFS.subClassOf, c) if isinstance(s, URIRef))))
 
 
 @lru_cache(maxsize=1)

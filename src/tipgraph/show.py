@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
+from rdflib.namespace import PROV, RDF, RDFS
 
 from .namespaces import ID, ONTOLOGY_GRAPH, TIP, expand_short_iri, sparql_prefixes
 from .store.base import GraphStore
@@ -189,7 +189,7 @@ def _mentions(store: GraphStore, iri: URIRef) -> dict[str, int]:
     classes = ", ".join(check_term(TIP[c]) for c in _FACT_CLASSES)
     counts: Counter[str] = Counter()
     for r in store.select(sparql_prefixes() + _MENTIONS.format(classes=classes), {"x": iri}).rows:
-        counts[str(r["type"])[len(TIP):]] += int(r["n"].toPython())
+        counts[str(r["type"])[len(TIP):]] += int(str(r["n"]))
     return dict(sorted(counts.items()))
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from tipgraph import shacl_engine
+from tipgraph.validation import compiled as shacl_engine
 from tipgraph.validation import _compiled_shapes, shapes_graph, validate_graph
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -15,8 +15,8 @@ from rich.console import Console
 
 from tipgraph.cli import cli
 from tipgraph.queries import load_catalogue
-from tipgraph.queries.formatting import write_rows
-from tipgraph.queries.table import compact_iri, fit_widths, iri_columns, label_columns, plan
+from tipgraph.cli.output import write_rows
+from tipgraph.cli.table import compact_iri, fit_widths, iri_columns, label_columns, plan
 
 ID = "https://w3id.org/tipgraph/id/"
 

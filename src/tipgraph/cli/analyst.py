@@ -15,11 +15,11 @@ import click
 
 from ..queries import QueryError, load_catalogue, run_query
 from ..queries.adhoc import check_adhoc, run_sparql, with_prefixes
-from ..queries.formatting import FORMATS, cell_text, write_rows
+from ..queries.formatting import cell_text
 from ..queries.runner import get_query
-from ..store import StoreError
-from ..store.base import is_remote
+from ..store import StoreError, store_exists
 from .common import InputError, console, err_console, open_store_or_fail, store_option
+from .output import FORMATS, write_rows
 
 #: Rows ``tipgraph sparql`` shows of a SELECT by default (``--max-rows``): a query typed
 #: by hand can match every quad of the store.
@@ -36,7 +36,7 @@ wide_option = click.option(
 
 
 def _open_for_reading(location: str):
-    if not is_remote(location) and not Path(location).exists():
+    if not store_exists(location):
         raise InputError(f"no store at {location} (ingest or load something first, or pass --store)")
     return open_store_or_fail(location, read_only=True)
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import click
 from rich.console import Console
 
-from ..store import GraphStore, StoreError, default_location, open_store
+from ..store import GraphStore, StoreError, default_location, engine_for, open_store
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -64,7 +64,7 @@ _UPDATE_URL = "tipgraph.update_url"
 def open_store_or_fail(location: str, *, read_only: bool = False, **options) -> GraphStore:
     """Open a store, turning store errors into a clean exit 2 with the reason."""
     ctx = click.get_current_context(silent=True)
-    if ctx is not None and _UPDATE_URL in ctx.meta and location.startswith(("http://", "https://")):
+    if ctx is not None and _UPDATE_URL in ctx.meta and engine_for(location).capabilities.update_endpoint:
         options.setdefault("update_url", ctx.meta[_UPDATE_URL])
     try:
         return open_store(location, read_only=read_only, **options)

@@ -18,9 +18,9 @@ from ..network import EXPORT_FORMATS, Selection, SelectionError, build_selection
 from ..network.gexf import TIMELINES
 from ..network.metrics import METRICS, community_summary, top_actors
 from ..network.select import VIEWS, parse_kinds
-from ..queries.table import print_table
 from ..store import StoreError
 from .common import InputError, console, err_console, open_store_or_fail, store_option
+from .table import print_table
 
 SIZE_METRICS = ("pagerank", "degree", "weighted_degree", "betweenness")
 

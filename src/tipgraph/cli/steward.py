@@ -11,8 +11,7 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from ..store import GraphStore, StoreError
-from ..store.base import is_remote
+from ..store import GraphStore, StoreError, store_exists
 from .common import DataError, InputError, console, open_store_or_fail, store_option
 
 _FILES = click.argument(
@@ -26,13 +25,9 @@ _RDF_FORMAT = click.option(
 )
 
 
-def _store_exists(location: str) -> bool:
-    return is_remote(location) or (Path(location) / "CURRENT").is_file()
-
-
 def open_for_reading(location: str) -> GraphStore:
     """Open a store read-only; a folder that holds no store is an input error, not a new store."""
-    if not _store_exists(location):
+    if not store_exists(location):
         raise InputError(f"no store at {location} (load or ingest something first, or give --store)")
     return open_store_or_fail(location, read_only=True)
 
@@ -88,7 +83,7 @@ def validate(files: tuple[Path, ...], report_format: str, no_store: bool, rdf_fo
     store = None
     if no_store:
         pass
-    elif _store_exists(store_location):
+    elif store_exists(store_location):
         store = open_store_or_fail(store_location, read_only=True)
     elif _store_given():
         raise InputError(f"no store at {store_location}: it does not exist (check --store; without one, "
@@ -131,8 +126,8 @@ def load(files: tuple[Path, ...], strict: bool, create: bool, source: bool, rdf_
     """
     from ..loading import InputFileError, load_files
 
-    new_store = not _store_exists(store_location)
-    folder_existed = is_remote(store_location) or Path(store_location).exists()
+    new_store = not store_exists(store_location)
+    folder_existed = Path(store_location).exists()  # only a new store's folder is removed on refusal
     if new_store and not create:
         raise InputError(f"no store at {store_location}: it does not exist (check --store, "
                          "or give --create to make a new store there)")

@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlparse
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
+from ..classes import closure
 from ..namespaces import TIP, sparql_prefixes
 from ..store.base import GraphStore
 from .periods import Period, parse_period
@@ -65,24 +66,7 @@ def _rows(store: GraphStore, query: str) -> list[dict]:
     Why: the network views need only the text of literals, and building an rdflib
     Literal per value doubled the fetch at 50k actors (docs/performance.md).
     """
-    ox_store = getattr(store, "ox_store", None)
-    if ox_store is None:
-        return store.select(query).rows
-    import pyoxigraph as ox
-
-    from ..store.embedded import from_ox
-
-    solutions = ox_store.query(query, use_default_graph_as_union=True)
-    names = [v.value for v in solutions.variables]
-    rows = []
-    for sol in solutions:
-        row = {}
-        for name in names:
-            v = sol[name]
-            if v is not None:
-                row[name] = v.value if isinstance(v, ox.Literal) else from_ox(v)
-        rows.append(row)
-    return rows
+    return store.select_plain(query)
 
 
 def class_kinds(store: GraphStore) -> dict[str, str]:
@@ -98,15 +82,7 @@ def class_kinds(store: GraphStore) -> dict[str, str]:
     order = list(_ROOTS)
     result: dict[str, str] = {}
     for cls in set(parents) | set(root_kind):
-        seen, stack, found = set(), [cls], []
-        while stack:
-            c = stack.pop()
-            if c in seen:
-                continue
-            seen.add(c)
-            if c in root_kind:
-                found.append(root_kind[c])
-            stack.extend(parents.get(c, ()))
+        found = [root_kind[c] for c in closure(cls, lambda x: parents.get(x, ())) if c in root_kind]
         if found:
             result[cls] = min(found, key=order.index)
     return result

@@ -1,6 +1,11 @@
-"""Writing query results: a rich table for people, CSV/TSV/JSON for programs.
+"""Query results as text for programs: CSV, TSV and JSON (the CLI and the web API).
 
-Machine formats keep the SELECT order of columns, so scripts can rely on it.
+Machine formats keep the SELECT order of columns, so scripts can rely on it. The table
+for people is the CLI's (:mod:`tipgraph.cli.table`, :mod:`tipgraph.cli.output`).
+
+>>> print(to_delimited(["a", "b"], [{"a": 1, "b": "x,y"}], ","), end="")
+a,b
+1,"x,y"
 """
 from __future__ import annotations
 
@@ -11,9 +16,6 @@ import json
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
-
-FORMATS = ("table", "csv", "tsv", "json")
-
 
 def cell_text(value: Any) -> str:
     if value is None:
@@ -46,35 +48,3 @@ def to_json(columns: Sequence[str], rows: Sequence[dict]) -> str:
     """A JSON array of objects whose keys follow the column order."""
     data = [{c: _json_value(row.get(c)) for c in columns} for row in rows]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def render_table(columns: Sequence[str], rows: Sequence[dict], title: str | None = None,
-                 no_wrap: Sequence[str] = (), *, width: int = 100):
-    """A table that fits ``width`` cells (see :mod:`.table`); ``no_wrap`` columns are never cut."""
-    from .table import plan, render
-
-    return render(plan(columns, rows, width, keep=no_wrap), title)
-
-
-def write_rows(
-    console, columns: Sequence[str], rows: Sequence[dict], fmt: str, title: str | None = None,
-    no_wrap: Sequence[str] = (), *, layout: str = "fit", width: int | None = None,
-) -> None:
-    """Print rows in ``fmt`` (table on the rich console; machine formats as plain text).
-
-    Machine formats hold every column and full values. The table's ``layout`` (see
-    :func:`.table.print_table`): "fit" the width of the terminal (IRI columns that have
-    a label column hidden, long cells cut, a footer saying so), "wide" (everything, one
-    line per row), or "fold" (everything, long cells folded).
-    """
-    if fmt == "table":
-        from .table import print_table
-
-        print_table(console, columns, rows, title=title, layout=layout, width=width, keep=no_wrap)
-        return
-    if fmt == "json":
-        text = to_json(columns, rows)
-    else:
-        text = to_delimited(columns, rows, "," if fmt == "csv" else "\t")
-    console.file.write(text)
-    console.file.flush()

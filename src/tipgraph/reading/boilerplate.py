@@ -203,7 +203,6 @@ def mark_noise(lines: list[str]) -> list[bool]:
 def _mark_runs(lines: list[str], noise: list[bool], predicate, min_run: int) -> None:
     """Mark runs of lines satisfying ``predicate`` (blank and noise lines do not break a run)."""
     run: list[int] = []
-    misses = 0
 
     def close() -> None:
         if len(run) >= min_run:
@@ -218,10 +217,9 @@ def _mark_runs(lines: list[str], noise: list[bool], predicate, min_run: int) -> 
             continue
         if hit:
             run.append(i)
-            misses = 0
         else:
             close()
-            run, misses = [], 0
+            run = []
     close()
 
 

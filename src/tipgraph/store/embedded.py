@@ -18,88 +18,20 @@ as of opening time), so read commands can run beside a writer.
 """
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections.abc import Iterable, Iterator, Mapping
-from functools import lru_cache
 from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib import Graph, URIRef
 from rdflib.term import Identifier
 
 from ..namespaces import PREFIXES, REGISTRY_GRAPH, TIP
 from . import derived
 from .binding import bind_values
-from .base import GraphStore, SelectResult, StoreError, StoreInUseError, StoreStats, Triple
-
-_XSD_STRING = str(XSD.string)
-OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
-
-
-# -- term conversion -----------------------------------------------------------
-@lru_cache(maxsize=1 << 16)
-def _named_node(iri: str) -> ox.NamedNode:
-    try:
-        return ox.NamedNode(iri)
-    except ValueError as exc:
-        raise StoreError(f"not a valid IRI: <{iri}> ({exc})") from None
-
-
-@lru_cache(maxsize=1 << 12)
-def _uriref(iri: str) -> URIRef:
-    return URIRef(iri)
-
-
-def _blank_node(label: str) -> ox.BlankNode:
-    try:
-        return ox.BlankNode(label)
-    except ValueError:
-        # rdflib allows any string as a blank node id; Oxigraph wants a Turtle label.
-        return ox.BlankNode("b" + hashlib.sha1(label.encode("utf-8")).hexdigest()[:24])
-
-
-def to_ox(term) -> OxTerm:
-    """An rdflib term as a pyoxigraph term (pyoxigraph terms pass through)."""
-    if isinstance(term, URIRef):
-        return _named_node(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=_named_node(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return _blank_node(str(term))
-    if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)):
-        return term
-    raise StoreError(f"cannot store {type(term).__name__} term {term!r}")
-
-
-def from_ox(term: OxTerm) -> Identifier:
-    """A pyoxigraph term as an rdflib term (xsd:string literals come back plain, as rdflib writes them)."""
-    if isinstance(term, ox.NamedNode):
-        return _uriref(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        dt = term.datatype.value
-        if dt == _XSD_STRING:
-            return Literal(term.value)
-        return Literal(term.value, datatype=_uriref(dt))
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    raise StoreError(f"unsupported term from the store: {term!r}")
-
-
-def to_ox_quad(s, p, o, g: ox.NamedNode) -> ox.Quad:
-    pp = to_ox(p)
-    if not isinstance(pp, ox.NamedNode):
-        raise StoreError(f"predicate must be an IRI, got {p!r}")
-    return ox.Quad(to_ox(s), pp, to_ox(o), g)
-
+from .base import Capabilities, GraphStore, SelectResult, StoreError, StoreInUseError, StoreStats, Streamed, Triple
+from .terms import _named_node, from_ox, to_ox, to_ox_quad
 
 def io_failure(path: Path, exc: BaseException, doing: str) -> StoreError:
     """A store error that names the store, says what went wrong in words and what to do.
@@ -124,6 +56,19 @@ def io_failure(path: Path, exc: BaseException, doing: str) -> StoreError:
 class EmbeddedStore(GraphStore):
     """A :class:`GraphStore` on a pyoxigraph folder."""
 
+    capabilities = Capabilities(lazy_results=True, snapshot_reads=True)
+
+    @classmethod
+    def open(cls, location: str, *, read_only: bool = False, **options) -> EmbeddedStore:
+        """Open (or, for writing, create) the folder; remote-only options (``update_url``,
+        ``timeout``) mean nothing to a folder and are left unused."""
+        return cls(Path(location), read_only=read_only)
+
+    @classmethod
+    def exists(cls, location: str) -> bool:
+        """A folder holds a store when RocksDB's ``CURRENT`` file is there."""
+        return (Path(location) / "CURRENT").is_file()
+
     def __init__(self, path: Path | str, read_only: bool = False) -> None:
         self.path = Path(path)
         self.location = str(self.path)
@@ -133,7 +78,7 @@ class EmbeddedStore(GraphStore):
         self._write_lock = threading.Lock()
         try:
             if read_only:
-                if not (self.path / "CURRENT").is_file():
+                if not self.exists(str(self.path)):
                     raise StoreError(f"no store at {self.path} (load or ingest something first)")
                 self._store = ox.Store.read_only(str(self.path))
             else:
@@ -193,6 +138,36 @@ class EmbeddedStore(GraphStore):
                     row[name] = from_ox(value)
             rows.append(row)
         return SelectResult(variables, rows)
+
+    def select_plain(self, query: str) -> list[dict]:
+        solutions = self._query(query, None)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise StoreError("select_plain() needs a SELECT query")
+        names = [v.value for v in solutions.variables]
+        rows = []
+        for sol in solutions:
+            row = {}
+            for name in names:
+                v = sol[name]
+                if v is not None:
+                    row[name] = v.value if isinstance(v, ox.Literal) else from_ox(v)
+            rows.append(row)
+        return rows
+
+    def stream(self, query: str, kind: str) -> Streamed:
+        """Rows and triples are made from Oxigraph's iterator as they are read.
+
+        Oxigraph's results must be freed on the thread that made them: a caller that
+        reads them on a worker thread drops its references there.
+        """
+        result = self._query(query, None)
+        if isinstance(result, ox.QuerySolutions):
+            variables = [v.value for v in result.variables]
+            return Streamed("select", variables, rows=_rows_of(result, variables))
+        if isinstance(result, ox.QueryBoolean):
+            return Streamed("ask", boolean=bool(result))
+        return Streamed("construct" if kind != "describe" else "describe",
+                        triples=((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in result))
 
     def ask(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> bool:
         result = self._query(query, bindings)
@@ -403,6 +378,16 @@ class EmbeddedStore(GraphStore):
 _DERIVED = ox.NamedNode(str(derived.DERIVED_GRAPH))
 #: Predicates the derived layout summarises (see store/derived.py).
 _SUMMARISED = [ox.NamedNode(str(p)) for p in derived._SOURCE_PREDICATE.values()]
+
+
+def _rows_of(solutions: ox.QuerySolutions, variables: list[str]) -> Iterator[dict]:
+    for solution in solutions:
+        out = {}
+        for name in variables:
+            value = solution[name]
+            if value is not None:
+                out[name] = from_ox(value)
+        yield out
 
 
 def _derived_quads(triples: Iterable[Triple]) -> list[ox.Quad]:

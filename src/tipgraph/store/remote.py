@@ -29,7 +29,7 @@ from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, SPARQLWrapperE
 
 from ..namespaces import ID, REGISTRY_GRAPH, TIP
 from . import derived
-from .base import GraphStore, SelectResult, StoreError, StoreStats, Triple
+from .base import Capabilities, GraphStore, SelectResult, StoreError, StoreStats, Triple
 from .binding import bind_values, check_term
 
 #: Triples per INSERT DATA request; larger graphs go through a staging graph.
@@ -83,6 +83,9 @@ def _nt(node: Node) -> str:
 
 class RemoteStore(GraphStore):
     """A SPARQL 1.1 query (and update) endpoint."""
+
+    #: An endpoint always answers (exists() is True); its results come back whole.
+    capabilities = Capabilities(request_timeout=True, update_endpoint=True)
 
     def __init__(
         self,

@@ -12,7 +12,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from ..queries.catalogue import load_catalogue
-from ..store.base import is_remote
+from ..store import engine_for
 from . import api, pages, protocol
 from .config import ServerConfig
 from .holder import StoreHolder
@@ -32,7 +32,7 @@ class Server:
     def __init__(self, config: ServerConfig) -> None:
         self.config = config
         options = dict(config.store_options)
-        if is_remote(config.store):
+        if engine_for(config.store).capabilities.request_timeout:
             # The endpoint's HTTP request is cut at the same limit as the web request.
             options.setdefault("timeout", config.query_timeout)
         self.holder = StoreHolder(config.store, writable=config.allow_update,

@@ -2,19 +2,18 @@
 
 ``tipgraph sparql`` turns results into Python values for a terminal; the protocol must
 give the terms back as they are (datatypes, languages, blank nodes), so this module
-asks the store itself. On the embedded store, rows are read one by one from Oxigraph's
-iterator: reading stops at the row limit and at the deadline. Other stores return the
-whole result, which is then checked against the limit.
+asks the store itself. On a store whose engine reads results lazily
+(``capabilities.lazy_results``: the embedded store), rows are read one by one from
+:meth:`GraphStore.stream`: reading stops at the row limit and at the deadline. Other
+stores return the whole result, which is then checked against the limit.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import pyoxigraph as ox
 from rdflib import Graph
 
-from ..store.base import GraphStore, Row, StoreError
-from ..store.embedded import EmbeddedStore, from_ox
+from ..store.base import GraphStore, Row, StoreError, Streamed
 from .limits import Deadline, TooManyRows
 
 #: Rows read between two looks at the clock.
@@ -30,15 +29,6 @@ class Answer:
     rows: list[Row] = field(default_factory=list)
     boolean: bool | None = None
     graph: Graph | None = None
-
-
-def _oxigraph(store: EmbeddedStore, query: str):
-    try:
-        return store.ox_store.query(query, use_default_graph_as_union=True)
-    except SyntaxError as exc:
-        raise StoreError(f"invalid SPARQL: {exc}") from None
-    except OSError as exc:
-        raise StoreError(str(exc)) from None
 
 
 def _read(items, limit: int, deadline: Deadline, what: str, convert) -> list:
@@ -58,8 +48,8 @@ def _read(items, limit: int, deadline: Deadline, what: str, convert) -> list:
 
 def run_limited(store: GraphStore, query: str, kind: str, *, row_limit: int, deadline: Deadline) -> Answer:
     """Run a checked query (``kind`` from :func:`tipgraph.queries.adhoc.check_adhoc`)."""
-    if isinstance(store, EmbeddedStore):
-        return _run_embedded(store, query, kind, row_limit, deadline)
+    if store.capabilities.lazy_results:
+        return _run_lazily(store, query, kind, row_limit, deadline)
     if kind == "select":
         result = store.select(query)
         if len(result.rows) > row_limit:
@@ -73,8 +63,8 @@ def run_limited(store: GraphStore, query: str, kind: str, *, row_limit: int, dea
     return Answer(kind, graph=graph)
 
 
-def _run_embedded(store: EmbeddedStore, query: str, kind: str, row_limit: int, deadline: Deadline) -> Answer:
-    result = _oxigraph(store, query)
+def _run_lazily(store: GraphStore, query: str, kind: str, row_limit: int, deadline: Deadline) -> Answer:
+    result = store.stream(query, kind)
     try:
         return _answer(result, kind, row_limit, deadline)
     except Exception as exc:
@@ -85,23 +75,16 @@ def _run_embedded(store: EmbeddedStore, query: str, kind: str, row_limit: int, d
         del result
 
 
-def _answer(result, kind: str, row_limit: int, deadline: Deadline) -> Answer:
-    if isinstance(result, ox.QuerySolutions):
-        variables = [v.value for v in result.variables]
-
-        def row(solution) -> Row:
-            out = {}
-            for name in variables:
-                value = solution[name]
-                if value is not None:
-                    out[name] = from_ox(value)
-            return out
-
-        return Answer("select", variables, _read(result, row_limit, deadline, "rows", row))
-    if isinstance(result, ox.QueryBoolean):
-        return Answer("ask", boolean=bool(result))
+def _answer(result: Streamed, kind: str, row_limit: int, deadline: Deadline) -> Answer:
+    if result.kind == "select":
+        return Answer("select", result.variables, _read(result.rows, row_limit, deadline, "rows", _same))
+    if result.kind == "ask":
+        return Answer("ask", boolean=result.boolean)
     graph = Graph()
-    for s, p, o in _read(result, row_limit, deadline, "triples",
-                         lambda t: (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))):
+    for s, p, o in _read(result.triples, row_limit, deadline, "triples", _same):
         graph.add((s, p, o))
-    return Answer("construct" if kind != "describe" else "describe", graph=graph)
+    return Answer(result.kind, graph=graph)
+
+
+def _same(item):
+    return item

@@ -11,7 +11,7 @@ from rdflib import Graph, Variable
 from rdflib.query import Result
 
 from ..store.base import Row
-from ..store.embedded import to_ox
+from ..store.terms import n_triples
 
 SPARQL_JSON = "application/sparql-results+json"
 SPARQL_XML = "application/sparql-results+xml"
@@ -86,7 +86,7 @@ def select_body(variables: list[str], rows: list[Row], media: str) -> bytes:
     if media == TSV:
         lines = ["\t".join(f"?{v}" for v in variables)]
         for row in rows:
-            lines.append("\t".join(str(to_ox(row[v])) if v in row else "" for v in variables))
+            lines.append("\t".join(n_triples(row[v]) if v in row else "" for v in variables))
         return ("\n".join(lines) + "\n").encode("utf-8")
     result = Result("SELECT")
     result.vars = [Variable(v) for v in variables]

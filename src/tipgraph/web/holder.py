@@ -24,8 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from ..store import GraphStore, StoreError, open_store
-from ..store.base import is_remote
+from ..store import GraphStore, StoreError, engine_for, open_store
 
 T = TypeVar("T")
 #: Tries to open a fresh instance while another process writes, before keeping the old one.
@@ -62,7 +61,9 @@ class StoreHolder:
     def __init__(self, location: str, *, writable: bool = False, reopen_interval: float = 1.0,
                  **options) -> None:
         self.location = location
-        self.remote = is_remote(location)
+        self.engine = engine_for(location)
+        #: Reads see a snapshot taken at opening, so the holder reopens when the folder changes.
+        self.snapshots = self.engine.capabilities.snapshot_reads
         self.writable = writable
         self.reopen_interval = reopen_interval
         self._options = options
@@ -74,10 +75,10 @@ class StoreHolder:
         self._store = self._open()
 
     def _open(self) -> GraphStore:
-        if self.remote:
+        if not self.snapshots:
             return open_store(self.location, **self._options)
         path = Path(self.location)
-        if not (path / "CURRENT").is_file():
+        if not self.engine.exists(self.location):
             raise StoreError(f"no store at {path} (ingest or load something first, or pass --store)")
         signature = folder_signature(path)
         store = open_store(path, read_only=not self.writable)
@@ -89,7 +90,7 @@ class StoreHolder:
     @property
     def follows_writers(self) -> bool:
         """True when the store is a read-only embedded one that other processes may change."""
-        return not self.remote and not self.writable
+        return self.snapshots and not self.writable
 
     def current(self) -> GraphStore:
         """The store to use for a request, reopened first if another process changed it."""

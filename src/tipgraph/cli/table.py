@@ -34,7 +34,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..namespaces import PREFIXES
-from .formatting import cell_text
+from ..queries.formatting import cell_text
 
 #: Width assumed when the output is not a terminal (piped, captured) and COLUMNS is unset.
 PIPE_WIDTH = 100

@@ -1,5 +1,7 @@
-"""Rules added in round eight (from heldout5's errors, written as general rules), each on
-sentences written here, not taken from any example set."""
+"""Names that contain another entity's name (a sea named after a state, a treaty after a
+body), one-word posts and body words, and what a dateline does and does not say: general
+rules (first written in round eight, from heldout5's errors), each on sentences written
+here, not taken from any example set."""
 from __future__ import annotations
 
 from datetime import date

@@ -34,6 +34,8 @@ from rdflib.namespace import RDF, RDFS, XSD
 from rdflib.store import Store
 from rdflib.term import Node
 
+from ..classes import closure
+
 SH = "http://www.w3.org/ns/shacl#"
 # rdflib's RDF.type goes through a metaclass __getattr__ on every use: plain constants for hot paths.
 _RDF_TYPE = URIRef(str(RDF.type))
@@ -93,13 +95,7 @@ class DataIndex:
         """``c`` and every class it is an ``rdfs:subClassOf*`` of, in the data."""
         found = self._supers.get(c)
         if found is None:
-            found, todo = {c}, [c]
-            while todo:
-                for sup in self.objects(todo.pop(), _SUBCLASS_OF):
-                    if sup not in found:
-                        found.add(sup)
-                        todo.append(sup)
-            self._supers[c] = found
+            found = self._supers[c] = closure(c, lambda x: self.objects(x, _SUBCLASS_OF))
         return found
 
     def classes_of(self, node: Node) -> frozenset[Node]:
@@ -119,13 +115,7 @@ class DataIndex:
         return list(dict.fromkeys(out))
 
     def _subclasses_of(self, cls: Node) -> set[Node]:
-        found, todo = {cls}, [cls]
-        while todo:
-            for sub in self.subjects(_SUBCLASS_OF, todo.pop()):
-                if sub not in found:
-                    found.add(sub)
-                    todo.append(sub)
-        return found
+        return closure(cls, lambda x: self.subjects(_SUBCLASS_OF, x))
 
     @property
     def graph(self) -> Graph:
@@ -411,11 +401,13 @@ class CompiledShapes:
             checks.append((_sh("XoneConstraintComponent"),
                            lambda data, v, ss=shapes: sum(1 for s in ss if s.validate(data, v, None)) == 1))
         for x in sg.objects(node, _sh("not")):
+            negated = self.shape(x)
             checks.append((_sh("NotConstraintComponent"),
-                           lambda data, v, s=self.shape(x): not s.validate(data, v, None)))
+                           lambda data, v, s=negated: not s.validate(data, v, None)))
         for x in sg.objects(node, _sh("node")):
+            nested = self.shape(x)
             checks.append((_sh("NodeConstraintComponent"),
-                           lambda data, v, s=self.shape(x): s.validate(data, v, None)))
+                           lambda data, v, s=nested: s.validate(data, v, None)))
         return checks
 
     def _sparql(self, constraint: Node):

@@ -1,5 +1,6 @@
-"""Rules added in round six (from heldout3's errors, written as general rules), each on
-sentences written here, not taken from any example set."""
+"""Who took part, which body a post belongs to, and where a meeting was: general rules
+(first written in round six, from heldout3's errors), each on sentences written here,
+not taken from any example set."""
 from __future__ import annotations
 
 from datetime import date

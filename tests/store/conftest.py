@@ -1,4 +1,4 @@
-"""One parametrised ``graph_store`` fixture: the same tests on the embedded store and on
+"""The store contract: one parametrised ``graph_store`` fixture runs the same tests on the embedded store and on
 a throwaway Virtuoso server (``virtuoso_server`` and ``remote_store`` in tests/conftest.py).
 Virtuoso tests are skipped, with the reason shown, where the server cannot be had."""
 from __future__ import annotations

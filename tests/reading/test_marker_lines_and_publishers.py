@@ -1,5 +1,6 @@
-"""Reading rules added in round six: more dateline forms and the publisher named in the
-first line of a scraped page (texts written here)."""
+"""Dateline forms (bar-separated marker lines, a full stop after the date) and the
+publisher named in the first line of a scraped page (texts written here; first written
+in round six)."""
 from __future__ import annotations
 
 from datetime import date

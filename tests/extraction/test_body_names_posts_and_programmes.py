@@ -1,4 +1,5 @@
-"""Rules added in round seven (from heldout4's errors, written as general rules), each on
+"""Where a body's name starts and ends, posts before names, and programmes told over two
+sentences: general rules (first written in round seven, from heldout4's errors), each on
 sentences written here, not taken from any example set."""
 from __future__ import annotations
 
