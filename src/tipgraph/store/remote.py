@@ -32,8 +32,9 @@ from . import derived
 from .base import Capabilities, GraphStore, SelectResult, StoreError, StoreStats, Triple
 from .binding import bind_values, check_term
 
-#: Triples per INSERT DATA request; larger graphs go through a staging graph.
-CHUNK_TRIPLES = 20_000
+#: Triples per INSERT DATA request; larger graphs go through a staging graph. (Virtuoso's
+#: SPARQL compiler ran out of memory on a registry graph of ~20,000 triples in one request.)
+CHUNK_TRIPLES = 4_000
 #: Only graphs under this base belong to tipgraph (Virtuoso exposes system graphs too).
 OWN_GRAPHS = str(ID)
 
