@@ -1,5 +1,7 @@
-"""Structure of the corpus written from real pages, part a (examples/corpus/dev-a and
-heldout-a, Europe, Central Asia and Africa; sources in examples/corpus/SOURCES-a.md).
+"""Structure of the corpus written from real pages: part a (examples/corpus/dev-a and
+heldout-a, Europe, Central Asia and Africa; sources in examples/corpus/SOURCES-a.md) and
+part c (examples/corpus/heldout-c, the held-out part of round ten, all six regions; sources in
+examples/corpus/SOURCES-c.md).
 
 The gold files are read by ``/work/shared/eval/score.py``: an undefined key, a date or a
 budget it cannot read, or an accepted name that never occurs in its document silently
@@ -20,8 +22,10 @@ import pytest
 import yaml
 
 CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
-SETS = ("dev-a", "heldout-a")
+SETS = ("dev-a", "heldout-a", "heldout-c")
 SOURCES = CORPUS / "SOURCES-a.md"
+SOURCES_C = CORPUS / "SOURCES-c.md"
+REGIONS = {"Europe", "Central Asia", "Africa", "Middle East", "Asia-Pacific", "Americas"}
 MEETING_FIELDS = {"participants", "optional", "pairs", "dates", "optional_dates", "places",
                   "optional_places", "instruments", "optional_instruments"}
 MEETING_KEYS = ("participants", "optional", "places", "optional_places", "instruments",
@@ -209,21 +213,48 @@ def test_every_fact_kind_is_required_somewhere(corpus):
 def test_split_and_sources():
     """Two thirds development, one third held out; every file has a source URL, and the
     sources come from at least twelve publishers."""
-    files = {s: sorted(p.name for p in (CORPUS / s / "documents").iterdir()) for s in SETS}
+    files = {s: sorted(p.name for p in (CORPUS / s / "documents").iterdir()) for s in ("dev-a", "heldout-a")}
     total = sum(len(v) for v in files.values())
     assert total >= 30 and 0.28 <= len(files["heldout-a"]) / total <= 0.4
     rows = re.findall(r"^\| ((?:dev|heldout)-a)/documents/(\S+) \| (\S+)", SOURCES.read_text(encoding="utf-8"), re.M)
-    assert sorted((s, f) for s, f, _ in rows) == sorted((s, f) for s in SETS for f in files[s])
+    assert sorted((s, f) for s, f, _ in rows) == sorted((s, f) for s in files for f in files[s])
     hosts = {urlparse(url).netloc.removeprefix("www.") for _, _, url in rows}
     assert all(url.startswith(("http://", "https://")) for _, _, url in rows)
     assert len(hosts) >= 12
 
 
+def _source_rows_c() -> list[tuple[str, str, str, str]]:
+    """(file, publisher, region, url) of every row of SOURCES-c.md."""
+    rows = []
+    for line in SOURCES_C.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^\| heldout-c/documents/(\S+) \| ([^|]+) \| ([^|]+) \| (\S+) \| [^|]+\|$", line)
+        if m:
+            rows.append(tuple(s.strip() for s in m.groups()))
+    return rows
+
+
+def test_part_c_sources_cover_files_publishers_and_regions():
+    """Every held-out-c file has one source row (publisher, region, URL); at least twelve
+    publishers and five regions; no page already used by part a or b."""
+    files = sorted(p.name for p in (CORPUS / "heldout-c" / "documents").iterdir())
+    rows = _source_rows_c()
+    assert 20 <= len(files) <= 24
+    assert sorted(f for f, _, _, _ in rows) == files
+    assert all(url.startswith(("http://", "https://")) for *_, url in rows)
+    assert len({urlparse(url).netloc.removeprefix("www.") for *_, url in rows}) >= 12
+    assert len({pub for _, pub, _, _ in rows}) >= 12
+    regions = {r for _, _, region, _ in rows for r in region.split(", ")}
+    assert regions <= REGIONS | {"Global"} and len(regions & REGIONS) >= 5
+    earlier = " ".join((CORPUS / n).read_text(encoding="utf-8") for n in ("SOURCES-a.md", "SOURCES-b.md"))
+    assert not {url for *_, url in rows} & set(re.findall(r"https?://[^\s|)]+", earlier))
+
+
 @pytest.mark.shared
-def test_sources_are_not_pages_of_the_shared_corpora(shared_dir):
+@pytest.mark.parametrize("sources", [SOURCES, SOURCES_C], ids=["a", "c"])
+def test_sources_are_not_pages_of_the_shared_corpora(shared_dir, sources):
     shared = " ".join(p.read_text(encoding="utf-8") for p in (shared_dir / "corpora").glob("*/SOURCES.md"))
     taken = set(re.findall(r"https?://[^\s|)]+", shared))
-    ours = re.findall(r"https?://[^\s|)]+", SOURCES.read_text(encoding="utf-8"))
+    ours = re.findall(r"https?://[^\s|)]+", sources.read_text(encoding="utf-8"))
     assert ours and not taken & set(ours)
 
 
