@@ -100,16 +100,24 @@ def with_timeout(seconds: float, fn):
 
 # -- the corpus ------------------------------------------------------------------------
 def _reference_nquads() -> bytes:
-    """The ontology and registry graphs, as ingest writes them, in N-Quads."""
+    """The ontology and registry graphs, as ingest writes them, in N-Quads.
+
+    Without the entity summary that writing them started (store/derived.py): it would
+    carry the summary's completeness mark into every store bulk-loaded from the corpus,
+    and ``ensure_derived_layout`` would then never summarise the documents' entities.
+    """
     import pyoxigraph as ox
 
     from tipgraph.reference import ensure_reference_graphs
+    from tipgraph.store.derived import DERIVED_GRAPH
     from tipgraph.store.embedded import EmbeddedStore
 
     with tempfile.TemporaryDirectory() as tmp:
         store = EmbeddedStore(Path(tmp) / "s")
         ensure_reference_graphs(store)
-        data = ox.serialize(store.ox_store.quads_for_pattern(None, None, None, None), None, ox.RdfFormat.N_QUADS)
+        summary = ox.NamedNode(str(DERIVED_GRAPH))
+        quads = [q for q in store.ox_store.quads_for_pattern(None, None, None, None) if q.graph_name != summary]
+        data = ox.serialize(quads, None, ox.RdfFormat.N_QUADS)
         store.close()
     return data
 

@@ -107,3 +107,38 @@ def test_growth_benchmark_writes_its_section(tmp_path, shared_dir):
     rows = [line for line in report.splitlines() if line.startswith("| 3 |") or line.startswith("| 6 |")]
     assert len(rows) == 2 and all("| 0 |" in line for line in rows), rows  # exit code 0 for each ingest
     assert "2 stored, 0 refused" in report
+
+
+def test_bulk_loaded_benchmark_store_summarises_the_documents_entities(tmp_path):
+    """The corpus N-Quads carry no entity summary of their own, so a store loaded from
+    them gets the whole summary built (documents' entities included), as ingest would."""
+    import json
+
+    from tipgraph.store.derived import DERIVED_GRAPH, SHARED, summary_node
+    from tipgraph.store.embedded import EmbeddedStore
+
+    run = _load("run")
+    assert f"<{DERIVED_GRAPH}>".encode() not in run._reference_nquads()
+    work = tmp_path / "work"
+    work.mkdir()
+    sys.path.insert(0, str(BENCH))  # task_corpus imports generate.py as the run does
+    try:
+        run.task_corpus(str(work), 6, seed=5, jobs=1)
+    finally:
+        sys.path.remove(str(BENCH))
+    run.task_load(str(work), 6, str(tmp_path / "store"))
+    store = EmbeddedStore(tmp_path / "store", read_only=True)
+    try:
+        registry = {str(r["x"]) for r in store.select(
+            "SELECT DISTINCT ?x WHERE { GRAPH <https://w3id.org/tipgraph/id/graph/registry> { ?x ?p ?o } }").rows}
+        mentioned = {str(r["x"]) for r in store.select(
+            "SELECT DISTINCT ?x WHERE { GRAPH ?g { ?x a ?c } "
+            "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/tipgraph/id/document/')) }").rows}
+        only_in_documents = sorted(x for x in mentioned - registry if x.startswith(SHARED))
+        assert only_in_documents, "the generated documents mention entities outside the registry"
+        summarised = {str(n) for n, _ in store.summary_subjects(
+            __import__("rdflib").URIRef("https://w3id.org/tipgraph/derived#label"))}
+        assert {str(summary_node(x)) for x in only_in_documents} <= summarised
+    finally:
+        store.close()
+    assert json.loads((work / "docs.json").read_text())["failed"] == 0
