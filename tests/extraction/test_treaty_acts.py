@@ -161,3 +161,9 @@ def test_states_named_as_the_countries_a_discussion_is_about_took_no_part():
                      date(2021, 5, 4))
     got = {e.label for e in held(x)[0].participants}
     assert not {"Togo", "Benin", "Cameroon"} & got, got
+
+
+def test_every_country_that_has_ratified_it_then_a_dashed_list():
+    rats = _pairs("The Protocol of 2014 to the Forced Labour Convention enters into force today. Every country "
+                  "that has ratified it - Niger, Norway and Panama - must now apply it.")
+    assert {s for s, _ in rats} >= {"Niger", "Norway", "Panama"}

@@ -111,7 +111,7 @@ _LIST_ACT = re.compile(
     r"\b(?P<act>ratifications|accessions|states\s+parties|parties)\b[^:.;]{0,60}:\s*"
     r"|\b(?P<verb>ratified|acceded\s+to)\s+by\s+(?:\d+|[a-z]+)\s+(?:other\s+)?(?:countries|states|member\s+states)\b,?\s+"
     r"(?:including|among\s+them|such\s+as)\s+"
-    r"|\b(?:countries|states|parties)\s+(?:that\s+have\s+|to\s+)(?P<verb2>ratif(?:y|ied)|acced(?:e|ed)\s+to)\s+(?:it|them)?\s*:\s*",
+    r"|\b(?:countries|states|parties|country|state|party)\s+(?:that\s+ha(?:ve|s)\s+|to\s+)(?P<verb2>ratif(?:y|ied)|acced(?:e|ed)\s+to)\s+(?:it|them)?\s*[:\-–—]\s*",
     re.I,
 )
 
