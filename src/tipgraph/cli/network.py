@@ -39,8 +39,8 @@ def selection_options(func: Callable) -> Callable:
         click.option("--instrument", "instruments", multiple=True, metavar="NAME",
                      help="Meetings held under this instrument (label, acronym or IRI); repeatable."),
         click.option("--country", "countries", multiple=True, metavar="NAME",
-                     help="Meetings held in or attended by actors of this state (name, ISO code or IRI); "
-                          "repeatable."),
+                     help="Meetings held in this state, at the state or a place within it (name, ISO "
+                          "code or IRI; the rule of who-met-whom's country); repeatable."),
         click.option("--kind", "kinds", metavar="LIST",
                      help="Kinds of actor kept, comma-separated: organization,state,person "
                           "[default: organization,state; persons fold into their affiliation]."),

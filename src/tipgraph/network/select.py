@@ -117,7 +117,7 @@ def filter_meetings(
     countries: Iterable[str] = (),
 ) -> list[Meeting]:
     """Meetings in the window (undated ones drop out once a window is set), held under
-    one of the instruments, held in or attended by one of the countries."""
+    one of the instruments, held in one of the countries (:func:`held_in_country`)."""
     instruments, countries = set(instruments), set(countries)
     kept = []
     for m in data.meetings.values():
@@ -125,20 +125,43 @@ def filter_meetings(
             continue
         if instruments and not (m.instruments & instruments):
             continue
-        if countries and not _touches_country(data, m, countries):
+        if countries and not held_in_country(data, m, countries):
             continue
         kept.append(m)
     return kept
 
 
-def _touches_country(data: NetworkData, m: Meeting, countries: set[str]) -> bool:
-    if m.locations & countries:
-        return True
-    for p in m.participants:
-        actor = data.actors.get(p)
-        if actor is not None and actor.country in countries:
-            return True
-    return False
+#: ``tip:partOf`` steps followed from a meeting's place up to its state. The stored query
+#: ``who-met-whom`` spells the same steps out as a property path (Virtuoso fails on
+#: ``tip:partOf*`` there), so both select the same meetings for a country.
+PART_OF_STEPS = 3
+
+
+def _within(data: NetworkData, iri: str, steps: int = PART_OF_STEPS) -> set[str]:
+    """``iri`` and what it is part of, up to ``steps`` ``tip:partOf`` steps up."""
+    found, frontier = {iri}, {iri}
+    for _ in range(steps):
+        up = set()
+        for x in frontier:
+            actor = data.actors.get(x)
+            up.update(actor.part_of if actor is not None else data.parents.get(x, ()))
+        frontier = up - found
+        found |= frontier
+        if not frontier:
+            break
+    return found
+
+
+def held_in_country(data: NetworkData, m: Meeting, countries: set[str]) -> bool:
+    """Whether ``m`` was held in one of ``countries``: a ``tip:location`` of it is the
+    state or a place within it (a city, a region).
+
+    The rule of the stored query ``who-met-whom --param country=``, so that the network
+    and the query select the same meetings. Who attended does not count: a meeting in
+    Minsk that Russia's ministry attended is a meeting in Belarus (``--ego`` follows an
+    actor wherever it met).
+    """
+    return any(_within(data, place) & countries for place in m.locations)
 
 
 def restrict_periods(G: nx.Graph, start: date | None, end: date | None) -> None:
