@@ -40,3 +40,40 @@ def test_the_country_rule_is_where_the_meeting_was_held(sample_store):
     # Brussels is in Belgium; the Minsk meeting Russia attended is not a meeting in Russia.
     assert network_pairs(sample_store, "BE")
     assert not network_pairs(sample_store, "RU")
+
+
+def degrees_and_partners(store) -> tuple[dict, dict]:
+    from tipgraph.network import compute_metrics
+
+    G = compute_metrics(build_selection(store, Selection(kinds=ALL_KINDS)))
+    rows = run_query(store, "most-connected-actors").rows
+    assert rows
+    return {r["actor"]: G.nodes[r["actor"]]["degree"] for r in rows}, {r["actor"]: r["partners"] for r in rows}
+
+
+def test_analyze_degree_is_most_connected_actors_partners(sample_store):
+    degrees, partners = degrees_and_partners(sample_store)
+    assert len(partners) > 20
+    assert degrees == partners
+
+
+def test_an_affiliation_tie_is_not_a_partner(embedded_store):
+    # Fixture: IOM's chief of mission met a prosecutor in Moscow without IOM itself, so
+    # with persons kept IOM is tied to her by an affiliation edge; she is not IOM's partner.
+    degrees, partners = degrees_and_partners(embedded_store)
+    assert degrees == partners
+    assert partners["https://w3id.org/tipgraph/id/org/iom"] == 4
+
+
+def test_analyze_says_what_each_metric_counts(sample_store_dir):
+    import json
+
+    from click.testing import CliRunner
+
+    from tipgraph.cli import cli
+
+    result = CliRunner().invoke(cli, ["analyze", "--store", str(sample_store_dir), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["counts"]["degree"].startswith("distinct partners")
+    table = CliRunner().invoke(cli, ["analyze", "--store", str(sample_store_dir), "--top", "2"])
+    assert "degree: distinct partners" in table.output and "weighted degree: meetings with partners" in table.output

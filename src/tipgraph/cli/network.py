@@ -16,7 +16,7 @@ import click
 
 from ..network import EXPORT_FORMATS, Selection, SelectionError, build_selection, compute_metrics, export
 from ..network.gexf import TIMELINES
-from ..network.metrics import METRICS, community_summary, top_actors
+from ..network.metrics import COUNTS, METRICS, community_summary, top_actors
 from ..network.select import VIEWS, parse_kinds
 from ..queries.table import print_table
 from ..store import StoreError
@@ -171,13 +171,19 @@ def network_command(store_location: str, selection: Selection, fmt: str | None, 
               show_default=True)
 def analyze_command(store_location: str, selection: Selection, top: int, fmt: str) -> None:
     """Top actors per metric: degree, weighted degree, betweenness (brokers), PageRank;
-    and the largest communities (Louvain)."""
+    and the largest communities (Louvain).
+
+    Degree counts distinct partners in the network drawn: persons fold into their
+    affiliation by default; with --kind organization,state,person it is the "partners"
+    column of `tipgraph query most-connected-actors`.
+    """
     G = _graph(store_location, selection)
     rows = [row for metric in METRICS for row in top_actors(G, metric, top)]
     communities = community_summary(G, top)
     if fmt == "json":
         json.dump({"selection": G.graph.get("selection"), "nodes": G.number_of_nodes(),
                    "edges": G.number_of_edges(), "betweenness": G.graph.get("betweenness"),
+                   "counts": {m: COUNTS[m] for m in METRICS},
                    "top": rows, "communities": communities}, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return
@@ -199,7 +205,8 @@ def analyze_command(store_location: str, selection: Selection, top: int, fmt: st
             [{"#": r["rank"], "actor": r["label"], "kind": r["kind"], "country": r["country"] or "",
               "value": Decimal(f"{r['value']:.4g}"), "community": r["community"]}
              for r in rows if r["metric"] == metric],
-            title=metric.replace("_", " "), title_justify="left", count=False, footer=False))
+            title=f"{metric.replace('_', ' ')}: {COUNTS[metric]}", title_justify="left", count=False,
+            footer=False))
     views.append(print_table(
         console, ["community", "size", "most central members"],
         [{"community": c["community"], "size": c["size"], "most central members": "; ".join(c["central_members"])}

@@ -1,7 +1,12 @@
 """Centrality and communities, stored as node attributes and listed as top-N tables.
 
-* ``degree``: how many distinct partners an actor met;
-* ``weighted_degree``: how many meetings-with-a-partner (edge weights summed);
+* ``degree``: how many distinct partners an actor met (in the two-mode views: how
+  many meetings or instruments it is linked to); a person's tie to their affiliation
+  (``relation="affiliation"``, persons kept as nodes) is not a partner and is not
+  counted, so with every kind kept the degree is the ``partners`` column of the stored
+  query ``most-connected-actors``;
+* ``weighted_degree``: how many meetings-with-a-partner (edge weights summed, the same
+  edges as ``degree``);
 * ``betweenness``: brokers, actors on many shortest paths between others. Exact
   betweenness is O(n·m); above ``BETWEENNESS_EXACT_LIMIT`` nodes it is estimated
   from ``k`` sampled sources (seeded, so the numbers repeat), and the graph records it;
@@ -29,8 +34,7 @@ SEED = 42
 def compute_metrics(G: nx.Graph) -> nx.Graph:
     """Add the metrics to every node of ``G`` (in place) and return it."""
     n = G.number_of_nodes()
-    degree = dict(G.degree())
-    weighted = dict(G.degree(weight="weight"))
+    degree, weighted = partner_degrees(G)
     if n > BETWEENNESS_EXACT_LIMIT:
         k = betweenness_samples(n, G.number_of_edges())
         betweenness = nx.betweenness_centrality(G, k=k, seed=SEED, normalized=True)
@@ -54,6 +58,35 @@ def compute_metrics(G: nx.Graph) -> nx.Graph:
         d["community"] = int(community[v])
     G.graph["communities"] = len(ordered)
     return G
+
+
+#: Descriptions of what each metric counts, for the tables of ``analyze`` and the HTML page.
+COUNTS = {
+    "degree": "distinct partners (actors met at a shared meeting; affiliation ties not counted)",
+    "weighted_degree": "meetings with partners (one per partner and meeting)",
+    "betweenness": "share of shortest paths between others through the actor (brokers)",
+    "pagerank": "PageRank, weighted by meetings",
+}
+
+
+def partner_degrees(G: nx.Graph) -> tuple[dict, dict]:
+    """Degree and weighted degree over the edges that join partners.
+
+    Why not ``G.degree()``: with persons kept as nodes, each person is tied to their
+    affiliation by an edge that is not a meeting; counting it would make a body's
+    degree differ from the distinct co-participants that ``most-connected-actors``
+    counts on the same store.
+    """
+    degree = {v: 0 for v in G}
+    weighted = {v: 0.0 for v in G}
+    for a, b, d in G.edges(data=True):
+        if d.get("relation") == "affiliation":
+            continue
+        w = float(d.get("weight", 1.0))
+        for v in {a, b}:
+            degree[v] += 1
+            weighted[v] += w
+    return degree, weighted
 
 
 def betweenness_samples(nodes: int, edges: int) -> int:
