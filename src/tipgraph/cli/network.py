@@ -15,7 +15,8 @@ from pathlib import Path
 import click
 
 from ..network import EXPORT_FORMATS, Selection, SelectionError, build_selection, compute_metrics, export
-from ..network.gexf import TIMELINES
+from ..network.acronyms import LABEL_STYLES
+from ..network.gexf import COLOURINGS, TIMELINES
 from ..network.metrics import COUNTS, METRICS, community_summary, top_actors
 from ..network.select import VIEWS, parse_kinds
 from ..queries.table import print_table
@@ -85,10 +86,19 @@ def _params(params: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def _graph(store_location: str, selection: Selection, metrics: bool = True):
+def _graph(store_location: str, selection: Selection, metrics: bool = True, acronyms: bool = False):
+    """The selected graph, with metrics; with ``acronyms``, the nodes a picture draws
+    get their acronym (looked up while the store is open)."""
     store = open_store_or_fail(store_location, read_only=True)
     try:
         G = build_selection(store, selection)
+        if metrics:
+            compute_metrics(G)
+        if acronyms:
+            from ..network.acronyms import add_acronyms
+            from ..network.draw import shown_nodes
+
+            add_acronyms(store, G, shown_nodes(G))
     except SelectionError as exc:
         raise InputError(str(exc)) from exc
     except StoreError as exc:
@@ -97,7 +107,7 @@ def _graph(store_location: str, selection: Selection, metrics: bool = True):
         store.close()
     if G.graph.get("note"):
         err_console.print(f"[yellow]note:[/yellow] {G.graph['note']}", highlight=False)
-    return compute_metrics(G) if metrics else G
+    return G
 
 
 #: File suffixes each format may be written under, besides its own name.
@@ -141,8 +151,13 @@ def _output_format(output: Path, fmt: str | None) -> str:
 @click.option("--metrics/--no-metrics", default=True, show_default=True,
               help="Compute the metrics (minutes on a network of 50,000 actors; without them sizes "
                    "follow the number of meetings).")
+@click.option("--colour", "--color", "colour", type=click.Choice(COLOURINGS), default="kind", show_default=True,
+              help="Node colours (pictures and GEXF): by kind of actor, or by Louvain community "
+                   "(seed 42, the analyze communities).")
+@click.option("--labels", "label_style", type=click.Choice(LABEL_STYLES), default="acronym", show_default=True,
+              help="Picture labels: the actor's acronym where one is known (IOM), or its full name.")
 def network_command(store_location: str, selection: Selection, fmt: str | None, output: Path,
-                    timeline: str, size_by: str, metrics: bool) -> None:
+                    timeline: str, size_by: str, metrics: bool, colour: str, label_style: str) -> None:
     """Export the co-operation network (or a part of it) for Gephi, yEd or a quick look.
 
     \b
@@ -152,9 +167,10 @@ def network_command(store_location: str, selection: Selection, fmt: str | None, 
       tipgraph network --country RU --kind organization,state,person --format svg -o ru.svg
     """
     fmt = _output_format(output, fmt)
-    G = _graph(store_location, selection, metrics)
+    picture = fmt in ("svg", "png", "html")
+    G = _graph(store_location, selection, metrics, acronyms=picture and label_style == "acronym")
     try:
-        export(G, output, fmt, timeline=timeline, size_metric=size_by)
+        export(G, output, fmt, timeline=timeline, size_metric=size_by, colour=colour, label_style=label_style)
     except OSError as exc:
         raise InputError(f"cannot write {output}: {exc}") from exc
     err_console.print(

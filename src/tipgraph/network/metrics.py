@@ -43,21 +43,26 @@ def compute_metrics(G: nx.Graph) -> nx.Graph:
         betweenness = nx.betweenness_centrality(G, normalized=True) if n else {}
         G.graph["betweenness"] = "exact"
     pagerank = nx.pagerank(G, weight="weight") if G.number_of_edges() else {v: 1.0 / n for v in G} if n else {}
-    communities = (
-        nx.community.louvain_communities(G, weight="weight", seed=SEED) if G.number_of_edges() else
-        [{v} for v in G]
-    )
-    # Number communities by size (largest 0), ties by their smallest member: stable output.
-    ordered = sorted(communities, key=lambda c: (-len(c), min(c)))
-    community = {v: i for i, members in enumerate(ordered) for v in members}
+    community = communities(G)
     for v, d in G.nodes(data=True):
         d["degree"] = int(degree[v])
         d["weighted_degree"] = float(weighted[v])
         d["betweenness"] = float(betweenness.get(v, 0.0))
         d["pagerank"] = float(pagerank.get(v, 0.0))
         d["community"] = int(community[v])
-    G.graph["communities"] = len(ordered)
+    G.graph["communities"] = len(set(community.values()))
     return G
+
+
+def communities(G: nx.Graph) -> dict:
+    """Node -> Louvain community (weighted, seed 42), numbered by size, largest 0, ties
+    by their smallest member: the same numbers on every run."""
+    found = (
+        nx.community.louvain_communities(G, weight="weight", seed=SEED) if G.number_of_edges() else
+        [{v} for v in G]
+    )
+    ordered = sorted(found, key=lambda c: (-len(c), min(c)))
+    return {v: i for i, members in enumerate(ordered) for v in members}
 
 
 #: Descriptions of what each metric counts, for the tables of ``analyze`` and the HTML page.

@@ -235,7 +235,42 @@ def build_selection(store: GraphStore, sel: Selection, data: NetworkData | None 
             G = nx.ego_graph(G, ego, radius=sel.depth).copy()
             G.nodes[ego]["ego"] = True
     G.graph["selection"] = sel.describe()
+    G.graph["title"] = selection_title(sel, data, G, ego, instruments, countries)
     return G
+
+
+_VIEW_TITLES = {"cooperation": "Co-operation network", "bipartite": "Actors and meetings",
+                "instruments": "Actors and instruments", "query": "Network"}
+
+
+def selection_title(sel: Selection, data: NetworkData, G: nx.Graph, ego: str | None = None,
+                    instruments: Iterable[str] = (), countries: Iterable[str] = ()) -> str:
+    """What a picture of ``G`` shows, in words and with names rather than IRIs:
+    "Co-operation network of IOM (depth 1): meetings held in Belarus, 2018 to 2020;
+    organizations and states; 12 actors, 30 links"."""
+    head = _VIEW_TITLES.get(sel.view, "Network")
+    if sel.query:
+        head = f"Network of query {Path(sel.query).name}"
+    if ego:
+        head += f" of {data.label(ego)} (depth {sel.depth})"
+    parts = []
+    meetings = []
+    if countries:
+        meetings.append("held in " + ", ".join(data.label(c) for c in countries))
+    if instruments:
+        meetings.append("under " + ", ".join(data.label(i) for i in instruments))
+    if sel.date_from or sel.date_to:
+        meetings.append(f"{sel.date_from or 'start'} to {sel.date_to or 'end'}")
+    if meetings:
+        parts.append("meetings " + ", ".join(meetings))
+    if not sel.query:
+        kinds = sorted(sel.kinds or (ALL_KINDS if sel.view == "bipartite" else DEFAULT_KINDS))
+        words = {"organization": "organizations", "state": "states", "person": "persons"}
+        folded = "" if "person" in kinds else " (persons folded into their affiliation)"
+        parts.append(" and ".join(words[k] for k in kinds) + folded)
+    actors = sum(1 for _, d in G.nodes(data=True) if d.get("kind") not in ("meeting", "instrument"))
+    parts.append(f"{actors} actors, {G.number_of_edges()} links")
+    return head + ": " + "; ".join(parts)
 
 
 def _resolve(store: GraphStore, name: str, kinds: set[str], classes: dict[str, str], what: str,
