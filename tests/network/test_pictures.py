@@ -53,6 +53,17 @@ def test_svg_has_real_text_acronym_labels_and_a_title(sample_store_dir, tmp_path
     assert "IOM" in words and "International Organization for Migration" not in words
     title = next(w for w in words if w.startswith("Co-operation network"))
     assert "meetings held in Belarus" in title and "actors" in title and "links" in title
+    # The Python API: a node's acronym is shown only when acronym labels are asked for.
+    from tipgraph.network import draw as draw_mod
+
+    G = nx.Graph()
+    G.add_edge("a", "b")
+    G.nodes["a"].update(label="International Organization for Migration", acronym="IOM", kind="organization")
+    G.nodes["b"].update(label="Ministry of Interior", kind="organization")
+    draw_mod.draw(G, tmp_path / "api.svg", "svg", label_style="name")
+    assert "International Organization for Migration" in texts(tmp_path / "api.svg")
+    draw_mod.draw(G, tmp_path / "api.svg", "svg")
+    assert "IOM" in texts(tmp_path / "api.svg")
     full = tmp_path / "by-names.svg"
     assert run("network", "--store", sample_store_dir, "--country", "BY", "--labels", "name", "-o", full).exit_code == 0
     assert "International Organization for Migration" in texts(full)
@@ -61,6 +72,8 @@ def test_svg_has_real_text_acronym_labels_and_a_title(sample_store_dir, tmp_path
 def test_acronym_is_the_one_made_of_the_label_initials():
     label = "International Organization for Migration"
     assert pick_acronym(label, ["OIM", "UN Migration Agency", "IOM"]) == "IOM"
+    # The French acronym sorts first and is as short: the initials decide.
+    assert pick_acronym("United Nations Office on Drugs and Crime", ["ONUDC", "UNODC"]) == "UNODC"
     assert pick_acronym("Group of Experts on Action against Trafficking in Human Beings", ["GRETA"]) == "GRETA"
     assert pick_acronym(label, ["UN Migration Agency"]) is None
 
