@@ -51,7 +51,7 @@ def packed_layout(G: nx.Graph) -> dict:
 
 
 def gexf_positions(G: nx.Graph, scale: float = 100.0) -> dict | None:
-    """``packed_layout`` scaled for Gephi's canvas (y up, as Gephi draws it), rounded so
+    """``packed_layout`` scaled for Gephi's canvas, rounded so
     the file repeats byte for byte; None above :data:`LAYOUT_MAX_NODES` nodes."""
     if G.number_of_nodes() == 0 or G.number_of_nodes() > LAYOUT_MAX_NODES:
         return None
