@@ -48,3 +48,9 @@ def test_mistyped_query_name_gets_a_suggestion(run):
     assert "did you mean who-met-whom?" in result.output
     far = run("query", "zzzzzz")
     assert far.exit_code == 2 and "did you mean" not in far.output
+
+
+def test_help_for_a_mistyped_query_name_suggests_the_query(run):
+    result = run("query", "who-met-hom", "--help")
+    assert result.exit_code == 0
+    assert "did you mean who-met-whom?" in result.output
