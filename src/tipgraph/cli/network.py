@@ -14,14 +14,27 @@ from pathlib import Path
 
 import click
 
-from ..network import EXPORT_FORMATS, Selection, SelectionError, build_selection, compute_metrics, export
+from ..network import (
+    EXPORT_FORMATS,
+    Selection,
+    SelectionError,
+    build_selection,
+    compute_metrics,
+    export,
+)
 from ..network.acronyms import LABEL_STYLES
 from ..network.gexf import COLOURINGS, TIMELINES
 from ..network.metrics import COUNTS, METRICS, community_summary, top_actors
 from ..network.select import VIEWS, parse_kinds
 from ..queries.table import print_table
-from ..store import StoreError
-from .common import InputError, console, err_console, open_store_or_fail, store_option
+from .common import (
+    InputError,
+    as_input_errors,
+    console,
+    err_console,
+    open_store_or_fail,
+    store_option,
+)
 
 SIZE_METRICS = ("pagerank", "degree", "weighted_degree", "betweenness")
 
@@ -91,18 +104,15 @@ def _graph(store_location: str, selection: Selection, metrics: bool = True, acro
     get their acronym (looked up while the store is open)."""
     store = open_store_or_fail(store_location, read_only=True)
     try:
-        G = build_selection(store, selection)
-        if metrics:
-            compute_metrics(G)
-        if acronyms:
-            from ..network.acronyms import add_acronyms
-            from ..network.draw import shown_nodes
+        with as_input_errors(SelectionError, store=f"store {store_location}"):
+            G = build_selection(store, selection)
+            if metrics:
+                compute_metrics(G)
+            if acronyms:
+                from ..network.acronyms import add_acronyms
+                from ..network.draw import shown_nodes
 
-            add_acronyms(store, G, shown_nodes(G))
-    except SelectionError as exc:
-        raise InputError(str(exc)) from exc
-    except StoreError as exc:
-        raise InputError(f"store {store_location}: {exc}") from exc
+                add_acronyms(store, G, shown_nodes(G))
     finally:
         store.close()
     if G.graph.get("note"):

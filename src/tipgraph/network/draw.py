@@ -26,7 +26,13 @@ import networkx as nx  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
 from .acronyms import LABEL_STYLES  # noqa: E402
-from .gexf import COMMUNITY_COLORS, KIND_COLORS, SMALL_COMMUNITY, community_of, node_colors  # noqa: E402
+from .gexf import (  # noqa: E402
+    COMMUNITY_COLORS,
+    KIND_COLORS,
+    SMALL_COMMUNITY,
+    community_of,
+    node_colors,
+)
 from .layout import packed_layout  # noqa: E402,F401  (re-exported: draw.packed_layout)
 from .metrics import COUNTS, METRICS, top_actors  # noqa: E402
 
