@@ -166,3 +166,27 @@ def validate_gexf(request):
         return tree
 
     return check
+
+
+@pytest.fixture(scope="session")
+def sample_store_dir(tmp_path_factory) -> Path:
+    """A closed embedded store holding examples/documents (ingested once; do not write to it)."""
+    from tipgraph.ingest import ingest_paths
+    from tipgraph.store import open_store
+
+    documents = Path(__file__).resolve().parents[2] / "examples" / "documents"
+    folder = tmp_path_factory.mktemp("sample") / "store"
+    with open_store(folder) as store:
+        report = ingest_paths(store, [str(p) for p in sorted(documents.iterdir())])
+    assert report.stored, "no sample document was stored"
+    return folder
+
+
+@pytest.fixture()
+def sample_store(sample_store_dir):
+    """The sample store, opened read-only."""
+    from tipgraph.store import open_store
+
+    store = open_store(sample_store_dir, read_only=True)
+    yield store
+    store.close()

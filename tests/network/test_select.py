@@ -84,10 +84,13 @@ def test_instrument_filter(store):
 
 
 def test_country_filter(store):
+    # Held in the state (m4) or at a place within it (m3 in Ashgabat).
     G = build_selection(store, Selection(countries=("TM",)))
     assert set(G) == {IOM, UNODC, TM, MFA_TM}
+    # m1 in Moscow; the OSCE conference (m2) that Russia's ministries attended has no
+    # place, so it is not a meeting in Russia.
     G = build_selection(store, Selection(countries=("Russia",)))
-    assert set(G) == {IOM, GPO, OSCE, MFA_RU}
+    assert set(G) == {IOM, GPO}
 
 
 def test_kinds():
@@ -117,7 +120,9 @@ def test_construct_query(store, tmp_path):
     rq.write_text("PREFIX tip: <https://w3id.org/tipgraph/ontology#>\n"
                   "CONSTRUCT { ?a tip:partOf ?b } WHERE { ?a tip:partOf ?b }\n")
     G = build_selection(store, Selection(query=str(rq)))
-    assert set(G.edges()) == {tuple(sorted(e)) for e in [(GPO, RU), (MFA_RU, RU), (MFA_TM, TM)]}
+    moscow, ashgabat = ID + "place/moscow", ID + "place/ashgabat"
+    assert set(G.edges()) == {tuple(sorted(e)) for e in [(GPO, RU), (MFA_RU, RU), (MFA_TM, TM),
+                                                         (moscow, RU), (ashgabat, TM)]}
     assert G.edges[GPO, RU]["relations"] == ["partOf"]
 
 

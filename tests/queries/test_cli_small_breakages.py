@@ -48,3 +48,27 @@ def test_mistyped_query_name_gets_a_suggestion(run):
     assert "did you mean who-met-whom?" in result.output
     far = run("query", "zzzzzz")
     assert far.exit_code == 2 and "did you mean" not in far.output
+
+
+def test_help_for_a_mistyped_query_name_suggests_the_query(run):
+    result = run("query", "who-met-hom", "--help")
+    assert result.exit_code == 0
+    assert "did you mean who-met-whom?" in result.output
+
+
+def test_query_and_store_errors_become_input_errors():
+    # Issue 13: one helper maps them for query, show, sparql, network and analyze.
+    from tipgraph.cli.common import InputError, as_input_errors
+    from tipgraph.queries import QueryError
+    from tipgraph.store import StoreError
+
+    with pytest.raises(InputError, match="^no such query$") as info:
+        with as_input_errors(QueryError):
+            raise QueryError("no such query")
+    assert info.value.exit_code == 2
+    with pytest.raises(InputError, match="^store /x: gone$"):
+        with as_input_errors(QueryError, store="store /x"):
+            raise StoreError("gone")
+    with pytest.raises(ValueError):
+        with as_input_errors(QueryError):
+            raise ValueError("not mapped")

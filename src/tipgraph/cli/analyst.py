@@ -17,8 +17,15 @@ from ..queries import QueryError, load_catalogue, run_query
 from ..queries.adhoc import check_adhoc, run_sparql, with_prefixes
 from ..queries.formatting import cell_text
 from ..queries.runner import get_query
-from ..store import StoreError, store_exists
-from .common import InputError, console, err_console, open_store_or_fail, store_option
+from ..store import store_exists
+from .common import (
+    InputError,
+    as_input_errors,
+    console,
+    err_console,
+    open_store_or_fail,
+    store_option,
+)
 from .output import FORMATS, write_rows
 
 #: Rows ``tipgraph sparql`` shows of a SELECT by default (``--max-rows``): a query typed
@@ -139,18 +146,13 @@ def _named_query(ctx: click.Context) -> str | None:
 @wide_option
 def query_command(name: str, param_pairs: tuple[str, ...], store_location: str, fmt: str, wide: bool) -> None:
     """Run the stored query NAME (see `tipgraph queries`; `tipgraph query NAME --help` describes it)."""
-    try:
+    with as_input_errors(QueryError):
         stored = get_query(name)
-    except QueryError as exc:
-        raise InputError(str(exc)) from None
     params = _parse_params(param_pairs)
     store = _open_for_reading(store_location)
     try:
-        result = run_query(store, stored, **params)
-    except QueryError as exc:
-        raise InputError(str(exc)) from None
-    except StoreError as exc:
-        raise InputError(f"query failed: {exc}") from None
+        with as_input_errors(QueryError):
+            result = run_query(store, stored, **params)
     finally:
         store.close()
     write_rows(console, result.columns, result.rows, fmt, title=stored.title, layout="wide" if wide else "fit")
@@ -203,25 +205,21 @@ def sparql_command(query_or_file: str, store_location: str, fmt: str, wide: bool
     URL it names, which a query from someone else could point anywhere.
     """
     text = _query_text(query_or_file)
-    try:
+    with as_input_errors(QueryError):
         kind = check_adhoc(with_prefixes(text), allow_update=allow_update, allow_service=allow_service)
-    except QueryError as exc:
-        raise InputError(str(exc)) from None
     if kind == "update":
         store = open_store_or_fail(store_location)
         try:
-            run_sparql(store, text, allow_update=True, allow_service=allow_service, kind=kind)
-        except StoreError as exc:
-            raise InputError(f"update failed: {exc}") from None
+            with as_input_errors(store="update failed"):
+                run_sparql(store, text, allow_update=True, allow_service=allow_service, kind=kind)
         finally:
             store.close()
         console.print("update done", style="green")
         return
     store = _open_for_reading(store_location)
     try:
-        result = run_sparql(store, text, allow_service=allow_service, kind=kind, max_rows=max_rows)
-    except StoreError as exc:
-        raise InputError(f"query failed: {exc}") from None
+        with as_input_errors():
+            result = run_sparql(store, text, allow_service=allow_service, kind=kind, max_rows=max_rows)
     finally:
         store.close()
     if result.kind == "select":
@@ -251,13 +249,8 @@ def show_command(node: str, all_sources: bool, fmt: str, store_location: str) ->
 
     store = _open_for_reading(store_location)
     try:
-        shown = show(store, resolve_node(store, node))
-    except ShowError as exc:
-        raise InputError(str(exc)) from None
-    except QueryError as exc:
-        raise InputError(str(exc)) from None
-    except StoreError as exc:
-        raise InputError(f"query failed: {exc}") from None
+        with as_input_errors(ShowError, QueryError):
+            shown = show(store, resolve_node(store, node))
     finally:
         store.close()
     if fmt == "json":

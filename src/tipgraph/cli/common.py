@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import click
 from rich.console import Console
@@ -70,6 +71,22 @@ def open_store_or_fail(location: str, *, read_only: bool = False, **options) -> 
         return open_store(location, read_only=read_only, **options)
     except StoreError as exc:
         raise InputError(str(exc)) from exc
+
+
+@contextmanager
+def as_input_errors(*errors: type[Exception], store: str = "query failed") -> Iterator[None]:
+    """Turn ``errors`` (a query's, a selection's) into an exit-2 :class:`InputError` with
+    their message, and a :class:`StoreError` into one that starts with ``store``.
+
+    Why one helper: the analyst and network commands each mapped these by hand, with
+    messages that drifted apart.
+    """
+    try:
+        yield
+    except StoreError as exc:
+        raise InputError(f"{store}: {exc}") from None
+    except errors as exc:
+        raise InputError(str(exc)) from None
 
 
 def fail(message: str, code: int = EXIT_DATA) -> None:

@@ -14,12 +14,26 @@ from pathlib import Path
 
 import click
 
-from ..network import EXPORT_FORMATS, Selection, SelectionError, build_selection, compute_metrics, export
-from ..network.gexf import TIMELINES
-from ..network.metrics import METRICS, community_summary, top_actors
+from ..network import (
+    EXPORT_FORMATS,
+    Selection,
+    SelectionError,
+    build_selection,
+    compute_metrics,
+    export,
+)
+from ..network.acronyms import LABEL_STYLES
+from ..network.gexf import COLOURINGS, TIMELINES
+from ..network.metrics import COUNTS, METRICS, community_summary, top_actors
 from ..network.select import VIEWS, parse_kinds
-from ..store import StoreError
-from .common import InputError, console, err_console, open_store_or_fail, store_option
+from .common import (
+    InputError,
+    as_input_errors,
+    console,
+    err_console,
+    open_store_or_fail,
+    store_option,
+)
 from .table import print_table
 
 SIZE_METRICS = ("pagerank", "degree", "weighted_degree", "betweenness")
@@ -39,8 +53,8 @@ def selection_options(func: Callable) -> Callable:
         click.option("--instrument", "instruments", multiple=True, metavar="NAME",
                      help="Meetings held under this instrument (label, acronym or IRI); repeatable."),
         click.option("--country", "countries", multiple=True, metavar="NAME",
-                     help="Meetings held in or attended by actors of this state (name, ISO code or IRI); "
-                          "repeatable."),
+                     help="Meetings held in this state, at the state or a place within it (name, ISO "
+                          "code or IRI; the rule of who-met-whom's country); repeatable."),
         click.option("--kind", "kinds", metavar="LIST",
                      help="Kinds of actor kept, comma-separated: organization,state,person "
                           "[default: organization,state; persons fold into their affiliation]."),
@@ -85,19 +99,25 @@ def _params(params: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def _graph(store_location: str, selection: Selection, metrics: bool = True):
+def _graph(store_location: str, selection: Selection, metrics: bool = True, acronyms: bool = False):
+    """The selected graph, with metrics; with ``acronyms``, the nodes a picture draws
+    get their acronym (looked up while the store is open)."""
     store = open_store_or_fail(store_location, read_only=True)
     try:
-        G = build_selection(store, selection)
-    except SelectionError as exc:
-        raise InputError(str(exc)) from exc
-    except StoreError as exc:
-        raise InputError(f"store {store_location}: {exc}") from exc
+        with as_input_errors(SelectionError, store=f"store {store_location}"):
+            G = build_selection(store, selection)
+            if metrics:
+                compute_metrics(G)
+            if acronyms:
+                from ..network.acronyms import add_acronyms
+                from ..network.draw import shown_nodes
+
+                add_acronyms(store, G, shown_nodes(G))
     finally:
         store.close()
     if G.graph.get("note"):
         err_console.print(f"[yellow]note:[/yellow] {G.graph['note']}", highlight=False)
-    return compute_metrics(G) if metrics else G
+    return G
 
 
 #: File suffixes each format may be written under, besides its own name.
@@ -141,8 +161,13 @@ def _output_format(output: Path, fmt: str | None) -> str:
 @click.option("--metrics/--no-metrics", default=True, show_default=True,
               help="Compute the metrics (minutes on a network of 50,000 actors; without them sizes "
                    "follow the number of meetings).")
+@click.option("--colour", "--color", "colour", type=click.Choice(COLOURINGS), default="kind", show_default=True,
+              help="Node colours (pictures and GEXF): by kind of actor, or by Louvain community "
+                   "(seed 42, the analyze communities).")
+@click.option("--labels", "label_style", type=click.Choice(LABEL_STYLES), default="acronym", show_default=True,
+              help="Picture labels: the actor's acronym where one is known (IOM), or its full name.")
 def network_command(store_location: str, selection: Selection, fmt: str | None, output: Path,
-                    timeline: str, size_by: str, metrics: bool) -> None:
+                    timeline: str, size_by: str, metrics: bool, colour: str, label_style: str) -> None:
     """Export the co-operation network (or a part of it) for Gephi, yEd or a quick look.
 
     \b
@@ -152,9 +177,10 @@ def network_command(store_location: str, selection: Selection, fmt: str | None, 
       tipgraph network --country RU --kind organization,state,person --format svg -o ru.svg
     """
     fmt = _output_format(output, fmt)
-    G = _graph(store_location, selection, metrics)
+    picture = fmt in ("svg", "png", "html")
+    G = _graph(store_location, selection, metrics, acronyms=picture and label_style == "acronym")
     try:
-        export(G, output, fmt, timeline=timeline, size_metric=size_by)
+        export(G, output, fmt, timeline=timeline, size_metric=size_by, colour=colour, label_style=label_style)
     except OSError as exc:
         raise InputError(f"cannot write {output}: {exc}") from exc
     err_console.print(
@@ -171,13 +197,19 @@ def network_command(store_location: str, selection: Selection, fmt: str | None, 
               show_default=True)
 def analyze_command(store_location: str, selection: Selection, top: int, fmt: str) -> None:
     """Top actors per metric: degree, weighted degree, betweenness (brokers), PageRank;
-    and the largest communities (Louvain)."""
+    and the largest communities (Louvain).
+
+    Degree counts distinct partners in the network drawn: persons fold into their
+    affiliation by default; with --kind organization,state,person it is the "partners"
+    column of `tipgraph query most-connected-actors`.
+    """
     G = _graph(store_location, selection)
     rows = [row for metric in METRICS for row in top_actors(G, metric, top)]
     communities = community_summary(G, top)
     if fmt == "json":
         json.dump({"selection": G.graph.get("selection"), "nodes": G.number_of_nodes(),
                    "edges": G.number_of_edges(), "betweenness": G.graph.get("betweenness"),
+                   "counts": {m: COUNTS[m] for m in METRICS},
                    "top": rows, "communities": communities}, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return
@@ -199,7 +231,8 @@ def analyze_command(store_location: str, selection: Selection, top: int, fmt: st
             [{"#": r["rank"], "actor": r["label"], "kind": r["kind"], "country": r["country"] or "",
               "value": Decimal(f"{r['value']:.4g}"), "community": r["community"]}
              for r in rows if r["metric"] == metric],
-            title=metric.replace("_", " "), title_justify="left", count=False, footer=False))
+            title=f"{metric.replace('_', ' ')}: {COUNTS[metric]}", title_justify="left", count=False,
+            footer=False))
     views.append(print_table(
         console, ["community", "size", "most central members"],
         [{"community": c["community"], "size": c["size"], "most central members": "; ".join(c["central_members"])}

@@ -19,12 +19,19 @@ EXPORT_FORMATS = ("gexf", "graphml", "svg", "png", "html")
 
 
 def export(G: nx.Graph, out: str | Path, fmt: str, *, timeline: str = "meetings",
-           size_metric: str = "pagerank") -> None:
-    """Write ``G`` in ``fmt`` (one of :data:`EXPORT_FORMATS`)."""
+           size_metric: str = "pagerank", colour: str = "kind", label_style: str = "acronym") -> None:
+    """Write ``G`` in ``fmt`` (one of :data:`EXPORT_FORMATS`).
+
+    GEXF gets ``viz:position`` from the same seeded layout the pictures use (up to
+    :data:`~tipgraph.network.layout.LAYOUT_MAX_NODES` nodes); ``colour`` (kind or
+    community) colours GEXF nodes and pictures alike.
+    """
     if fmt == "gexf":
         from .gexf import write_gexf
+        from .layout import gexf_positions
 
-        write_gexf(G, str(out), timeline=timeline, size_metric=size_metric)
+        write_gexf(G, str(out), timeline=timeline, size_metric=size_metric, colour=colour,
+                   positions=gexf_positions(G))
     elif fmt == "graphml":
         from .graphml import write_graphml
 
@@ -32,7 +39,7 @@ def export(G: nx.Graph, out: str | Path, fmt: str, *, timeline: str = "meetings"
     elif fmt in ("svg", "png", "html"):
         from .draw import draw
 
-        draw(G, out, fmt)
+        draw(G, out, fmt, colour=colour, label_style=label_style)
     else:
         raise ValueError(f"unknown format {fmt!r} (use {', '.join(EXPORT_FORMATS)})")
 

@@ -146,6 +146,8 @@ class NetworkData:
     labels: dict[str, str]
     #: (state IRI, instrument IRI)
     ratified: set[tuple[str, str]]
+    #: ``tip:partOf`` of the entities that are not actors (places: city -> region -> state).
+    parents: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def label(self, iri: str) -> str:
         actor = self.actors.get(iri)
@@ -175,11 +177,15 @@ def load_network_data(store: GraphStore) -> NetworkData:
 
     actors: dict[str, Actor] = {}
     labels: dict[str, str] = {}
+    parents: dict[str, tuple[str, ...]] = {}
     for iri, props in facts.items():
         kinds = {kind_of_class.get(str(t)) for t in props.get(str(RDF.type), [])}
         names = sorted(" ".join(str(x).split()) for x in props.get(str(RDFS.label), []))
         actor_kind = next((k for k in KINDS if k in kinds), None)
         if actor_kind is None:
+            up = tuple(sorted(str(x) for x in props.get(str(TIP.partOf), []) if isinstance(x, URIRef)))
+            if up:
+                parents[iri] = up
             if names:
                 labels[iri] = names[0]
             elif "document" in kinds:
@@ -235,7 +241,7 @@ def load_network_data(store: GraphStore) -> NetworkData:
         m.dates.sort()
 
     ratified = {(str(r["s"]), str(r["i"])) for r in store.select(_RATIFIED)}
-    return NetworkData(actors=actors, meetings=meetings, labels=labels, ratified=ratified)
+    return NetworkData(actors=actors, meetings=meetings, labels=labels, ratified=ratified, parents=parents)
 
 
 def _assign_countries(actors: dict[str, Actor]) -> None:

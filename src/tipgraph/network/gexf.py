@@ -8,7 +8,8 @@ ready to look at:
 
 * every node has a ``label``; static attributes are declared in
   ``<attributes class="node|edge" mode="static">``;
-* ``viz:color`` by kind of actor and ``viz:size`` from a metric (PageRank by default);
+* ``viz:color`` by kind of actor (or by community), ``viz:size`` from a metric (PageRank
+  by default) and ``viz:position`` from the seeded layout the pictures use;
 * edge ``weight`` = number of meetings;
 * ``mode="dynamic" timeformat="date"`` and ``<spells>`` from the meeting dates, so
   Gephi's timeline plays the co-operation over the years. ``timeline="meetings"``
@@ -77,6 +78,37 @@ KIND_COLORS = {
     "other": (127, 127, 127),
 }
 MIN_SIZE, MAX_SIZE = 4.0, 40.0
+#: What the node colours show (``--colour``).
+COLOURINGS = ("kind", "community")
+#: RGB of communities 0, 1, ... (tab10, then its lighter half, greys left out); the
+#: smaller communities beyond share SMALL_COMMUNITY.
+COMMUNITY_COLORS = [
+    (31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189),
+    (140, 86, 75), (227, 119, 194), (188, 189, 34), (23, 190, 207),
+    (174, 199, 232), (255, 187, 120), (152, 223, 138), (255, 152, 150), (197, 176, 213),
+    (196, 156, 148), (247, 182, 210), (219, 219, 141), (158, 218, 229),
+]
+SMALL_COMMUNITY = (210, 210, 210)
+
+
+def node_colors(G: nx.Graph, colour: str = "kind") -> dict:
+    """Node -> RGB: by kind of actor, or by Louvain community (computed here when the
+    metrics were not)."""
+    if colour not in COLOURINGS:
+        raise ValueError(f"colour must be one of {COLOURINGS}")
+    if colour == "kind":
+        return {v: KIND_COLORS.get(d.get("kind", "other"), KIND_COLORS["other"]) for v, d in G.nodes(data=True)}
+    return {v: COMMUNITY_COLORS[c] if c < len(COMMUNITY_COLORS) else SMALL_COMMUNITY
+            for v, c in community_of(G).items()}
+
+
+def community_of(G: nx.Graph) -> dict:
+    """Node -> community: the metrics' attribute, else Louvain computed now (same seed)."""
+    if all("community" in d for _, d in G.nodes(data=True)):
+        return {v: d["community"] for v, d in G.nodes(data=True)}
+    from .metrics import communities
+
+    return communities(G)
 
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -136,10 +168,17 @@ def write_gexf(
     size_metric: str = "pagerank",
     timeline: str = "meetings",
     description: str | None = None,
+    colour: str = "kind",
+    positions: dict | None = None,
 ) -> None:
-    """Write ``G`` (built by :mod:`tipgraph.network.build`) as GEXF 1.3."""
+    """Write ``G`` (built by :mod:`tipgraph.network.build`) as GEXF 1.3.
+
+    ``positions`` (node -> (x, y), :func:`tipgraph.network.layout.gexf_positions`)
+    become ``viz:position``, so Gephi opens the graph laid out.
+    """
     if timeline not in TIMELINES:
         raise ValueError(f"timeline must be one of {TIMELINES}")
+    colors = node_colors(G, colour)
     node_attrs = _declared((d for _, d in G.nodes(data=True)), NODE_ATTRIBUTES)
     edge_attrs = _declared((d for _, _, d in G.edges(data=True)), EDGE_ATTRIBUTES)
     dynamic = timeline != "none" and (
@@ -184,9 +223,13 @@ def write_gexf(
                         with xf.element(n + "node", id=_text(node), label=label):
                             _attvalues(xf, n, d, node_attrs)
                             _write_spells(xf, n, d.get("periods"), timeline if dynamic else "none")
-                            r, g, b = KIND_COLORS.get(d.get("kind", "other"), KIND_COLORS["other"])
+                            r, g, b = colors[node]
                             with xf.element(v + "color", r=str(r), g=str(g), b=str(b)):
                                 pass
+                            if positions and node in positions:
+                                x, y = positions[node]
+                                with xf.element(v + "position", x=repr(float(x)), y=repr(float(y)), z="0.0"):
+                                    pass
                             with xf.element(v + "size", value=repr(sizes[node])):
                                 pass
                         xf.write("\n")

@@ -1,7 +1,12 @@
 """Centrality and communities, stored as node attributes and listed as top-N tables.
 
-* ``degree``: how many distinct partners an actor met;
-* ``weighted_degree``: how many meetings-with-a-partner (edge weights summed);
+* ``degree``: how many distinct partners an actor met (in the two-mode views: how
+  many meetings or instruments it is linked to); a person's tie to their affiliation
+  (``relation="affiliation"``, persons kept as nodes) is not a partner and is not
+  counted, so with every kind kept the degree is the ``partners`` column of the stored
+  query ``most-connected-actors``;
+* ``weighted_degree``: how many meetings-with-a-partner (edge weights summed, the same
+  edges as ``degree``);
 * ``betweenness``: brokers, actors on many shortest paths between others. Exact
   betweenness is O(n·m); above ``BETWEENNESS_EXACT_LIMIT`` nodes it is estimated
   from ``k`` sampled sources (seeded, so the numbers repeat), and the graph records it;
@@ -29,8 +34,7 @@ SEED = 42
 def compute_metrics(G: nx.Graph) -> nx.Graph:
     """Add the metrics to every node of ``G`` (in place) and return it."""
     n = G.number_of_nodes()
-    degree = dict(G.degree())
-    weighted = dict(G.degree(weight="weight"))
+    degree, weighted = partner_degrees(G)
     if n > BETWEENNESS_EXACT_LIMIT:
         k = betweenness_samples(n, G.number_of_edges())
         betweenness = nx.betweenness_centrality(G, k=k, seed=SEED, normalized=True)
@@ -39,21 +43,55 @@ def compute_metrics(G: nx.Graph) -> nx.Graph:
         betweenness = nx.betweenness_centrality(G, normalized=True) if n else {}
         G.graph["betweenness"] = "exact"
     pagerank = nx.pagerank(G, weight="weight") if G.number_of_edges() else {v: 1.0 / n for v in G} if n else {}
-    communities = (
-        nx.community.louvain_communities(G, weight="weight", seed=SEED) if G.number_of_edges() else
-        [{v} for v in G]
-    )
-    # Number communities by size (largest 0), ties by their smallest member: stable output.
-    ordered = sorted(communities, key=lambda c: (-len(c), min(c)))
-    community = {v: i for i, members in enumerate(ordered) for v in members}
+    community = communities(G)
     for v, d in G.nodes(data=True):
         d["degree"] = int(degree[v])
         d["weighted_degree"] = float(weighted[v])
         d["betweenness"] = float(betweenness.get(v, 0.0))
         d["pagerank"] = float(pagerank.get(v, 0.0))
         d["community"] = int(community[v])
-    G.graph["communities"] = len(ordered)
+    G.graph["communities"] = len(set(community.values()))
     return G
+
+
+def communities(G: nx.Graph) -> dict:
+    """Node -> Louvain community (weighted, seed 42), numbered by size, largest 0, ties
+    by their smallest member: the same numbers on every run."""
+    found = (
+        nx.community.louvain_communities(G, weight="weight", seed=SEED) if G.number_of_edges() else
+        [{v} for v in G]
+    )
+    ordered = sorted(found, key=lambda c: (-len(c), min(c)))
+    return {v: i for i, members in enumerate(ordered) for v in members}
+
+
+#: Descriptions of what each metric counts, for the tables of ``analyze`` and the HTML page.
+COUNTS = {
+    "degree": "distinct partners (actors met at a shared meeting; affiliation ties not counted)",
+    "weighted_degree": "meetings with partners (one per partner and meeting)",
+    "betweenness": "share of shortest paths between others through the actor (brokers)",
+    "pagerank": "PageRank, weighted by meetings",
+}
+
+
+def partner_degrees(G: nx.Graph) -> tuple[dict, dict]:
+    """Degree and weighted degree over the edges that join partners.
+
+    Why not ``G.degree()``: with persons kept as nodes, each person is tied to their
+    affiliation by an edge that is not a meeting; counting it would make a body's
+    degree differ from the distinct co-participants that ``most-connected-actors``
+    counts on the same store.
+    """
+    degree = {v: 0 for v in G}
+    weighted = {v: 0.0 for v in G}
+    for a, b, d in G.edges(data=True):
+        if d.get("relation") == "affiliation":
+            continue
+        w = float(d.get("weight", 1.0))
+        for v in {a, b}:
+            degree[v] += 1
+            weighted[v] += w
+    return degree, weighted
 
 
 def betweenness_samples(nodes: int, edges: int) -> int:

@@ -117,7 +117,7 @@ def filter_meetings(
     countries: Iterable[str] = (),
 ) -> list[Meeting]:
     """Meetings in the window (undated ones drop out once a window is set), held under
-    one of the instruments, held in or attended by one of the countries."""
+    one of the instruments, held in one of the countries (:func:`held_in_country`)."""
     instruments, countries = set(instruments), set(countries)
     kept = []
     for m in data.meetings.values():
@@ -125,20 +125,43 @@ def filter_meetings(
             continue
         if instruments and not (m.instruments & instruments):
             continue
-        if countries and not _touches_country(data, m, countries):
+        if countries and not held_in_country(data, m, countries):
             continue
         kept.append(m)
     return kept
 
 
-def _touches_country(data: NetworkData, m: Meeting, countries: set[str]) -> bool:
-    if m.locations & countries:
-        return True
-    for p in m.participants:
-        actor = data.actors.get(p)
-        if actor is not None and actor.country in countries:
-            return True
-    return False
+#: ``tip:partOf`` steps followed from a meeting's place up to its state. The stored query
+#: ``who-met-whom`` spells the same steps out as a property path (Virtuoso fails on
+#: ``tip:partOf*`` there), so both select the same meetings for a country.
+PART_OF_STEPS = 3
+
+
+def _within(data: NetworkData, iri: str, steps: int = PART_OF_STEPS) -> set[str]:
+    """``iri`` and what it is part of, up to ``steps`` ``tip:partOf`` steps up."""
+    found, frontier = {iri}, {iri}
+    for _ in range(steps):
+        up = set()
+        for x in frontier:
+            actor = data.actors.get(x)
+            up.update(actor.part_of if actor is not None else data.parents.get(x, ()))
+        frontier = up - found
+        found |= frontier
+        if not frontier:
+            break
+    return found
+
+
+def held_in_country(data: NetworkData, m: Meeting, countries: set[str]) -> bool:
+    """Whether ``m`` was held in one of ``countries``: a ``tip:location`` of it is the
+    state or a place within it (a city, a region).
+
+    The rule of the stored query ``who-met-whom --param country=``, so that the network
+    and the query select the same meetings. Who attended does not count: a meeting in
+    Minsk that Russia's ministry attended is a meeting in Belarus (``--ego`` follows an
+    actor wherever it met).
+    """
+    return any(_within(data, place) & countries for place in m.locations)
 
 
 def restrict_periods(G: nx.Graph, start: date | None, end: date | None) -> None:
@@ -212,7 +235,42 @@ def build_selection(store: GraphStore, sel: Selection, data: NetworkData | None 
             G = nx.ego_graph(G, ego, radius=sel.depth).copy()
             G.nodes[ego]["ego"] = True
     G.graph["selection"] = sel.describe()
+    G.graph["title"] = selection_title(sel, data, G, ego, instruments, countries)
     return G
+
+
+_VIEW_TITLES = {"cooperation": "Co-operation network", "bipartite": "Actors and meetings",
+                "instruments": "Actors and instruments", "query": "Network"}
+
+
+def selection_title(sel: Selection, data: NetworkData, G: nx.Graph, ego: str | None = None,
+                    instruments: Iterable[str] = (), countries: Iterable[str] = ()) -> str:
+    """What a picture of ``G`` shows, in words and with names rather than IRIs:
+    "Co-operation network of IOM (depth 1): meetings held in Belarus, 2018 to 2020;
+    organizations and states; 12 actors, 30 links"."""
+    head = _VIEW_TITLES.get(sel.view, "Network")
+    if sel.query:
+        head = f"Network of query {Path(sel.query).name}"
+    if ego:
+        head += f" of {data.label(ego)} (depth {sel.depth})"
+    parts = []
+    meetings = []
+    if countries:
+        meetings.append("held in " + ", ".join(data.label(c) for c in countries))
+    if instruments:
+        meetings.append("under " + ", ".join(data.label(i) for i in instruments))
+    if sel.date_from or sel.date_to:
+        meetings.append(f"{sel.date_from or 'start'} to {sel.date_to or 'end'}")
+    if meetings:
+        parts.append("meetings " + ", ".join(meetings))
+    if not sel.query:
+        kinds = sorted(sel.kinds or (ALL_KINDS if sel.view == "bipartite" else DEFAULT_KINDS))
+        words = {"organization": "organizations", "state": "states", "person": "persons"}
+        folded = "" if "person" in kinds else " (persons folded into their affiliation)"
+        parts.append(" and ".join(words[k] for k in kinds) + folded)
+    actors = sum(1 for _, d in G.nodes(data=True) if d.get("kind") not in ("meeting", "instrument"))
+    parts.append(f"{actors} actors, {G.number_of_edges()} links")
+    return head + ": " + "; ".join(parts)
 
 
 def _resolve(store: GraphStore, name: str, kinds: set[str], classes: dict[str, str], what: str,
