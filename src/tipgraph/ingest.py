@@ -28,7 +28,7 @@ from .namespaces import TIP
 from .reading import SUPPORTED_SUFFIXES, UnreadableDocument, read_document
 from .reading.document import DEFAULT_MAX_BYTES
 from .reading.language import is_supported
-from .rdfbuild import build_document_graph, document_iri
+from .rdfbuild import document_iri, document_triples
 from .reference import ensure_reference_graphs
 from .validation.compiled import index_graph
 from .store import GraphStore
@@ -277,13 +277,14 @@ def _process(path: str) -> _Processed:
             extraction = extract(doc, _fresh_resolver())
         else:  # stored as a document (title, date, source, language), no facts: see docs/security.md
             extraction = Extraction(document=doc, note=f"language {doc.language}: not supported yet, stored without facts")
-        graph_iri, graph = build_document_graph(extraction)
+        graph_iri, triples = document_triples(extraction)
+        ntriples = _serialize_ntriples(triples)
     except Exception as exc:  # an extractor bug must not stop the other documents
         return _Processed(path, error=f"extraction failed: {type(exc).__name__}: {exc}")
     return _Processed(
         path,
         graph_iri=str(graph_iri),
-        ntriples=graph.serialize(format="nt", encoding="utf-8"),
+        ntriples=ntriples,
         content_sha1=doc.content_sha1,
         facts=extraction.fact_counts(),
         note=extraction.note,
@@ -478,7 +479,8 @@ def ingest_paths(
             outcome = DocumentOutcome(item.path, "unchanged", graph=item.graph_iri)
         else:
             triples = adopt_preferred_labels(_parse_ntriples(item.ntriples), preferred)
-            if pending_described and mentioned_nodes(triples) & pending_described:
+            typed = typed_nodes(triples)
+            if pending_described and mentioned_nodes(triples, typed) & pending_described:
                 flush()
             graph = index_graph(triples, identifier=URIRef(item.graph_iri))
             name = URIRef(item.graph_iri)
@@ -495,13 +497,13 @@ def ingest_paths(
                 for old in sorted(sources.get(item.path, set()) - {item.graph_iri}):
                     if URIRef(old) not in pending:
                         pending[URIRef(old)] = []
-                for node in typed_nodes(triples) - in_store - counted_new:
+                for node in typed - in_store - counted_new:
                     kind = str(node)[len(_ID):].partition("/")[0]
                     if kind in _ENTITY_KINDS:
                         counted_new.add(node)
                         report.new_entities[kind] += 1
                 pending[name] = triples
-                pending_described.update(typed_nodes(triples) - in_store)
+                pending_described.update(typed - in_store)
                 remember_labels(triples, preferred)
                 pending_outcomes.append(outcome)
                 report.outcomes.append(outcome)
@@ -514,6 +516,17 @@ def ingest_paths(
     flush()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _serialize_ntriples(triples: list[tuple]) -> bytes:
+    """A document's triples as N-Triples for the writer process, written by Oxigraph
+    (several times faster than rdflib's serializer, and the writer parses them with Oxigraph)."""
+    import pyoxigraph as ox
+
+    from .store.embedded import to_ox
+
+    return ox.serialize([ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples], None,
+                        ox.RdfFormat.N_TRIPLES)
 
 
 def _parse_ntriples(data: bytes) -> list[tuple]:

@@ -54,8 +54,12 @@ def typed_nodes(triples: Iterable[tuple]) -> set[URIRef]:
     return {s for s, p, _ in triples if p == RDF.type and isinstance(s, URIRef)}
 
 
-def mentioned_nodes(triples: Iterable[tuple]) -> set[URIRef]:
-    """Entity IRIs used as values without being described here (references to other graphs)."""
-    described = typed_nodes(triples)
+def mentioned_nodes(triples: Iterable[tuple], described: set[URIRef] | None = None) -> set[URIRef]:
+    """Entity IRIs used as values without being described here (references to other graphs).
+
+    ``described``: :func:`typed_nodes` of ``triples``, when the caller has it already.
+    """
+    if described is None:
+        described = typed_nodes(triples)
     return {o for _, p, o in triples
             if isinstance(o, URIRef) and p != RDF.type and str(o).startswith(_ENTITY_PREFIX) and o not in described}

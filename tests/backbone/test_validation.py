@@ -153,7 +153,7 @@ def test_ensure_ontology_loads_once_and_on_change(store, monkeypatch):
     # an edited ontology (another hash) replaces the stored copy
     from tipgraph import reference
 
-    monkeypatch.setattr(reference, "_current_hash", lambda graph, name: "changed")
+    monkeypatch.setattr(reference, "ontology_digest", lambda: "changed")
     assert ensure_ontology(store) is True
     assert len(store.graph(ONTOLOGY_GRAPH)) == n  # replaced, not added to
 

@@ -126,3 +126,33 @@ def test_person_without_role_in_this_document_is_only_referenced():
     assert not list(g.objects(URIRef(ANA.iri), RDFS.label))
     (meeting,) = list(g.subjects(RDF.type, TIP.WorkingMeeting))
     assert (meeting, TIP.participant, URIRef(ANA.iri)) in g
+
+
+def test_the_triples_ingest_sends_are_the_graphs_triples_each_once():
+    from tipgraph.rdfbuild import document_triples
+
+    x = _extraction()
+    # the organizer named among the participants too: its tip:participant triple comes twice
+    x.meetings[0] = MeetingFact("tip:WorkingMeeting", [MOJ, ANA, IOM], organizers=[IOM],
+                                dates=[DateValue("2021-06-03", "day")], evidence="IOM met the Ministry.")
+    name, g = build_document_graph(x)
+    same_name, triples = document_triples(x)
+    assert same_name == name
+    assert len(triples) == len(set(triples)) == len(g)
+    assert set(triples) == set(g)
+
+
+def test_the_workers_ntriples_read_back_as_the_same_terms():
+    """Written by Oxigraph in the worker, parsed by Oxigraph in the writer: nothing changes on the way."""
+    from tipgraph.ingest import _parse_ntriples, _serialize_ntriples
+    from tipgraph.rdfbuild import document_triples
+
+    _, triples = document_triples(_extraction())
+    node = URIRef("https://w3id.org/tipgraph/id/org/x")
+    hostile = [(node, RDFS.label, Literal(v)) for v in ('say "hi"', "line one\nline two\r\n\ttab", "back\\slash",
+                                                         "Ünïcödé – ✓ 東京", "")]
+    hostile += [(node, SKOS.altLabel, Literal("Moldova", lang="ro")),
+                (node, TIP.budgetAmount, Literal(Decimal("4400000.50"), datatype=XSD.decimal)),
+                (node, TIP.date, Literal("2005-09", datatype=XSD.gYearMonth))]
+    data = triples + hostile
+    assert set(_parse_ntriples(_serialize_ntriples(data))) == set(data)

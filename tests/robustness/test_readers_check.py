@@ -106,3 +106,36 @@ def test_a_trafilatura_that_finds_nothing_is_caught(monkeypatch):
 def test_good_run_unaffected(tmp_path):
     run = run_tipgraph("ingest", str(_corpus(tmp_path / "docs", pages=2)), "--store", str(tmp_path / "s"), "--quiet")
     assert run.returncode == 0, run.stderr
+
+
+def test_only_the_readers_the_run_needs_are_checked(monkeypatch):
+    """Plain text needs no HTML reader: its libraries (and the trafilatura probe) are not loaded."""
+    real = readers._import
+    asked: list[str] = []
+
+    def recording(name):
+        asked.append(name)
+        return real(name)
+
+    monkeypatch.setattr(readers, "_import", recording)
+    assert readers.reader_problems({".txt", ".md"}) == []
+    assert not set(asked) & readers.HTML_ONLY
+    asked.clear()
+    assert readers.reader_problems({".txt", ".HTML"}) == []
+    assert set(asked) >= readers.HTML_ONLY
+
+
+def test_a_missing_html_library_does_not_stop_a_run_of_plain_text(tmp_path, monkeypatch):
+    real = readers._import
+
+    def without_cleaner(name):
+        if name in ("lxml_html_clean", "lxml.html.clean"):
+            raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean.")
+        return real(name)
+
+    monkeypatch.setattr(readers, "_import", without_cleaner)
+    docs = tmp_path / "docs"
+    write_good_documents(docs, 2)
+    result = CliRunner().invoke(cli, ["ingest", str(docs), "--store", str(tmp_path / "store"), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "lxml_html_clean" not in result.output

@@ -39,10 +39,6 @@ def ingest(paths: tuple[str, ...], jobs: int, quiet: bool, max_bytes: int, follo
     from ..reading.readers import ReaderUnavailable, check_readers
 
     try:
-        check_readers()  # once, here: a missing library would otherwise refuse every page on its own
-    except ReaderUnavailable as exc:
-        raise InputError(str(exc)) from exc
-    try:
         found = survey(paths, follow_symlinks=follow_symlinks)
     except IngestInputError as exc:
         raise InputError(str(exc)) from exc
@@ -50,6 +46,11 @@ def ingest(paths: tuple[str, ...], jobs: int, quiet: bool, max_bytes: int, follo
     if total == 0:
         skipped = "".join(f"; skipped {path}: {reason}" for path, reason in found.skipped)
         raise InputError("no .txt, .html, .htm or .md documents found in " + ", ".join(paths) + skipped)
+    try:
+        # once, here: a missing library would otherwise refuse every page on its own
+        check_readers({f.suffix for f in found.files})
+    except ReaderUnavailable as exc:
+        raise InputError(str(exc)) from exc
 
     with open_store_or_fail(store_location) as store:
         # A bar where it can be redrawn; elsewhere (notebook, log, cron) plain lines now and then.

@@ -5,11 +5,13 @@ justext, which needs lxml's HTML cleaner, now a separate distribution
 (``lxml_html_clean``). When one is missing, every HTML page failed on its own with the
 same ImportError, one refusal per page, and the run ended with exit 1 as if the pages
 were bad. Checked once, the run stops before it starts, with one message that says
-which library is missing and how to install it.
+which library is missing and how to install it. Only the readers the run's documents
+need are checked: a run of plain-text files does not load the HTML reader's libraries.
 """
 from __future__ import annotations
 
 import importlib
+from collections.abc import Collection
 from dataclasses import dataclass
 
 #: (module, distribution to install, which reader needs it)
@@ -26,6 +28,11 @@ REQUIRED: tuple[tuple[str, str, str], ...] = (
     ("py3langid", "py3langid", "the language detector"),
     ("dateparser", "dateparser", "the date reader for documents in other languages"),
 )
+
+#: Modules only the HTML reader needs: a run without HTML pages does not import them
+#: (trafilatura and its probe page are most of a one-document ingest's start-up check).
+HTML_ONLY = frozenset({"lxml.html", "lxml_html_clean", "lxml.html.clean", "justext", "trafilatura"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
 
 _PROBE_PAGE = ("<html><head><title>Probe</title></head><body><article><p>The ministry and the "
                "agency met in Vienna on 3 March 2021 to agree a plan for shelters and hotlines."
@@ -51,15 +58,22 @@ def _import(name: str):
     return importlib.import_module(name)
 
 
-def reader_problems() -> list[Problem]:
-    """What stops a reader from working: missing libraries, and a trafilatura that fails on a tiny page."""
+def reader_problems(suffixes: Collection[str] | None = None) -> list[Problem]:
+    """What stops a reader from working: missing libraries, and a trafilatura that fails on a tiny page.
+
+    ``suffixes``: the file suffixes of the documents about to be read (``.txt``, ``.html`` ...);
+    only the readers those need are checked. None checks every reader.
+    """
+    html = suffixes is None or bool(HTML_SUFFIXES & {s.lower() for s in suffixes})
     problems: list[Problem] = []
     for module, dist, needed_by in REQUIRED:
+        if module in HTML_ONLY and not html:
+            continue
         try:
             _import(module)
         except Exception as exc:  # ImportError, or a library that breaks while importing
             problems.append(Problem(module, dist, needed_by, f"{type(exc).__name__}: {' '.join(str(exc).split())}"))
-    if problems:
+    if problems or not html:
         return problems
     try:
         text = _import("trafilatura").extract(_PROBE_PAGE, favor_recall=True, output_format="txt")
@@ -70,8 +84,8 @@ def reader_problems() -> list[Problem]:
     return []
 
 
-def check_readers() -> None:
-    """Raise :class:`ReaderUnavailable` naming every library a reader lacks."""
-    problems = reader_problems()
+def check_readers(suffixes: Collection[str] | None = None) -> None:
+    """Raise :class:`ReaderUnavailable` naming every library a reader lacks (of those ``suffixes`` need)."""
+    problems = reader_problems(suffixes)
     if problems:
         raise ReaderUnavailable("cannot read documents: " + "; ".join(str(p) for p in problems))

@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rdflib import Literal, Namespace, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
@@ -58,8 +59,9 @@ Triple = tuple
 _IN_SUMMARY = f"VALUES ?summaries {{ <{DERIVED_GRAPH}> }} GRAPH ?summaries"
 
 
+@lru_cache(maxsize=1 << 16)
 def summary_node(entity: str | URIRef) -> URIRef:
-    """The summary node of a shared entity."""
+    """The summary node of a shared entity (cached: a write asks for the same few nodes many times)."""
     return URIRef(SUMMARY_BASE + str(entity)[len(str(ID)):])
 
 
@@ -72,7 +74,9 @@ def is_shared(node) -> bool:
     return isinstance(node, URIRef) and str(node).startswith(SHARED)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(label: str) -> str:
+    """The normalised key of a label (cached: the same labels recur in every document)."""
     from ..resolution.matching import normalize
 
     return normalize(label)

@@ -51,8 +51,12 @@ def _class_hierarchy() -> Graph:
 
     Mixing these few dozen axioms into each document's data graph instead of the
     whole ontology saves most of the per-document cost of pyshacl's ``ont_graph``.
+    Read from the ontology as parsed: the canonical blank-node labels of the stored
+    copy cost ~0.3 s a process and no axiom here has a blank node.
     """
-    onto = ontology_graph()
+    from ..reference import parsed_ontology
+
+    onto = parsed_ontology()
     g = Graph()
     for p in (RDFS.subClassOf, RDFS.subPropertyOf):
         for s, o in onto.subject_objects(p):
