@@ -521,12 +521,9 @@ def ingest_paths(
 def _serialize_ntriples(triples: list[tuple]) -> bytes:
     """A document's triples as N-Triples for the writer process, written by Oxigraph
     (several times faster than rdflib's serializer, and the writer parses them with Oxigraph)."""
-    import pyoxigraph as ox
+    from .store.terms import serialize_triples
 
-    from .store.embedded import to_ox
-
-    return ox.serialize([ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples], None,
-                        ox.RdfFormat.N_TRIPLES)
+    return serialize_triples(triples)
 
 
 def _parse_ntriples(data: bytes) -> list[tuple]:

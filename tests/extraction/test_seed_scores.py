@@ -75,12 +75,16 @@ def test_development_set_score(tmp_path, shared_dir, repo_dir, name):
 #: so that a change that loses what was gained on real pages fails. They are floors, not
 #: the issue's goals (0.90 on development sets), which these sets do not reach yet.
 REAL_PAGE_FLOORS = {
-    ("examples/corpus/dev-a", "examples/corpus/dev-a/gold.yaml"): 0.66,
-    ("examples/corpus/dev-b", "examples/corpus/dev-b/gold.yaml"): 0.56,
+    ("examples/corpus/dev-a", "examples/corpus/dev-a/gold.yaml"): 0.78,
+    ("examples/corpus/dev-b", "examples/corpus/dev-b/gold.yaml"): 0.62,
+    # held out in rounds nine and ten, development sets since their first-sight scores
+    ("examples/corpus/heldout-a", "examples/corpus/heldout-a/gold.yaml"): 0.80,
+    ("examples/corpus/heldout-b", "examples/corpus/heldout-b/gold.yaml"): 0.50,
+    ("examples/corpus/heldout-c", "examples/corpus/heldout-c/gold.yaml"): 0.43,
     ("shared:corpora/europe-central-asia", None): 0.76,
     ("shared:corpora/ratifications-programmes", None): 0.75,
-    ("shared:corpora/africa-middle-east", None): 0.72,
-    ("shared:corpora/africa-asia-americas", None): 0.62,
+    ("shared:corpora/africa-middle-east", None): 0.77,
+    ("shared:corpora/africa-asia-americas", None): 0.67,
     ("shared:corpora/asia-pacific-americas", None): 0.57,
 }
 
