@@ -167,3 +167,34 @@ def test_every_country_that_has_ratified_it_then_a_dashed_list():
     rats = _pairs("The Protocol of 2014 to the Forced Labour Convention enters into force today. Every country "
                   "that has ratified it - Niger, Norway and Panama - must now apply it.")
     assert {s for s, _ in rats} >= {"Niger", "Norway", "Panama"}
+
+
+STATUS_PAGE = """Treaty Library | Home | Search | Status
+UNITED NATIONS CONVENTION AGAINST CORRUPTION
+
+Status of the Convention as last reported by the depositary.
+
+Participant | Signature | Ratification, Accession (a) | Notes
+
+Fiji | | 14 May 2008 a |
+
+Palau | 24 Mar 2009 | 24 Mar 2009 |
+
+Tonga | 12 Dec 2003 | |
+
+Samoa | 9 Dec 2003 | 18 Apr 2018 |
+"""
+
+
+def test_a_status_table_gives_the_states_with_a_ratification_date():
+    x = extract(read_text(STATUS_PAGE), Resolver())
+    got = {(r.state.label, r.act, r.date.value if r.date else None) for r in x.ratifications}
+    assert got == {("Fiji", "acceded", "2008-05-14"), ("Palau", "ratified", "2009-03-24"),
+                   ("Samoa", "ratified", "2018-04-18")}, got
+    assert {r.instrument.label for r in x.ratifications} == {"United Nations Convention against Corruption"}
+
+
+def test_a_bar_menu_without_a_ratification_column_stays_furniture():
+    doc = read_text("Site | Home | News | Contact\nAbout | Team | Jobs | Press\nMore | Links | Help | Login\n"
+                    "Ghana | Togo | Benin | Niger\n\nOn 3 May 2021 IOM met the Minister of Interior of Ghana in Accra.\n")
+    assert "|" not in doc.text

@@ -224,11 +224,64 @@ def _law_acts(ctx: DocContext, s, seen: set) -> list[RatificationFact]:
     return _record(ctx, seen, state, [i.entity for i in instruments], _act_date(ctx, s), act, s.text)
 
 
+_ROW_MARKS = re.compile(r"\[[^\]]*\]|\([^)]*\)|[*†#]")
+
+
+def _table_acts(ctx: DocContext, seen: set) -> list[RatificationFact]:
+    """A treaty's status table (reading keeps its rows as lines): each state whose row
+    gives a date in the ratification column ratified the treaty ("... a": acceded). The
+    treaty is the one the headline names, else the first one the text names."""
+    lines = ctx.text.split("\n")
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    column = None
+    instrument = None
+    out: list[RatificationFact] = []
+    for n, line in enumerate(lines):
+        if line.count("|") < 2:
+            continue
+        cells = [c.strip() for c in line.split("|")]
+        if column is None:
+            found = [k for k, c in enumerate(cells) if k and re.search(r"\b(?:ratification|accession)\b", c, re.I)]
+            if found:
+                column = found[0]
+                instrument = _table_treaty(ctx, offsets[n])
+            continue
+        if instrument is None or len(cells) <= column:
+            continue
+        value = cells[column]
+        dms = [dm for dm in find_dates(value, None) if not dm.relative]
+        state = ctx.resolver.state(_ROW_MARKS.sub("", cells[0]).strip()) if cells[0] else None
+        if not dms or state is None or state.kind != "State":
+            continue
+        act = "acceded" if re.search(r"\s(?:a|\(a\))$|accession", value, re.I) else "ratified"
+        for fact in _record(ctx, seen, state, [instrument], dms[0].values[0], act, line.strip()):
+            out.append(fact)
+    return out
+
+
+def _table_treaty(ctx: DocContext, before: int) -> Entity | None:
+    """The treaty a status table is about: the headline's, else the first named before it."""
+    title = ctx.doc.title or ""
+    for m in ctx.resolver.find_mentions(title) if title else []:
+        if m.entity.kind == "LegalInstrument" and _TREATY.search(m.entity.label):
+            return m.entity
+    for sp in ctx.spans:
+        if sp.start >= before:
+            break
+        if sp.entity.kind == "LegalInstrument" and _TREATY.search(sp.entity.label):
+            return sp.entity
+    return None
+
+
 def extract_ratifications(ctx: DocContext) -> tuple[list[RatificationFact], list[AdoptionFact], set[int]]:
     rats: list[RatificationFact] = []
     adoptions: list[AdoptionFact] = []
     used: set[int] = set()
     seen = set()
+    rats.extend(_table_acts(ctx, seen))
     for s in ctx.sentences:
         listed = _list_acts(ctx, s, seen) or _in_force_acts(ctx, s, seen) or _law_acts(ctx, s, seen)
         if listed:

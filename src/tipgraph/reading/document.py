@@ -19,7 +19,7 @@ from . import boilerplate as bp
 from .contacts import clean_contact, extract_contacts, scrub_details, split_inline_contact
 from .encoding import BinaryContent, declared_html_charset, decode_bytes, normalise_text
 from .errors import UnreadableDocument
-from .factsheet import join_sheet_values, sheet_lines
+from .factsheet import join_sheet_values, sheet_lines, status_table_lines
 from .language import detect_language, foreign_date, is_supported
 from .metadata import (date_line, find_dateline, meta_line, parse_iso_or_text_date,
                        place_date_line, readable_place, release_marker, take_fields)
@@ -164,7 +164,7 @@ def clean_lines(lines: list[str], *, one_per_line: bool = False, markdown: bool 
     """Lines of a page to body paragraphs plus the metadata found around them."""
     lines, contacts = extract_contacts(lines, stop=bp.ends_contact_block)
     lines = join_sheet_values(lines)
-    sheet = sheet_lines(lines)
+    sheet = sheet_lines(lines) | status_table_lines(lines)
     lines, fields = take_fields(lines, keep=sheet)
     noise = bp.mark_noise(lines)
     bp.keep_wrapped_lists(lines, noise)
@@ -184,6 +184,8 @@ def clean_lines(lines: list[str], *, one_per_line: bool = False, markdown: bool 
     if sheet and min(sheet) < start:
         start = min(sheet)  # a fact sheet above the first paragraph of prose is part of the body
     end = bp.body_end(lines, noise, start)
+    if sheet and max(sheet) > end:
+        end = max(sheet)  # a status table ends the page: its rows end no sentence
     bp.mark_menu_runs(lines, noise, start, end + 1, min_run=6, bullets_only=False)
     for i in sheet:
         noise[i] = False

@@ -109,3 +109,35 @@ def join_sheet_values(lines: list[str]) -> list[str]:
             out[j] = ""
             j += 1
     return out
+
+
+#: The header of a treaty's status table: "Parties | Date of Signature | Date of ratification"
+_STATUS_HEADER = re.compile(r"\b(?:ratification|accession)\b", re.I)
+
+
+def is_table_row(line: str) -> bool:
+    """A row of cells split by bars ("Albania | 12 Dec 2000 | 21 Aug 2002 |")."""
+    return line.count("|") >= 2 and not line.lstrip().startswith("|")
+
+
+def status_table_lines(lines: list[str]) -> set[int]:
+    """Indexes of the lines of treaty status tables: a header row naming a ratification or
+    accession column, and the rows below it (blank lines between rows allowed). Without
+    this, the rows read as a menu (short lines split by bars) and are dropped."""
+    keep: set[int] = set()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if is_table_row(line) and any(_STATUS_HEADER.search(c) for c in line.split("|")[1:]):
+            rows = [i]
+            k = i + 1
+            while k < len(lines) and (not lines[k].strip() or is_table_row(lines[k])):
+                if lines[k].strip():
+                    rows.append(k)
+                k += 1
+            if len(rows) >= 4:  # a header and three rows at least: a table, not a menu
+                keep.update(rows)
+            i = k
+            continue
+        i += 1
+    return keep

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .boilerplate import _FUNCTION_END, ends_sentence, is_bullet
-from .factsheet import sheet_field
+from .factsheet import is_table_row, sheet_field
 
 _HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
 
@@ -28,7 +28,8 @@ def wrap_width(lines: list[str]) -> int | None:
 
 
 def _continues(prev: str, nxt: str, width: int | None, *, always: bool) -> bool:
-    if is_bullet(nxt) or sheet_field(nxt) is not None or sheet_field(prev) is not None:
+    if is_bullet(nxt) or sheet_field(nxt) is not None or sheet_field(prev) is not None \
+            or is_table_row(prev) or is_table_row(nxt):
         return False
     if always:
         return True
