@@ -80,7 +80,7 @@ REAL_PAGE_FLOORS = {
     # held out in rounds nine and ten, development sets since their first-sight scores
     ("examples/corpus/heldout-a", "examples/corpus/heldout-a/gold.yaml"): 0.80,
     ("examples/corpus/heldout-b", "examples/corpus/heldout-b/gold.yaml"): 0.50,
-    ("examples/corpus/heldout-c", "examples/corpus/heldout-c/gold.yaml"): 0.43,
+    ("examples/corpus/heldout-c", "examples/corpus/heldout-c/gold.yaml"): 0.49,
     ("shared:corpora/europe-central-asia", None): 0.76,
     ("shared:corpora/ratifications-programmes", None): 0.75,
     ("shared:corpora/africa-middle-east", None): 0.77,
