@@ -151,7 +151,12 @@ def _in_force_acts(ctx: DocContext, s, seen: set) -> list[RatificationFact]:
     """The states a treaty entered into force for ("For A, B and C, the Convention becomes
     effective on 1 May"; "it took effect for Albania and Austria"), which ratified it."""
     m = _IN_FORCE.search(s.text)
-    if m is None or _ANNOUNCED.search(s.text[max(0, m.start() - 30) : m.start()]) and not re.search(r"\b(?:becomes?|takes?|enters?)\b", m.group(), re.I):
+    if m is None:
+        return []
+    # "would take effect for states that ...": a condition, not a fact; "takes effect for A on
+    # 1 May" tells of a ratification already made, whatever the tense
+    conditional = _ANNOUNCED.search(s.text[max(0, m.start() - 30) : m.start()])
+    if conditional and not re.search(r"\b(?:becomes?|takes?|enters?)\b", m.group(), re.I):
         return []
     states = []
     for sp in ctx.spans_in(s.start, s.end, ("State",)):
