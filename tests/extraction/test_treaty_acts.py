@@ -198,3 +198,8 @@ def test_a_bar_menu_without_a_ratification_column_stays_furniture():
     doc = read_text("Site | Home | News | Contact\nAbout | Team | Jobs | Press\nMore | Links | Help | Login\n"
                     "Ghana | Togo | Benin | Niger\n\nOn 3 May 2021 IOM met the Minister of Interior of Ghana in Accra.\n")
     assert "|" not in doc.text
+
+
+def test_a_treaty_that_would_take_effect_for_a_state_is_no_ratification():
+    assert not _pairs("The Council of Europe Convention on Action against Trafficking in Human Beings would take "
+                      "effect for Ireland and Malta only if their parliaments approved it.")

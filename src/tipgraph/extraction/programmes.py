@@ -217,7 +217,7 @@ def extract_programmes(ctx: DocContext, skip: set[int] = frozenset()) -> tuple[l
             owners = [sp for sp in ctx.spans_in(max(s.start, s.start + hit.start() - 90), s.start + hit.start(), ("Organization",))]
             if owners and _OWNED.match(ctx.text[owners[-1].end : s.start + hit.end()]):
                 e = owners[-1].entity
-                if "tip:DonorAgency" in e.types or e.iri.rsplit("/", 1)[-1] == "eu":
+                if _donor_body(e):
                     # "the USAID Counter-Trafficking Project": a donor's project is one it pays for
                     if all(e.iri != i.iri for i in p.implementers):
                         _add(p.funders, e)
@@ -285,9 +285,14 @@ def extract_programmes(ctx: DocContext, skip: set[int] = frozenset()) -> tuple[l
 _LAUNCHED_BY = re.compile(r"\b(?:launched|initiated|started|introduced)\s+by\s+", re.I)
 
 
+def _donor_body(e: Entity) -> bool:
+    """A donor agency or the EU: a project of its own is one it pays for."""
+    return "tip:DonorAgency" in e.types or e.iri.rsplit("/", 1)[-1] == "eu"
+
+
 def _is_donor(e: Entity) -> bool:
-    """A donor agency, the EU or a state: what such a body launches, it pays for."""
-    return "tip:DonorAgency" in e.types or e.kind == "State" or e.iri.rsplit("/", 1)[-1] == "eu"
+    """A donor body or a state: what such a body launches, it pays for."""
+    return _donor_body(e) or e.kind == "State"
 
 
 def _bullet_regions(ctx: DocContext, end: int) -> list[Entity]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import AdoptionFact, DateValue, Entity, RatificationFact
+from ..reading.factsheet import is_table_row, status_column
 from .context import DocContext
 from .dates import find_dates
 
@@ -144,6 +145,7 @@ def _list_acts(ctx: DocContext, s, seen: set) -> list[RatificationFact]:
 #: "the Convention becomes effective for A, B and C", "entered into force for A on ...": a
 #: treaty is in force for the states that ratified it
 _IN_FORCE = re.compile(r"\b(?:enter(?:s|ed)?\s+into\s+force|(?:becomes?|became)\s+effective|t(?:ook|akes?)\s+effect)\b", re.I)
+_CONDITION = re.compile(r"\b(?:would|could|might|if|once|until|unless|not|yet\s+to)\b", re.I)
 _FOR_STATES = re.compile(r"(?:^|[,;]\s*|\s)for\s+(?:the\s+)?$", re.I)
 
 
@@ -153,10 +155,9 @@ def _in_force_acts(ctx: DocContext, s, seen: set) -> list[RatificationFact]:
     m = _IN_FORCE.search(s.text)
     if m is None:
         return []
-    # "would take effect for states that ...": a condition, not a fact; "takes effect for A on
-    # 1 May" tells of a ratification already made, whatever the tense
-    conditional = _ANNOUNCED.search(s.text[max(0, m.start() - 30) : m.start()])
-    if conditional and not re.search(r"\b(?:becomes?|takes?|enters?)\b", m.group(), re.I):
+    # "would take effect for states that ratify it", "has not entered into force for X": a
+    # condition or a denial; "will take effect for A on 1 May" tells of a ratification made
+    if _CONDITION.search(s.text[max(0, m.start() - 40) : m.start()]):
         return []
     states = []
     for sp in ctx.spans_in(s.start, s.end, ("State",)):
@@ -236,6 +237,8 @@ def _table_acts(ctx: DocContext, seen: set) -> list[RatificationFact]:
     """A treaty's status table (reading keeps its rows as lines): each state whose row
     gives a date in the ratification column ratified the treaty ("... a": acceded). The
     treaty is the one the headline names, else the first one the text names."""
+    if "|" not in ctx.text:
+        return []
     lines = ctx.text.split("\n")
     offsets, pos = [], 0
     for line in lines:
@@ -245,13 +248,12 @@ def _table_acts(ctx: DocContext, seen: set) -> list[RatificationFact]:
     instrument = None
     out: list[RatificationFact] = []
     for n, line in enumerate(lines):
-        if line.count("|") < 2:
+        if not is_table_row(line):
             continue
         cells = [c.strip() for c in line.split("|")]
         if column is None:
-            found = [k for k, c in enumerate(cells) if k and re.search(r"\b(?:ratification|accession)\b", c, re.I)]
-            if found:
-                column = found[0]
+            column = status_column(line)
+            if column is not None:
                 instrument = _table_treaty(ctx, offsets[n])
             continue
         if instrument is None or len(cells) <= column:

@@ -3,7 +3,8 @@ months"): kept as lines of their own, so that extraction reads each record.
 
 Pages list projects as records of short labelled lines; without this module they look
 like menus (a run of short lines) or like page metadata ("Country: ..."), and hard-wrap
-joining glues one field to the next.
+joining glues one field to the next. Treaty status tables ("Participant | Signature |
+Ratification") are kept the same way, one row a line.
 """
 from __future__ import annotations
 
@@ -120,6 +121,13 @@ def is_table_row(line: str) -> bool:
     return line.count("|") >= 2 and not line.lstrip().startswith("|")
 
 
+def status_column(line: str) -> int | None:
+    """The index of the ratification or accession column of a status table's header row."""
+    if not is_table_row(line):
+        return None
+    return next((k for k, c in enumerate(line.split("|")) if k and _STATUS_HEADER.search(c)), None)
+
+
 def status_table_lines(lines: list[str]) -> set[int]:
     """Indexes of the lines of treaty status tables: a header row naming a ratification or
     accession column, and the rows below it (blank lines between rows allowed). Without
@@ -128,7 +136,7 @@ def status_table_lines(lines: list[str]) -> set[int]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if is_table_row(line) and any(_STATUS_HEADER.search(c) for c in line.split("|")[1:]):
+        if status_column(line) is not None:
             rows = [i]
             k = i + 1
             while k < len(lines) and (not lines[k].strip() or is_table_row(lines[k])):
