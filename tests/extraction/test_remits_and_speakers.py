@@ -55,3 +55,52 @@ def test_who_is_quoted_about_something_else_did_not_take_part():
             "governments of Malawi and Zambia. Mr Hans Berg, IOM Regional Representative for "
             "Southern Africa, said last year that funding was short.")
     assert "International Organization for Migration" not in labels(held(x)[0].participants)
+
+
+def test_a_statement_in_the_first_person_is_its_headline_authors():
+    from tipgraph.extraction import extract
+    from tipgraph.reading import read_text
+    from tipgraph.resolution import Resolver
+
+    page = ("Statements\n\nEnd-of-mission remarks on the visit to Jordan by Anna Berg,\n"
+            "Special Rapporteur on trafficking in persons, especially women and children -\n"
+            "3-6 May 2019\n\n"
+            "Amman (7 May 2019) - I made an official visit to the country from 3 to 6 May 2019 at the\n"
+            "invitation of the Government of Jordan.\n\n"
+            "My talks took me to officials of the Ministry of Justice and of the Ministry of Labour.\n")
+    x = extract(read_text(page), Resolver())
+    meeting = held(x)[0]
+    assert "Anna Berg" in labels(meeting.participants)
+    assert {"Ministry of Justice of Jordan", "Ministry of Labour of Jordan"} <= {
+        n.replace(" and Social Protection", "") for n in labels(meeting.participants)}
+    author = next(p for p in x.persons if p.person.label == "Anna Berg")
+    assert "Special Rapporteur" in author.affiliation.label
+
+
+def test_a_byline_above_a_report_in_the_third_person_names_no_participant():
+    from tipgraph.extraction import extract
+    from tipgraph.reading import read_text
+    from tipgraph.resolution import Resolver
+
+    page = ("News\n\nWorkshop on victim referral in Amman, by Anna Berg, Special Rapporteur on trafficking in "
+            "persons, especially women and children\n\nAmman (7 May 2019) - UNODC and the Ministry of "
+            "Justice of Jordan held a workshop on victim referral on 6 May 2019.\n")
+    x = extract(read_text(page), Resolver())
+    assert "Anna Berg" not in labels(held(x)[0].participants)
+
+
+def test_the_ministers_of_two_remits_are_two_ministries_the_text_named_in_full():
+    x = run("On Wednesday the ministries of Justice and Public Order, of Labour and Social Insurance "
+            "of Cyprus signed a memorandum in Nicosia. The Ministers of Justice and Labour signed it "
+            "on 1 February 2023. Labour Minister Andreas Pavlou said it would help.")
+    names = labels(held(x)[0].participants)
+    assert {"Ministry of Justice and Public Order of Cyprus", "Ministry of Labour and Social Insurance of Cyprus"} <= names
+    assert not any("Justice and Labour" in n for n in names)
+    assert _affiliations(x)["Andreas Pavlou"] == "Ministry of Labour and Social Insurance of Cyprus"
+
+
+def test_and_of_the_after_a_remit_opens_a_second_body():
+    x = run("On 7 March 2023 in Kuwait City the Special Rapporteur met officials of the Ministry of "
+            "Social Affairs and Labor and of the Public Authority for Manpower of Kuwait.")
+    names = labels(held(x)[0].participants)
+    assert not any("and of the" in n for n in names), names

@@ -17,7 +17,7 @@ from .context import ActorSpan, DocContext
 from .instruments import instrument_spans, protocol_spans
 from .meetings import MeetingExtractor
 from .mentions import collect_spans
-from .persons import alias_spans, contact_persons, find_persons, person_facts
+from .persons import alias_spans, contact_persons, find_persons, headline_author, person_facts
 from .factsheets import extract_factsheet_programmes
 from .programmes import extract_programmes, merge_sheet_and_prose
 from .ratifications import extract_ratifications
@@ -34,6 +34,10 @@ def extract(doc: SourceDocument, resolver) -> Extraction:
     ctx.add_spans(instrument_spans(ctx))
     protocol_spans(ctx)
     persons = find_persons(ctx)
+    author = headline_author(ctx)
+    if author is not None and all(p.entity.iri != author.entity.iri for p in persons):
+        persons.append(author)
+    ctx.author = author.entity if author is not None else None
     ctx.title_ranges = [(p.title_start, p.title_end) for p in persons if p.title_start >= 0]
     ctx.add_spans([ActorSpan(*_span_of(ctx, p), p.entity, "person") for p in persons if _span_of(ctx, p)])
     ctx.add_spans(alias_spans(ctx, persons))

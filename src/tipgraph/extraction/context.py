@@ -42,6 +42,8 @@ class DocContext:
     title_ranges: list[tuple[int, int]] = field(default_factory=list)
     #: the body that issued the page, when reading found and the resolver knows it
     publisher: Entity | None = None
+    #: The person who writes in the first person ("I met ..."), named by the headline
+    author: Entity | None = None
 
     def __post_init__(self) -> None:
         # the rules read a bounded copy (bounds.py); offsets into it are offsets into doc.text

@@ -18,6 +18,7 @@ from .context import ActorSpan, DocContext
 from .dates import DateMention, find_dates
 from .lexicon import NOT_NAME
 from .mentions import POSSESSED_LIST as _POSSESSED_LIST
+from .persons import FIRST_PERSON
 
 _HELD = re.compile(
     r"\b(?:met|meets|meet\s+with|meeting\s+with|held\s+(?:[\w-]+\s+){0,3}(?:talks|discussions?|consultations?|meetings?|negotiations|conference|round\s?table|seminar|workshop|training|session|dialogue|hearing)"
@@ -32,7 +33,9 @@ _HELD = re.compile(
     r"|brought\s+together|bringing\s+together|gathered|convened|(?:was|were)\s+attended\s+by|attended|took\s+part|participated|hosted"
     r"|(?:co-)?organi[sz]ed\s+(?:a|an|the|its)\b|(?:was|were)\s+(?:co-)?organi[sz]ed|took\s+place|(?:was|were)\s+held"
     r"|signed\s+(?:(?:today|yesterday|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|on\s+\w+|in\s+[A-Z][\w-]+|at\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})\s+){0,2}(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:memorandum|agreement|MoU|declaration|joint|protocol|accord|roadmap|letter)|signing\s+ceremony"
-    r"|in\s+the\s+presence\s+of|(?:was|were)\s+witnessed\s+by"
+    r"|in\s+the\s+presence\s+of|(?:was|were)\s+witnessed\s+by|put\s+(?:their|its)\s+signatures?\s+to|signed\s+(?:it|them)\b"
+    r"|(?<![\w-])I\s+(?:also\s+|then\s+)?(?:spoke\s+(?:with|to)|had\s+(?:[\w-]+\s+){0,2}(?:meetings|talks|discussions|exchanges)|held\s+(?:[\w-]+\s+){0,2}(?:meetings|talks))"
+    r"|\bmy\s+(?:[\w-]+\s+)?(?:talks|meetings|discussions)\s+(?:took|brought|were\s+with|included)"
     r"|presented\s+(?:(?:his|her|its|their|the|a|an)\s+)?(?:[\w-]+\s+){0,3}(?:report|findings|recommendations|study|assessment)\s+to\s+(?:the\s+)?[A-Z][\w'’-]*"
     r"|(?:agreement|memorandum|MoU|declaration|protocol|accord)\s+(?:was|were)\s+signed"
     r"|received\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}delegation|(?:was|were)\s+received\s+(?:[\w,'’-]+\s+){0,8}?by\b|(?:was|were)\s+handed\s+over\s+(?:[\w,'’-]+\s+){0,20}?to\b"
@@ -478,6 +481,8 @@ class MeetingExtractor:
         visited_with_meeting = full and re.search(r"\bvisit(?:ed|ing)?\b.*\bmeet(?:ing|s)?\s+with\b|\bmet\s+with\b.*\bvisit", s.text, re.I)
         for sp in spans:
             self._add_actor(d, sp.entity)
+        if full and ctx.author is not None and FIRST_PERSON.search(s.text):
+            self._add_actor(d, ctx.author)  # "I met ...": the statement's author took part
         org_m = re.search(r"\b(?:co-)?(?:organi[sz]ed|hosted|convened)\b(?!\s+by)", s.text) if full else None
         if org_m:
             for sp in spans:

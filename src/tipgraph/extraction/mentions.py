@@ -143,7 +143,9 @@ def resolve_body(ctx: DocContext, name: str, *, country: Entity | None = None,
     ``alt_labels``: other names the text gives it ("Sri Lanka Bureau of Foreign Employment"
     for the "Bureau of Foreign Employment" of Sri Lanka)."""
     c = ctx.country_arg(country)
-    ent = ctx.resolver.resolve(name, "Organization", country=c)
+    ent = _fuller_ministry(ctx, name, c)
+    if ent is None:
+        ent = ctx.resolver.resolve(name, "Organization", country=c)
     if ent is None:
         ent = ctx.resolver.resolve(name, country=c)
         if ent is not None and ent.kind not in ("Organization", "State"):
@@ -172,6 +174,30 @@ def resolve_body(ctx: DocContext, name: str, *, country: Entity | None = None,
             ent = ctx.resolver.resolve_or_create(name, "Organization", country=c, part_of=part_of,
                                                  alt_labels=alt_labels)
     return ent
+
+
+_REMIT_OF = re.compile(r"^(?:(?P<a>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+Ministry|Ministry\s+(?:of|for)\s+(?:the\s+)?(?P<b>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))$")
+
+
+def _fuller_ministry(ctx: DocContext, name: str, state: Entity | None, spans=None) -> Entity | None:
+    """"Labour Minister" in a text that named the "Ministry of Labour and Social Insurance":
+    the one ministry of that state the text named whose remit begins with the same words."""
+    m = _REMIT_OF.match(clean_label(name))
+    if m is None:
+        return None
+    remit = (m.group("a") or m.group("b")).casefold()
+    found: dict[str, Entity] = {}
+    for sp in ctx.spans if spans is None else spans:
+        e = sp.entity
+        if e.kind != "Organization":
+            continue
+        low = e.label.casefold()
+        for lead in ("ministry of ", "ministry for "):
+            if low.startswith(lead + remit + " and ") or low.startswith(lead + remit + ", "):
+                st = ctx.state_of(e)
+                if state is None or st is None or st.iri == state.iri:
+                    found[e.iri] = e
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _told_with_state(ctx: DocContext, name: str, state: Entity) -> Entity | None:
@@ -247,8 +273,8 @@ def government_spans(ctx: DocContext) -> list[ActorSpan]:
 
 # -- "the Ministers of Health, of Justice and of Education" ---------------------------
 _MINISTERS_OF = re.compile(
-    r"\bMinist(?:er|ers|ry|ries)\s+(?:of|for)\s+(?P<first>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)"
-    r"(?P<more>(?:\s*(?:,|and|,\s*and)\s*(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*)"
+    r"\b(?:Minist(?:er|ers|ry|ries)|ministries)\s+(?:of|for)\s+(?P<first>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)"
+    r"(?P<more>(?:\s*(?:,|and|,\s*and)\s*(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+(?!of\b|for\b))?[A-Z][\w'’-]*)*)*)"
 )
 _X_MINISTER = re.compile(r"\b(?P<x>(?:Foreign|Interior|Justice|Labou?r|Health|Education|Defen[cs]e|Finance|Economy|Economic|Social|Home|Trade|Culture|Agriculture|Transport|Energy|Environment|Emergency|Emergencies|Tourism|Sports?|Youth|Family|Migration|Security)"
                          r"(?P<more>\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)\s+(?:Affairs\s+)?Minist(?:er|ers|ry)\b")
@@ -344,7 +370,15 @@ def ministry_spans(ctx: DocContext) -> list[ActorSpan]:
             parts = [(m.start(), m.end("first"), "Ministry of " + m.group("first"))]
         more = m.group("more") or ""
         base = m.start("more")
-        for pm in re.finditer(r"(?:of|for)\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", more):
+        plural = re.match(r"(?:Ministers|Ministries|ministries)\s", m.group(0)) is not None
+        two = re.fullmatch(r"([A-Z][a-z]+) and ([A-Z][a-z]+)( Affairs)?", m.group("first")) if plural and not more else None
+        if two is not None:
+            # "the Ministers of Justice and Labour", "the ministries of Foreign and Home Affairs":
+            # two ministries, one remit each (a shared "Affairs" belongs to both)
+            shared = two.group(3) or ""
+            parts = [(m.start(), m.start("first") + len(two.group(1)), "Ministry of " + two.group(1) + shared),
+                     (m.start("first") + two.start(2), m.end("first"), "Ministry of " + two.group(2) + shared)]
+        for pm in re.finditer(r"(?:of|for)\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)", more):
             if any(is_org_head(w) for w in pm.group(1).split()):
                 break  # "the Ministry of X and of the Centre for Y": a body of its own, no remit
             parts.append((base + pm.start(), base + pm.end(), "Ministry of " + pm.group(1)))
@@ -381,6 +415,16 @@ def ministry_spans(ctx: DocContext) -> list[ActorSpan]:
         ent = resolve_body(ctx, re.sub(r"\s+Minist(?:er|ers|ry)$", " Ministry", name), country=_owner_state(ctx, start))
         if ent is not None:
             out.append(ActorSpan(start, m.end(), ctx.text[start : m.end()], ent, "ministry"))
+    # "Justice Minister" after "the ministries of Justice and Public Order": the fuller name
+    # the text gives that ministry (told in this same pass)
+    pool = [*ctx.spans, *out]
+    for k, sp in enumerate(out):
+        surface = re.sub(r"^(?:(?:Deputy|Vice|First|Acting)[\s-]+)+", "", re.sub(r"\bMinist(?:er|ers)\b", "Ministry", sp.text))
+        if "Ministr" not in surface:
+            surface = "Ministry of " + surface  # the second remit of "the Ministers of Justice and Labour"
+        fuller = _fuller_ministry(ctx, surface, ctx.state_of(sp.entity), [p for p in pool if p.entity.iri != sp.entity.iri])
+        if fuller is not None and fuller.iri != sp.entity.iri:
+            out[k] = ActorSpan(sp.start, sp.end, sp.text, fuller, sp.source)
     return out
 
 
@@ -515,7 +559,7 @@ def _split_and(run: list[int], words: list[str]) -> list[list[int]]:
                 if r in ("of", "and"):
                     break
                 head_part.append(r)
-            joins_remits = "of" in left and left[-1].lower() in REMIT_WORDS and rest[:1] != ["the"] \
+            joins_remits = "of" in left and left[-1].lower() in REMIT_WORDS and rest[:1] not in (["the"], ["of"]) \
                 and not is_org_head(left[-1])  # "Division of Health and Social Services": one remit
             if any(is_org_head(r) for r in head_part) and not joins_remits:
                 pieces.append([])

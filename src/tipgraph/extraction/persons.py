@@ -572,3 +572,32 @@ def title_core(ctx: DocContext, p: Person) -> str | None:
 
 def person_facts(persons: list[Person]) -> list[PersonFact]:
     return [PersonFact(p.entity, p.title, p.affiliation, p.evidence) for p in persons]
+
+
+#: "Preliminary findings on the visit to Kuwait by Jane Roe, Special Rapporteur on X -": the
+#: headline names who writes the statement, and the post they write in
+_BY_AUTHOR = re.compile(r"\bby\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}),\s+(?P<post>[^|–—]{5,160}?)(?:\s+[-–—]\s|\s*[-–—]?\s*$)")
+#: First-person meetings in the body: "I met", "I spoke with", "my talks took me to"
+FIRST_PERSON = re.compile(r"\bI\s+(?:also\s+|then\s+)?(?:met|visited|made|held|had|spoke|paid|undertook|conducted)\b|\b[Mm]y\s+(?:[\w-]+\s+)?(?:talks|meetings|visit|visits|discussions)\b")
+
+
+def headline_author(ctx: DocContext) -> Person | None:
+    """The author of a statement written in the first person, as its headline names them.
+
+    Only when the body speaks in the first person about meetings: "by Jane Roe, Special
+    Rapporteur" above a report in the third person is just a byline."""
+    title = " ".join((ctx.doc.title or "").split())
+    m = _BY_AUTHOR.search(title)
+    if m is None or not FIRST_PERSON.search(ctx.text):
+        return None
+    name, post = m.group("name"), m.group("post").strip(" ,-")
+    if not _plain_name_word(name.split()[0]) or any(w in ORG_HEADS for w in name.split()):
+        return None
+    aff = ctx.resolver.resolve(post, "Organization")
+    if aff is None:
+        found = ctx.resolver.find_mentions(post)
+        aff = next((f.entity for f in found if f.entity.kind == "Organization"), None)
+    if aff is None:
+        return None
+    ent = ctx.resolver.resolve_or_create(name, "Person")
+    return Person(ent, name, post, aff, title)

@@ -348,7 +348,14 @@ def body_end(lines: list[str], noise: list[bool], start: int) -> int:
             return i
         if "," in line and _in_introduced_list(lines, i):
             return i  # a list that ends the page, introduced by "...:" and cut off
+        if _SENTENCE_END_INSIDE.search(line) and i > 0 and lines[i - 1] and not noise[i - 1] \
+                and len(lines[i - 1]) >= 50 and not ends_sentence(lines[i - 1]):
+            return i  # a wrapped paragraph cut off in its last sentence: its whole sentences are body
     return end
+
+
+#: A sentence that ends inside a line and another that begins after it ("community. At the")
+_SENTENCE_END_INSIDE = re.compile(r"[a-z\d)][.!?][\"”’)]?\s+[A-Z][a-z]")
 
 
 def settle_start(lines: list[str], noise: list[bool], start: int) -> int:
@@ -426,7 +433,10 @@ def pick_title(lines: list[str], noise: list[bool], start: int) -> str | None:
     if not headings:
         return None
     for line in reversed(headings):  # earliest first
-        if words(line) >= 4 or len(line) >= 25:
+        if words(line) >= 4:
+            return line
+    for line in reversed(headings):  # a short heading ("Statements Special Procedures") only when none is longer
+        if len(line) >= 25:
             return line
     return headings[0]
 
