@@ -104,3 +104,31 @@ def test_and_of_the_after_a_remit_opens_a_second_body():
             "Social Affairs and Labor and of the Public Authority for Manpower of Kuwait.")
     names = labels(held(x)[0].participants)
     assert not any("and of the" in n for n in names), names
+
+
+def test_a_division_is_a_body_of_its_own():
+    x = run("On 4 March 2023 in Apia the IOM office and the Fisheries Division met to validate the findings.")
+    assert any(n.startswith("Fisheries Division") for n in labels(held(x)[0].participants))
+
+
+def test_a_unit_of_the_commission_named_before_speaks_for_that_body():
+    x = run("On 4 March 2023 the African Union Commission hosted consultations in Addis Ababa with IGAD "
+            "and IOM. They were chaired by Ambassador Sara Alemu, Head of the Migration and Mobility "
+            "Division of the Commission.")
+    assert _affiliations(x)["Sara Alemu"] == "African Union"
+
+
+def test_the_signatories_listed_after_a_colon_signed_together():
+    x = run("On 13 June 2018, a Joint Statement was signed by ten EU agencies.\nThe agencies that signed are:\n"
+            "- The European Police Office (Europol);\n- The EU Judicial Cooperation Unit (Eurojust);\n"
+            "- The European Border and Coast Guard Agency (FRONTEX).\n")
+    names = labels(held(x)[0].participants)
+    assert {"European Border and Coast Guard Agency"} <= names and len(names) >= 3, names
+
+
+def test_a_remit_joined_by_and_after_a_known_ministry_continues_its_name():
+    x = run("On 4 March 2023 in Apia, IOM met the Ministry of Justice and Courts Administration, the "
+            "Office of the Prime Minister and UNICEF.")
+    names = labels(held(x)[0].participants)
+    assert any(n.startswith("Ministry of Justice and Courts Administration") for n in names), names
+    assert any(n.startswith("Office of the Prime Minister") for n in names), names

@@ -8,7 +8,7 @@ from __future__ import annotations
 #: Last (or main) word of the name of a body: "Labour Inspectorate", "Ministry of X".
 ORG_HEADS = frozenset(
     """Ministry Ministries Office Committee Committees Council Chamber Court Duma Parliament
-    Department Agency Service Services Bureau Directorate Commission Union Association Secretariat
+    Department Division Agency Service Services Bureau Directorate Commission Union Association Secretariat
     University Academy Institute Centre Center Foundation Police Ombudsman Ombudsperson
     Government Assembly Senate Delegation Embassy Network Coalition Organization Organisation
     Fund Authority Inspectorate Administration Procuracy Mission Guard Gendarmerie
@@ -87,7 +87,7 @@ REMIT_WORDS = frozenset(
     information digital planning budget treasury legal constitutional religious worship relations
     cooperation co-operation overseas abroad workers work occupational national state people
     peoples community communities affairs' minorities indigenous security safety emergencies
-    emergency situations civil service services secretariat office general vulnerable groups
+    emergency situations civil service services secretariat office general vulnerable groups courts judicial
     victims trafficking persons beings combating combat against prevention coordination
     co-ordination measures implementation council committee commission of and for the on in
     international partnerships partnership promotion poverty reduction inspection""".split()

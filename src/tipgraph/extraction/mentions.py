@@ -105,7 +105,11 @@ def _name_goes_on(text: str, end: int) -> bool:
     """Whether one more capitalised word of a remit continues the name ending at ``end``
     ("Ministry of Labour and Employment| Promotion launched"), not a post or a person's name."""
     m = re.match(r" ([A-Z][a-z]+)(?=[\s,.;:)]+(?:[a-z(,.;:]|$))", text[end : end + 40])
-    return m is not None and m.group(1).lower() in REMIT_WORDS and not is_title_word(m.group(1))
+    if m is not None and m.group(1).lower() in REMIT_WORDS and not is_title_word(m.group(1)):
+        return True
+    # "Ministry of Justice and Courts Administration, ...": a remit joined by "and" ends the name
+    m = re.match(r"\s+and\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)(?=\s*(?:[,.;:)]|\n|$))", text[end : end + 60])
+    return m is not None and all(w.lower() in REMIT_WORDS and not is_title_word(w) for w in m.group(1).split())
 
 
 def _is_post(e: Entity) -> bool:
@@ -516,6 +520,20 @@ def _phrases_in_run(ctx: DocContext, toks, covered, run: list[int]) -> list[Acto
                 country = sp.entity
             elif sp.entity.kind == "Organization":
                 parent = sp.entity
+        elif k < len(toks) and toks[k][2] in _GENERIC and (k + 1 >= len(toks) or not toks[k + 1][2][:1].isupper()):
+            # "the Migration Division of the Commission": the commission the text named before
+            head = toks[k][2]
+            named = [s for s in ctx.spans if s.end <= toks[run[0]][0] and s.entity.kind == "Organization"
+                     and re.search(r"\b" + head + r"\b", s.text + " " + s.entity.label)]
+            if named:
+                parent = named[-1].entity
+    elif k < len(toks) and toks[k][2] in _GENERIC and (k + 1 >= len(toks) or not toks[k + 1][2][:1].isupper()):
+            # "the Migration Division of the Commission": the commission the text named before
+            head = toks[k][2]
+            named = [s for s in ctx.spans if s.end <= toks[run[0]][0] and s.entity.kind == "Organization"
+                     and re.search(r"\b" + head + r"\b", s.entity.label)]
+            if named:
+                parent = named[-1].entity
     elif k + 1 < len(toks) and toks[k][2] == "in" and words[-1] not in ("Office", "Offices", "Mission", "Embassy"):
         k += 1
         if k < len(toks) and toks[k][2] in ("the", "The"):
@@ -623,7 +641,9 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
         if is_org_head(words[i]):
             seen_head = True
         elif seen_head and is_title_word(words[i].rstrip("s")) and words[i] not in ("General", "Persons", "Person") \
-                and words[i - 1] not in ("of", "the", "for"):  # "Office of the Prosecutor for ..." is a body
+                and words[i - 1] not in ("of", "the", "for") \
+                and not (words[i - 1] in ("Prime", "Vice", "Deputy") and i >= 2 and words[i - 2] in ("of", "the")):
+            # "Office of the Prosecutor for ...", "Office of the Prime Minister" are bodies
             end = i
             break
         elif seen_head and is_org_head(words[i - 1]) and words[i].lower() not in _CONNECTORS and words[i] not in ("'s", "’s"):
@@ -650,13 +670,22 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
         body = words[start:end]
     if not any(is_org_head(w) for w in body):
         return []
+    parent_told_again = False
     if len(body) >= 4 and body[-1] in _GENERIC and body[-2] in ("the", "of") and any(is_org_head(w) for w in body[:-3]):
         # "Training Centre on X of the Academy": the named centre; the academy is its parent
         cut = end - (3 if body[-3] == "of" else 2)
         if words[cut - 1] == "of":
             cut -= 1
+        head = words[end - 1]
         end = cut
         body = words[start:end]
+        if parent is None and country is None:
+            # "the Migration Division of the Commission": the commission the text named before
+            named = [s for s in ctx.spans if s.end <= toks[piece[0]][0] and s.entity.kind == "Organization"
+                     and re.search(r"\b" + re.escape(head) + r"\b", s.text + " " + s.entity.label)]
+            if named:
+                parent = named[-1].entity
+                parent_told_again = True
     a, b = toks[piece[start]][0], toks[piece[end - 1]][1]
     name = ctx.text[a:b]
     owner_word = re.match(r"([A-Z][a-z]+)['’]s\s", name)
@@ -736,8 +765,8 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
             return []
     if len(body) > 16:
         return []
-    if parent is not None and country is None and ctx.state_of(parent) is None and body[0] in _SUBUNIT \
-            and piece[end - 1] == piece[-1]:
+    if parent is not None and country is None and ctx.state_of(parent) is None and (body[0] in _SUBUNIT or body[-1] in _SUBUNIT) \
+            and (piece[end - 1] == piece[-1] or parent_told_again):
         # "the Department of Social Affairs of the African Union Commission": a unit of an
         # international body speaks for that body
         return [ActorSpan(a, b, name, parent, "phrase")]
