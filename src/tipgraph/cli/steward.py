@@ -193,7 +193,7 @@ def export(graph_iri: str | None, fmt: str, output: Path | None, store_location:
 @store_option
 def stats(fmt: str, store_location: str) -> None:
     """Count quads, graphs, document graphs and instances of each tipgraph class."""
-    from ..validation import curie
+    from ..validation import turtle_name
 
     with open_for_reading(store_location) as store:
         try:
@@ -217,7 +217,7 @@ def stats(fmt: str, store_location: str) -> None:
     table.add_row("graphs", f"{s.graphs:,}")
     table.add_row("document graphs (not the registry)", f"{s.document_graphs:,}")
     for cls, n in sorted(s.instances.items()):
-        table.add_row(curie(cls), f"{n:,}")
+        table.add_row(turtle_name(cls), f"{n:,}")
     console.print(table)
 
 

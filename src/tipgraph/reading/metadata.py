@@ -111,6 +111,8 @@ _RUNS_ON = re.compile(r"(?:[&,]|\b(?:and|of|the|for|on|in|to|de))$", re.I)
 
 @dataclass
 class Fields:
+    """Title, date, place and publisher read from a document's labelled fields ("Date:", "Place:")."""
+
     title: str | None = None
     date: date | None = None
     place: str | None = None
@@ -240,6 +242,8 @@ _ON_DATE = re.compile(r"^(?:on|since|as of)\s+(?:" + _WEEKDAY + r",?\s+)?", re.I
 
 @dataclass
 class Dateline:
+    """A press release's dateline ("GENEVA, 3 May 2021 (IOM)"): place, date and issuing organization."""
+
     place: str
     date: date | None = None
     org: str | None = None

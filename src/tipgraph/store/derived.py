@@ -71,6 +71,7 @@ def entity_of(node: str | URIRef) -> URIRef:
 
 
 def is_shared(node) -> bool:
+    """Whether ``node`` is a shared entity (person, organization, state, place, instrument), which gets a summary."""
     return isinstance(node, URIRef) and str(node).startswith(SHARED)
 
 

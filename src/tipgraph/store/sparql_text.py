@@ -24,6 +24,8 @@ _LOCAL = re.compile(r"(?:[\w\-:%\u00B7\u0300-\u036F\u203F-\u2040]|\\.|\.(?=[\w\-
 
 @dataclass(frozen=True)
 class Token:
+    """One token of a SPARQL text, with its kind and offset, for the checks that read queries."""
+
     kind: str  # "keyword", "var", "pname", "iri", "string", "number", "lang", "punct"
     text: str
     start: int

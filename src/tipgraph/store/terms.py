@@ -80,6 +80,7 @@ def from_ox(term: OxTerm) -> Identifier:
 
 
 def to_ox_quad(s, p, o, g: ox.NamedNode) -> ox.Quad:
+    """An Oxigraph quad in graph ``g`` from rdflib terms; a predicate that is not an IRI is a StoreError."""
     pp = to_ox(p)
     if not isinstance(pp, ox.NamedNode):
         raise StoreError(f"predicate must be an IRI, got {p!r}")

@@ -56,7 +56,7 @@ from .report import (
     _result_key,
     _shape_str,
     _value_str,
-    curie,
+    turtle_name,
 )
 from .rules import _unknown_iri_results, label_conflicts
 from .shapes import _class_hierarchy, ensure_ontology, ontology_graph, shapes_graph
@@ -92,7 +92,7 @@ def validate_graph(
     >>> g = Graph().parse(format="turtle", data=(
     ...     "<https://w3id.org/tipgraph/id/org/x> a <https://w3id.org/tipgraph/ontology#Organization> ."))
     >>> report = validate_graph(g)
-    >>> report.conforms, sorted(curie(r.path) for r in report.violations)
+    >>> report.conforms, sorted(turtle_name(r.path) for r in report.violations)
     (False, ['prov:wasDerivedFrom', 'rdfs:label'])
     """
     import time
@@ -207,7 +207,7 @@ __all__ = [
     "SEVERITIES",
     "ValidationReport",
     "ValidationResult",
-    "curie",
+    "turtle_name",
     "ensure_ontology",
     "ontology_graph",
     "shapes_graph",
