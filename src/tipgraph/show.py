@@ -117,8 +117,8 @@ def resolve_node(store: GraphStore, text: str) -> URIRef:
 
 def show(store: GraphStore, iri: URIRef) -> Shown:
     """Everything the store states about ``iri``, grouped by graph, with documents and evidence."""
-    statements = internal_query("node-statements")
-    rows = [r for r in store.select(statements.text, statements.bindings(node=iri)).rows
+    query = internal_query("node-statements")
+    rows = [r for r in store.select(query.text, query.bindings(node=iri)).rows
             if r["g"] != ONTOLOGY_GRAPH]
     if not rows:
         from .suggest import closest
