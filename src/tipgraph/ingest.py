@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Literal, URIRef
+from rdflib.term import Node
 
 from .labels import adopt_preferred_labels, mentioned_nodes, remember_labels, typed_nodes
 from .model import Entity, Extraction
@@ -311,7 +312,7 @@ def _stored_entities(store: GraphStore) -> set[tuple[str, str, str]]:
     (store/derived.py): one row per entity, however many documents repeat it."""
     from .store.derived import CORE_CLASSES, TGD, entity_of
 
-    core = {TIP[k]: k for k in CORE_CLASSES}
+    core: dict[Node, str] = {TIP[k]: k for k in CORE_CLASSES}
     kinds: dict[URIRef, set[str]] = {}
     for n, t in store.summary_subjects(TGD.type):
         if t in core:

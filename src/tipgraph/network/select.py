@@ -143,7 +143,7 @@ def _within(data: NetworkData, iri: str, steps: int = PART_OF_STEPS) -> set[str]
     """``iri`` and what it is part of, up to ``steps`` ``tip:partOf`` steps up."""
     found, frontier = {iri}, {iri}
     for _ in range(steps):
-        up = set()
+        up: set[str] = set()
         for x in frontier:
             actor = data.actors.get(x)
             up.update(actor.part_of if actor is not None else data.parents.get(x, ()))

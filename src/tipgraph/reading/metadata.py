@@ -8,6 +8,7 @@ These functions read those spots only; they never edit the body sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -119,7 +120,7 @@ class Fields:
     publisher: str | None = None
 
 
-def take_fields(lines: list[str], *, keep: set[int] = frozenset()) -> tuple[list[str], Fields]:
+def take_fields(lines: list[str], *, keep: AbstractSet[int] = frozenset()) -> tuple[list[str], Fields]:
     """Read and blank out "Key: value" lines (value maybe on the next line, as in bullet lists).
 
     Only short lines count, so a body sentence that happens to start with "Source:" and

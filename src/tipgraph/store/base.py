@@ -234,7 +234,8 @@ class GraphStore(abc.ABC):
         if values is None:
             rows = self.select(f"SELECT ?n ?o WHERE {{ {derived._IN_SUMMARY} {{ ?n {check_term(predicate)} ?o }} }}")
             return [(r["n"], r["o"]) for r in rows]
-        wanted, out = sorted(set(values), key=str), []
+        wanted = sorted(set(values), key=str)
+        out: list[tuple[URIRef, Node]] = []
         for start in range(0, len(wanted), 1000):
             bind = " ".join(check_term(v) for v in wanted[start:start + 1000])
             rows = self.select(f"SELECT ?n ?o WHERE {{ VALUES ?o {{ {bind} }} {derived._IN_SUMMARY} "

@@ -30,7 +30,7 @@ from rdflib.term import Identifier
 from ..namespaces import PREFIXES, REGISTRY_GRAPH, TIP
 from . import derived
 from .binding import bind_values
-from .base import Capabilities, GraphStore, SelectResult, StoreError, StoreInUseError, StoreStats, Streamed, Triple
+from .base import Capabilities, GraphStore, Row, SelectResult, StoreError, StoreInUseError, StoreStats, Streamed, Triple
 from .terms import _named_node, from_ox, to_ox, to_ox_quad
 
 def io_failure(path: Path, exc: BaseException, doing: str) -> StoreError:
@@ -127,7 +127,7 @@ class EmbeddedStore(GraphStore):
         if not isinstance(solutions, ox.QuerySolutions):
             raise StoreError("select() needs a SELECT query")
         variables = [v.value for v in solutions.variables]
-        rows = []
+        rows: list[Row] = []
         for solution in solutions:
             if limit is not None and len(rows) >= limit:
                 break  # solutions are read lazily: the rest are never made
@@ -231,11 +231,13 @@ class EmbeddedStore(GraphStore):
             )))["n"].value
         )
         instances: dict[str, int] = {}
-        for row in store.query(
+        counts = store.query(
             "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c . "
             f'FILTER(STRSTARTS(STR(?c), "{TIP}")) }} GROUP BY ?c ORDER BY ?c',
             use_default_graph_as_union=True,
-        ):
+        )
+        assert isinstance(counts, ox.QuerySolutions)  # a SELECT
+        for row in counts:
             instances[row["c"].value] = int(row["n"].value)
         return StoreStats(quads=len(store) - derived_quads, graphs=graphs, document_graphs=n_docs, instances=instances)
 
@@ -305,7 +307,7 @@ class EmbeddedStore(GraphStore):
         store = self.ox_store
         out: dict[URIRef, list[Triple]] = {}
         for g in names:
-            out[from_ox(g)] = [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
+            out[URIRef(g.value)] = [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
                                for p in _SUMMARISED for q in store.quads_for_pattern(None, p, None, g)]
         return out
 

@@ -78,6 +78,7 @@ def tokens(query: str) -> Iterator[Token]:
             kind = "number"
         elif c == ":":
             m = _LOCAL.match(query, i + 1)
+            assert m is not None  # _LOCAL matches the empty string
             yield Token("pname", query[i : m.end()], i)
             i = m.end()
             continue
@@ -86,6 +87,7 @@ def tokens(query: str) -> Iterator[Token]:
             kind = "keyword"
             if m and m.end() < n and query[m.end()] == ":":
                 local = _LOCAL.match(query, m.end() + 1)
+                assert local is not None  # _LOCAL matches the empty string
                 yield Token("pname", query[i : local.end()], i)
                 i = local.end()
                 continue

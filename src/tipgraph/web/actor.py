@@ -71,7 +71,7 @@ def actor_page(store: GraphStore, iri: str) -> ActorPage:
     profile = run_query(store, "actor-profile", actor=term)
     by_aspect: dict[str, list[dict]] = defaultdict(list)
     for row in profile.rows:
-        by_aspect[row["aspect"]].append(row)
+        by_aspect[str(row["aspect"])].append(row)
     page.sections = [(heading, by_aspect[aspect]) for aspect, heading in SECTIONS if by_aspect.get(aspect)]
     facts: dict[tuple[str, str], Fact] = {}
     for row in store.select((q := internal_query("actor-facts")).text, q.bindings(actor=term)).rows:
