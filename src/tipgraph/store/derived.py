@@ -36,6 +36,7 @@ from rdflib import Literal, Namespace, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
 from ..namespaces import ID, KIND_SEGMENT
+from ..rqfile import internal_query
 
 TGD = Namespace("https://w3id.org/tipgraph/derived#")
 #: The named graph of the summaries (under the instance base, so remote stores count it as tipgraph's).
@@ -251,7 +252,7 @@ def store_has_layout(store) -> bool:
 
 def store_is_empty(store) -> bool:
     """No graph holds a shared entity yet (a new store): the summary starts empty and complete."""
-    return not store.ask("ASK { GRAPH ?g { ?s ?p ?o } }")
+    return not store.ask(internal_query("store-has-graphs").text)
 
 
 __all__ = ["CORE_CLASSES", "Change", "DERIVED_GRAPH", "LAYOUT_MARK", "SHARED", "SUMMARY_BASE", "TGD",

@@ -27,7 +27,8 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Identifier
 
-from ..namespaces import PREFIXES, REGISTRY_GRAPH, TIP
+from ..namespaces import PREFIXES, REGISTRY_GRAPH
+from ..rqfile import internal_query
 from . import derived
 from .binding import bind_values
 from .base import Capabilities, GraphStore, Row, SelectResult, StoreError, StoreInUseError, StoreStats, Streamed, Triple
@@ -223,19 +224,12 @@ class EmbeddedStore(GraphStore):
         store = self.ox_store
         graphs = sum(1 for g in store.named_graphs() if g != _DERIVED)
         derived_quads = sum(1 for _ in store.quads_for_pattern(None, None, None, _DERIVED))
-        n_docs = int(
-            next(iter(store.query(
-                # the registry names its own source document; it is reference data, not a document read
-                f"SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?d a <{TIP.Document}> }} "
-                f"FILTER(?g != <{REGISTRY_GRAPH}>) }}"
-            )))["n"].value
-        )
+        query = internal_query("embedded-document-count")
+        documents = self._query(query.text, query.bindings(registry=REGISTRY_GRAPH))
+        assert isinstance(documents, ox.QuerySolutions)  # a SELECT
+        n_docs = int(next(iter(documents))["n"].value)
         instances: dict[str, int] = {}
-        counts = store.query(
-            "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c . "
-            f'FILTER(STRSTARTS(STR(?c), "{TIP}")) }} GROUP BY ?c ORDER BY ?c',
-            use_default_graph_as_union=True,
-        )
+        counts = self._query(internal_query("embedded-class-counts").text, None)
         assert isinstance(counts, ox.QuerySolutions)  # a SELECT
         for row in counts:
             instances[row["c"].value] = int(row["n"].value)
