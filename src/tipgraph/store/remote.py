@@ -122,7 +122,7 @@ class RemoteStore(GraphStore):
         if self._prologue is None:
             self._prologue = ""
             if self._is_virtuoso():
-                data = self._query_json_raw("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+                data = self._query_json_raw(internal_query("remote-all-graphs").text)
                 foreign = sorted(
                     b["g"]["value"] for b in data["results"]["bindings"] if not b["g"]["value"].startswith(OWN_GRAPHS)
                 )
