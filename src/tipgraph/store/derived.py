@@ -190,9 +190,9 @@ def plan(store, old: Mapping[URIRef, Iterable[Triple]], new: Mapping[URIRef, Ite
             change.inserts.append(_key_triple(e, v))
     for e, labels in gone_labels.items():
         remaining = (current[e][_LABEL] - labels) | added_labels[e]
-        keep = {name_key(str(x)) for x in remaining}
+        kept_keys = {name_key(str(x)) for x in remaining}
         for label in labels:
-            if name_key(str(label)) not in keep:
+            if name_key(str(label)) not in kept_keys:
                 change.deletes.append(_key_triple(e, label))
     # One source per entity, the least (as text) of those the graphs name, as a full build has it.
     for e in sorted(touched, key=str):

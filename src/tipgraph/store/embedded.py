@@ -77,6 +77,7 @@ class EmbeddedStore(GraphStore):
         # RocksDB's lock keeps other processes out; this keeps a replace's read-then-write
         # (it writes only the difference) whole against other threads of this process.
         self._write_lock = threading.Lock()
+        self._store: ox.Store | None = None
         try:
             if read_only:
                 if not self.exists(str(self.path)):

@@ -33,7 +33,7 @@ every entity has exactly one preferred name in the union of all graphs.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 
 from rdflib import Dataset, Graph, URIRef
@@ -114,6 +114,7 @@ def validate_graph(
     # a different stored label is the label check's business below.
     context = Graph()
     stored_labels: dict[URIRef, set[tuple[Node, URIRef]]] = {}
+    fetched: Iterable[tuple[Node, Node, Node]]
     if store is not None and (referenced or described):
         fetched, stored_labels = _fetch_context(
             store, _safe_iris(referenced | described), _safe_iris(labelled), excluded, graph

@@ -311,7 +311,7 @@ class CompiledShapes:
                 raise Unsupported(f"{p} on shape {node}")
         sev = sg.value(node, _sh("severity"))
         if sev is not None:
-            if sev not in _SEVERITIES:
+            if not isinstance(sev, URIRef) or sev not in _SEVERITIES:
                 raise Unsupported(f"severity {sev}")
             s.severity = sev
         s.messages = sorted(m for m in sg.objects(node, _sh("message")) if isinstance(m, Literal))
