@@ -1,7 +1,8 @@
 """Structure of the corpus written from real pages: part a (examples/corpus/dev-a and
-heldout-a, Europe, Central Asia and Africa; sources in examples/corpus/SOURCES-a.md) and
+heldout-a, Europe, Central Asia and Africa; sources in examples/corpus/SOURCES-a.md),
 part c (examples/corpus/heldout-c, the held-out part of round ten, all six regions; sources in
-examples/corpus/SOURCES-c.md).
+examples/corpus/SOURCES-c.md) and part d (examples/corpus/heldout-d, held out: Europe, Central
+Asia, Americas, Asia-Pacific and global pages; sources in examples/corpus/SOURCES-d.md).
 
 The gold files are read by ``/work/shared/eval/score.py``: an undefined key, a date or a
 budget it cannot read, or an accepted name that never occurs in its document silently
@@ -22,9 +23,10 @@ import pytest
 import yaml
 
 CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
-SETS = ("dev-a", "heldout-a", "heldout-c")
+SETS = ("dev-a", "heldout-a", "heldout-c", "heldout-d")
 SOURCES = CORPUS / "SOURCES-a.md"
 SOURCES_C = CORPUS / "SOURCES-c.md"
+SOURCES_D = CORPUS / "SOURCES-d.md"
 REGIONS = {"Europe", "Central Asia", "Africa", "Middle East", "Asia-Pacific", "Americas"}
 MEETING_FIELDS = {"participants", "optional", "pairs", "dates", "optional_dates", "places",
                   "optional_places", "instruments", "optional_instruments"}
@@ -223,11 +225,11 @@ def test_split_and_sources():
     assert len(hosts) >= 12
 
 
-def _source_rows_c() -> list[tuple[str, str, str, str]]:
-    """(file, publisher, region, url) of every row of SOURCES-c.md."""
+def _source_rows(sources: Path = SOURCES_C, part: str = "heldout-c") -> list[tuple[str, str, str, str]]:
+    """(file, publisher, region, url) of every row of a part's sources file."""
     rows = []
-    for line in SOURCES_C.read_text(encoding="utf-8").splitlines():
-        m = re.match(r"^\| heldout-c/documents/(\S+) \| ([^|]+) \| ([^|]+) \| (\S+) \| [^|]+\|$", line)
+    for line in sources.read_text(encoding="utf-8").splitlines():
+        m = re.match(rf"^\| {part}/documents/(\S+) \| ([^|]+) \| ([^|]+) \| (\S+) \| [^|]+\|$", line)
         if m:
             rows.append(tuple(s.strip() for s in m.groups()))
     return rows
@@ -237,7 +239,7 @@ def test_part_c_sources_cover_files_publishers_and_regions():
     """Every held-out-c file has one source row (publisher, region, URL); at least twelve
     publishers and five regions; no page already used by part a or b."""
     files = sorted(p.name for p in (CORPUS / "heldout-c" / "documents").iterdir())
-    rows = _source_rows_c()
+    rows = _source_rows()
     assert 20 <= len(files) <= 24
     assert sorted(f for f, _, _, _ in rows) == files
     assert all(url.startswith(("http://", "https://")) for *_, url in rows)
@@ -249,8 +251,30 @@ def test_part_c_sources_cover_files_publishers_and_regions():
     assert not {url for *_, url in rows} & set(re.findall(r"https?://[^\s|)]+", earlier))
 
 
+
+def _host(url: str) -> str:
+    return urlparse(url).netloc.removeprefix("www.")
+
+
+def test_part_d_sources_cover_files_publishers_and_regions():
+    """Every held-out-d file has one source row; at least ten publishers and four regions
+    besides global pages; no page and no publisher's site already used by parts a, b or c."""
+    files = sorted(p.name for p in (CORPUS / "heldout-d" / "documents").iterdir())
+    rows = _source_rows(SOURCES_D, "heldout-d")
+    assert len(files) == 12
+    assert sorted(f for f, _, _, _ in rows) == files
+    assert all(url.startswith(("http://", "https://")) for *_, url in rows)
+    assert len({_host(url) for *_, url in rows}) >= 10
+    assert len({pub for _, pub, _, _ in rows}) >= 10
+    regions = {r for _, _, region, _ in rows for r in region.split(", ")}
+    assert regions <= REGIONS | {"Global"} and len(regions & REGIONS) >= 4 and "Global" in regions
+    earlier = " ".join((CORPUS / n).read_text(encoding="utf-8") for n in ("SOURCES-a.md", "SOURCES-b.md", "SOURCES-c.md"))
+    taken = set(re.findall(r"https?://[^\s|)]+", earlier))
+    assert not {url for *_, url in rows} & taken
+    assert not {_host(url) for *_, url in rows} & {_host(url) for url in taken}
+
 @pytest.mark.shared
-@pytest.mark.parametrize("sources", [SOURCES, SOURCES_C], ids=["a", "c"])
+@pytest.mark.parametrize("sources", [SOURCES, SOURCES_C, SOURCES_D], ids=["a", "c", "d"])
 def test_sources_are_not_pages_of_the_shared_corpora(shared_dir, sources):
     shared = " ".join(p.read_text(encoding="utf-8") for p in (shared_dir / "corpora").glob("*/SOURCES.md"))
     taken = set(re.findall(r"https?://[^\s|)]+", shared))

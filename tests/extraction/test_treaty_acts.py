@@ -203,3 +203,60 @@ def test_a_bar_menu_without_a_ratification_column_stays_furniture():
 def test_a_treaty_that_would_take_effect_for_a_state_is_no_ratification():
     assert not _pairs("The Council of Europe Convention on Action against Trafficking in Human Beings would take "
                       "effect for Ireland and Malta only if their parliaments approved it.")
+
+
+STACKED_PAGE = """Treaty Finder
+Treaties | States | Topics | Help
+
+United Nations Convention against Corruption, 2003
+
+In force since 14 December 2005
+
+Participant Signature date Ratification date Notes
+ Togo
+
+-
+
+6 July 2005
+
+Declaration
+"Togo names its Ministry of Justice as the authority for mutual legal assistance under the Convention."
+-
+ Nauru
+
+-
+
+12 July 2012
+
+- -
+ Oman
+
+-
+
+-
+
+- -
+ Peru
+
+10 Dec 2003
+
+16 Nov 2004
+
+- -
+"""
+
+
+def test_a_status_table_laid_out_one_cell_a_line_gives_each_row():
+    x = extract(read_text(STACKED_PAGE), Resolver())
+    got = {(r.state.label, r.date.value if r.date else None) for r in x.ratifications}
+    assert got == {("Togo", "2005-07-06"), ("Nauru", "2012-07-12"), ("Peru", "2004-11-16")}, got
+    assert {r.instrument.label for r in x.ratifications} == {"United Nations Convention against Corruption"}
+
+
+def test_a_header_with_one_line_per_column_and_bars_after_each_cell():
+    page = ("The states below deposited their instruments with the Secretary-General of the United "
+            "Nations for the United Nations Convention against Corruption.\n\nStates: |\n"
+            "Date of deposit of the instrument of ratification or accession: |\nGhana |\n21 August 2012 |\n"
+            "Nauru |\n12 July 2012 |\nBurundi |\n24 May 2012 |\n")
+    x = extract(read_text(page), Resolver())
+    assert {r.state.label for r in x.ratifications} == {"Ghana", "Nauru", "Burundi"}

@@ -57,7 +57,9 @@ _EVENT_SENT = re.compile(
 #: What speakers do at an event ("X presented the findings", "Y moderated the panel").
 _SPEAKER = re.compile(
     r"\b(?:presented|moderated|addressed|briefed|outlined|spoke\s+(?:about|of|on\s+(?:the|a|an|behalf))|gave\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:presentation|overview|keynote|speech)"
-    r"|shared\s+(?:the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}(?:experience|findings|practices?)|delivered\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:speech|address|presentation|remarks))\b",
+    r"|shared\s+(?:the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}(?:experience|findings|practices?)|delivered\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:speech|address|presentation|remarks)"
+    r"|words\s+of\s+welcome|(?:opening|welcoming|closing|welcome)\s+(?:remarks|address|speech|statement)|keynote|welcomed\s+(?:the\s+)?(?:participants|delegates|guests|attendees)"
+    r"|(?:said|stressed|noted|observed|emphasi[sz]ed|underlined|highlighted|thanked|urged|told)\b(?=[^.]{0,40}\b(?:participants|attendees|delegates|audience|meeting|workshop|conference|seminar|forum|training|event|session)\b))\b",
     re.I,
 )
 #: Words that introduce who took part, in a sentence that lists them ("They represented A,

@@ -160,6 +160,9 @@ def resolve_body(ctx: DocContext, name: str, *, country: Entity | None = None,
         if named is not None and is_national_body_name(name):
             ent = ctx.resolver.resolve_or_create(name, "Organization", country=named, part_of=part_of or named,
                                                  alt_labels=alt_labels)
+        elif c is not None and is_national_body_name(name) and _told_with_state(ctx, name, c) is not None:
+            # "the Ministry of X of the Kyrgyz Republic" told before: the same body
+            ent = _told_with_state(ctx, name, c)
         elif c is not None and is_national_body_name(name):
             # a body of the state the text is about: its country is part of its name, so the
             # "Labour Inspectorate" of two states are two entities
@@ -169,6 +172,19 @@ def resolve_body(ctx: DocContext, name: str, *, country: Entity | None = None,
             ent = ctx.resolver.resolve_or_create(name, "Organization", country=c, part_of=part_of,
                                                  alt_labels=alt_labels)
     return ent
+
+
+def _told_with_state(ctx: DocContext, name: str, state: Entity) -> Entity | None:
+    """The body the text already named in full with its state ("Ministry of X of the
+    Kyrgyz Republic") when it now names it without ("Ministry of X")."""
+    prefix = clean_label(name).casefold() + " of "
+    for sp in ctx.spans:
+        e = sp.entity
+        if e.kind == "Organization" and e.label.casefold().startswith(prefix):
+            st = ctx.state_of(e)
+            if st is not None and st.iri == state.iri:
+                return e
+    return None
 
 
 def embassy(ctx: DocContext, head: str, state: Entity, surface: str) -> Entity:
@@ -238,6 +254,9 @@ _X_MINISTER = re.compile(r"\b(?P<x>(?:Foreign|Interior|Justice|Labou?r|Health|Ed
                          r"(?P<more>\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)\s+(?:Affairs\s+)?Minist(?:er|ers|ry)\b")
 
 
+_REMITS_MINISTER = re.compile(r"\b(?P<x>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){2,5})\s+Minist(?:er|ry)\b")
+
+
 def glued_name_at(words: list[str]) -> int | None:
     """Index where a person's name glued to a body's remit starts, if any.
 
@@ -271,9 +290,36 @@ def _cut_glued(text: str, a: int, b: int) -> int:
     return b if cut is None else a + toks[cut - 1].end()
 
 
+#: ", Social Security and Migration": the rest of one ministry's remit listed with commas
+_REMIT_LIST_TAIL = re.compile(r"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})+,?\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
+
+
+def remit_list_end(text: str, end: int) -> int:
+    """Where a singular ministry's remit ends when it goes on as a comma list closed by "and".
+
+    "Ministry of Labour, Social Security and Migration" is one body: every word of the
+    list is a remit word ("Minister of Justice, Ivan Petrov and ..." is not a list)."""
+    m = _REMIT_LIST_TAIL.match(text, end)
+    if m is None:
+        return end
+    words = re.findall(r"[A-Za-z'’-]+", m.group())
+    if all(w.lower() in REMIT_WORDS or w == "and" for w in words):
+        return m.end()
+    return end
+
+
 def ministry_spans(ctx: DocContext) -> list[ActorSpan]:
     out = []
     for m in _MINISTERS_OF.finditer(ctx.text):
+        singular = re.match(r"Minist(?:er|ry)\s", m.group(0)) is not None
+        listed = remit_list_end(ctx.text, m.end("first")) if singular and not m.group("more") else m.end("first")
+        if listed != m.end("first"):
+            # one ministry with a remit of three or more parts
+            name = "Ministry of " + " ".join(ctx.text[m.start("first"):listed].split())
+            ent = resolve_body(ctx, _trim_name(name), country=_owner_state(ctx, m.start()))
+            if ent is not None:
+                out.append(ActorSpan(m.start(), listed, ctx.text[m.start():listed], ent, "ministry"))
+            continue
         end_first = _cut_glued(ctx.text, m.start(), m.end("first"))
         post = next((w for w in re.finditer(r"[\w'’-]+", m.group("first")) if is_title_word(w.group())), None)
         if post is not None:
@@ -311,8 +357,21 @@ def ministry_spans(ctx: DocContext) -> list[ActorSpan]:
             ent = resolve_body(ctx, _trim_name(name), country=owner)
             if ent is not None:
                 out.append(ActorSpan(a, b, ctx.text[a:b], ent, "ministry"))
+    taken: list[tuple[int, int]] = []
+    for m in _REMITS_MINISTER.finditer(ctx.text):
+        # "Social Development and Human Security Minister": a remit of several words before the post
+        words = m.group("x").split()
+        content = [w for w in words if w != "and"]
+        if len(content) < 3 or "and" not in words or not all(w.lower() in REMIT_WORDS for w in content):
+            continue
+        ent = resolve_body(ctx, "Ministry of " + " ".join(words), country=_owner_state(ctx, m.start()))
+        if ent is not None:
+            out.append(ActorSpan(m.start(), m.end(), m.group(0), ent, "ministry"))
+            taken.append((m.start(), m.end()))
     for m in _X_MINISTER.finditer(ctx.text):
         start = m.start()
+        if any(a <= start < b for a, b in taken):
+            continue
         if m.group("more") and not all(w.lower() in REMIT_WORDS for w in m.group("more").split()[1:]):
             start = m.start("more") + m.group("more").index(" and ") + 5  # "Justice and Interior Minister"
             name = ctx.text[start : m.end()].replace("Minister", "Ministry")

@@ -19,7 +19,7 @@ from . import boilerplate as bp
 from .contacts import clean_contact, extract_contacts, scrub_details, split_inline_contact
 from .encoding import BinaryContent, declared_html_charset, decode_bytes, normalise_text
 from .errors import UnreadableDocument
-from .factsheet import join_sheet_values, sheet_lines, status_table_lines
+from .factsheet import join_sheet_values, join_stacked_tables, sheet_lines, status_table_lines
 from .language import detect_language, foreign_date, is_supported
 from .metadata import (date_line, find_dateline, meta_line, parse_iso_or_text_date,
                        place_date_line, readable_place, release_marker, take_fields)
@@ -165,7 +165,7 @@ def _build(text: str, path: str, media_type: str, encoding: str, sha1: str) -> S
 def clean_lines(lines: list[str], *, one_per_line: bool = False, markdown: bool = False) -> Cleaned:
     """Lines of a page to body paragraphs plus the metadata found around them."""
     lines, contacts = extract_contacts(lines, stop=bp.ends_contact_block)
-    lines = join_sheet_values(lines)
+    lines = join_stacked_tables(join_sheet_values(lines))
     sheet = sheet_lines(lines) | status_table_lines(lines)
     lines, fields = take_fields(lines, keep=sheet)
     noise = bp.mark_noise(lines)

@@ -128,6 +128,106 @@ def status_column(line: str) -> int | None:
     return next((k for k, c in enumerate(line.split("|")) if k and _STATUS_HEADER.search(c)), None)
 
 
+#: The first column of a status table: the states or parties
+_FIRST_COLUMN = re.compile(r"^\s*(?:Countr(?:y|ies)|States?|Participants?|Part(?:y|ies)|Member\s+States?)\b", re.I)
+#: The header's column names, in order ("Signature date Ratification date")
+_COLUMN_WORD = re.compile(r"\b(?:signature|ratification|accession|acceptance|approval|succession|deposit|entry\s+into\s+force)\b", re.I)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: One cell of a stacked row: a date (with an "a" for accession), or a dash for none
+STACKED_VALUE = re.compile(
+    r"^\s*(?:[-–—]+|\d{1,2}\s+" + _MONTH + r"\s+\d{4}|" + _MONTH + r"\s+\d{1,2},?\s+\d{4}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4})"
+    r"(?:\s*\(?[a-zA-Z]{1,2}\)?)?\s*\|?\s*$")
+_TREATY_LINE = re.compile(r"\b(?:Convention|Protocol|Treaty|Covenant|Charter|Agreement)\b")
+
+
+def _columns(header: list[str]) -> list[str]:
+    """The dated columns a header names, in order: "Signature date Ratification date" is two,
+    "Date of deposit of the instrument of ratification or accession" one."""
+    cols: list[str] = []
+    for line in header:
+        last = None
+        for m in _COLUMN_WORD.finditer(line):
+            gap = line[last.end():m.start()] if last is not None else ""
+            if last is not None and len(gap) <= 25 and "date" not in gap.lower():
+                cols[-1] += " " + m.group().lower()
+            else:
+                cols.append(m.group().lower())
+            last = m
+    return cols
+
+
+def _stacked_header(lines: list[str], i: int) -> tuple[list[int], list[str]] | None:
+    """The header lines starting at ``i`` of a status table laid out one cell a line, and
+    its dated columns; None when ``i`` starts no such header."""
+    line = lines[i].strip()
+    if not _FIRST_COLUMN.match(line) or is_table_row(line) or len(line) > 160:
+        return None
+    header = [i]
+    k = i + 1
+    while not _STATUS_HEADER.search(" ".join(lines[j] for j in header)) and k < len(lines) and len(header) < 4:
+        if lines[k].strip():
+            if len(lines[k]) > 120 or not _COLUMN_WORD.search(lines[k]):
+                return None
+            header.append(k)
+        k += 1
+    cols = _columns([lines[j] for j in header])
+    if not any(_STATUS_HEADER.search(c) for c in cols):
+        return None
+    values = [j for j in range(header[-1] + 1, min(len(lines), header[-1] + 41)) if STACKED_VALUE.match(lines[j])]
+    return (header, cols) if len(values) >= 3 else None
+
+
+def join_stacked_tables(lines: list[str]) -> list[str]:
+    """Status tables whose header and cells stand one a line ("Country Signature date
+    Ratification date", then "Kenya", "-", "January 5, 2005") as rows split by bars
+    ("Country | Signature | Ratification |", "Kenya | - | January 5, 2005 |"), the form
+    the rest of reading and extraction know. A row is the short line before a run of
+    cells (dates or dashes), with at most as many cells as the header has dated columns;
+    comment lines between rows stay as they are."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        found = _stacked_header(lines, i)
+        if found is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        header, cols = found
+        first = re.sub(r"[\s:|]+$", "", _FIRST_COLUMN.match(lines[i].strip()).group())
+        out.append(" | ".join([first, *(c.capitalize() for c in cols)]) + " |")
+        j = header[-1] + 1
+        pending: int | None = None  # index in ``out`` of the line that may open a row
+        gap = 0
+        while j < len(lines) and gap <= 24:
+            line = lines[j]
+            j += 1
+            if not line.strip():
+                out.append(line)
+                continue
+            if STACKED_VALUE.match(line):
+                gap = 0
+                if pending is not None:
+                    cells = [out[pending].strip().rstrip("|").strip()]
+                    del out[pending:]
+                    cells.append(line.strip().rstrip("|").strip())
+                    while len(cells) <= len(cols) and j < len(lines):
+                        nxt = next((n for n in range(j, min(len(lines), j + 3)) if lines[n].strip()), None)
+                        if nxt is None or not STACKED_VALUE.match(lines[nxt]) or len(cells) == len(cols) + 1:
+                            break
+                        cells.append(lines[nxt].strip().rstrip("|").strip())
+                        j = nxt + 1
+                    out.append(" | ".join(cells) + " |")
+                    pending = None
+                    continue
+                out.append(line)
+                continue
+            gap += 1
+            out.append(line)
+            pending = len(out) - 1 if len(line.strip()) <= 60 else None
+        i = j
+    return out
+
+
 def status_table_lines(lines: list[str]) -> set[int]:
     """Indexes of the lines of treaty status tables: a header row naming a ratification or
     accession column, and the rows below it (blank lines between rows allowed). Without
@@ -139,12 +239,21 @@ def status_table_lines(lines: list[str]) -> set[int]:
         if status_column(line) is not None:
             rows = [i]
             k = i + 1
-            while k < len(lines) and (not lines[k].strip() or is_table_row(lines[k])):
-                if lines[k].strip():
+            between = 0  # comment lines between rows (a reservation's text) do not end the table
+            while k < len(lines) and between <= 12:
+                if is_table_row(lines[k]):
                     rows.append(k)
+                    between = 0
+                elif lines[k].strip():
+                    between += 1
                 k += 1
+            k = rows[-1] + 1
             if len(rows) >= 4:  # a header and three rows at least: a table, not a menu
                 keep.update(rows)
+                # the treaty's name above the table ("Protocol to ..., 2000") is what the rows are about
+                heading = next((j for j in range(i - 1, max(-1, i - 9), -1) if _TREATY_LINE.search(lines[j])), None)
+                if heading is not None:
+                    keep.add(heading)
             i = k
             continue
         i += 1
