@@ -23,17 +23,17 @@ demo: install
 	$(BIN)/tipgraph stats --store $(DEMO_STORE)
 	$(BIN)/tipgraph query who-met-whom --store $(DEMO_STORE) --param actor=IOM
 
-# The linter (errors and likely bugs), the type check, the docstring examples of the
+# The linter (errors and likely bugs, in the package, the tests and the benchmarks), the type check, the docstring examples of the
 # package (they run as tests), then the test suite.
 test: install
 	bash scripts/ensure-test-services.sh
-	$(BIN)/ruff check src
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q --doctest-modules src/tipgraph
 	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
 
 lint: install
-	$(BIN)/ruff check src
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 
 bench: install

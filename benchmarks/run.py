@@ -257,7 +257,7 @@ def task_queries(store: str, runs: int, slow_after: float = 20.0, cases: list | 
         t0 = time.perf_counter()
         run_query(s, name, **params)  # warm-up (and the parameters' name lookups)
         slow = time.perf_counter() - t0 > slow_after
-        wall, cpu, result = timed(lambda: run_query(s, name, **params), 1 if slow else runs)
+        wall, cpu, result = timed(lambda name=name, params=params: run_query(s, name, **params), 1 if slow else runs)
         out.append({"case": _case_label(name, params), "name": name, "params": params, "rows": len(result.rows),
                     "wall": wall, "cpu": cpu})
     s.close()
@@ -321,7 +321,7 @@ def task_rdflib_queries(work: str, documents: int, store: str, runs: int, timeou
         try:
             for _ in range(runs):
                 t0 = time.perf_counter()
-                rows = with_timeout(timeout, lambda: len(list(ds.query(q.text, initBindings=bindings))))
+                rows = with_timeout(timeout, lambda q=q, bindings=bindings: len(list(ds.query(q.text, initBindings=bindings))))
                 walls.append(time.perf_counter() - t0)
                 if walls[-1] > timeout / 3:
                     break  # one slow run says enough

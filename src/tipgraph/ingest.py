@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Literal, URIRef
+from rdflib.term import Node
 
 from .labels import adopt_preferred_labels, mentioned_nodes, remember_labels, typed_nodes
 from .model import Entity, Extraction
@@ -43,6 +44,8 @@ class IngestInputError(Exception):
 
 @dataclass
 class DocumentOutcome:
+    """What happened to one document: stored, unchanged or refused (with why), for the run's report."""
+
     path: str
     status: str  # "stored", "unchanged" or "refused"
     reason: str = ""
@@ -55,6 +58,8 @@ class DocumentOutcome:
 
 @dataclass
 class IngestReport:
+    """The outcome of one ingest run, per document, so the CLI and notebooks report the same counts."""
+
     outcomes: list[DocumentOutcome] = field(default_factory=list)
     seconds: float = 0.0
     #: Entities (persons, organizations, states, places, instruments) that the stored
@@ -64,29 +69,36 @@ class IngestReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
 
     def count(self, status: str) -> int:
+        """Documents with ``status`` ("stored", "unchanged" or "refused")."""
         return sum(1 for o in self.outcomes if o.status == status)
 
     @property
     def read(self) -> int:
+        """Documents looked at, whatever became of them."""
         return len(self.outcomes)
 
     @property
     def stored(self) -> int:
+        """Documents whose graph was written in this run."""
         return self.count("stored")
 
     @property
     def unchanged(self) -> int:
+        """Documents skipped because the store already holds the same text and extractor version."""
         return self.count("unchanged")
 
     @property
     def refused(self) -> list[DocumentOutcome]:
+        """Outcomes of the documents not stored, each with its reason."""
         return [o for o in self.outcomes if o.status == "refused"]
 
     @property
     def quads(self) -> int:
+        """Quads written, over all stored documents."""
         return sum(o.quads for o in self.outcomes)
 
     def fact_totals(self) -> dict[str, int]:
+        """Facts of the stored documents by kind (meetings, persons ...), summed for the run's summary."""
         totals: Counter[str] = Counter()
         for o in self.outcomes:
             if o.status == "stored":
@@ -300,7 +312,7 @@ def _stored_entities(store: GraphStore) -> set[tuple[str, str, str]]:
     (store/derived.py): one row per entity, however many documents repeat it."""
     from .store.derived import CORE_CLASSES, TGD, entity_of
 
-    core = {TIP[k]: k for k in CORE_CLASSES}
+    core: dict[Node, str] = {TIP[k]: k for k in CORE_CLASSES}
     kinds: dict[URIRef, set[str]] = {}
     for n, t in store.summary_subjects(TGD.type):
         if t in core:
@@ -547,6 +559,7 @@ def _first_violations(result, limit: int = 3) -> str:
 
 
 def default_jobs() -> int:
+    """Worker processes to suggest when none are asked for: one per core, at most four."""
     return max(1, min(4, os.cpu_count() or 1))
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import RDF, BNode, Graph, URIRef
+from rdflib.term import Node
 
 from .namespaces import ID, ONTOLOGY_GRAPH, TIP, short_hash, slug
 from .reference import subclasses
@@ -177,9 +178,9 @@ def with_core_classes(triples: list[Triple]) -> list[Triple]:
     ``a tip:Meeting`` instead of walking rdfs:subClassOf*, which is slow on every
     engine and loses rows on Virtuoso.
     """
-    below = {sub: core for core in CORE_CLASSES for sub in subclasses(core) if sub != core}
+    below: dict[Node, URIRef] = {sub: core for core in CORE_CLASSES for sub in subclasses(core) if sub != core}
     present = set(triples)
-    added = []
+    added: list[Triple] = []
     for s, p, o in triples:
         if p == RDF.type and o in below:
             t = (s, RDF.type, below[o])
@@ -206,13 +207,13 @@ def with_file_source(path: Path | str, graphs: dict[URIRef, list[Triple]]) -> di
 
     doc = source_document_iri(path)
     name = Path(path).name
-    described = [(doc, RDF.type, TIP.Document), (doc, RDFS.label, Literal(f"Hand-written file {name}")),
+    described: list[Triple] = [(doc, RDF.type, TIP.Document), (doc, RDFS.label, Literal(f"Hand-written file {name}")),
                  (doc, DCTERMS.source, Literal(name))]
     out = {}
     for graph, triples in graphs.items():
         typed = {s for s, p, o in triples if p == RDF.type and isinstance(s, URIRef) and o != TIP.Document}
         sourced = {s for s, p, _ in triples if p == PROV.wasDerivedFrom}
-        added = [(s, PROV.wasDerivedFrom, doc) for s in sorted(typed - sourced)]
+        added: list[Triple] = [(s, PROV.wasDerivedFrom, doc) for s in sorted(typed - sourced)]
         out[graph] = triples + added + (described if added else [])
     return out
 

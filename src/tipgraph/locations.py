@@ -68,11 +68,11 @@ def locate(paths: Sequence[Path | str], nodes: Iterable[Node],
         except (OSError, UnicodeDecodeError):
             continue
         at_start, anywhere = _line_iris(text)
-        for node in wanted - set(found):
-            if str(node) in at_start:
-                found[node] = (str(path), at_start[str(node)])
-            elif str(node) in anywhere and node not in fallback:
-                fallback[node] = (str(path), anywhere[str(node)])
+        for iri in wanted - set(found):
+            if str(iri) in at_start:
+                found[iri] = (str(path), at_start[str(iri)])
+            elif str(iri) in anywhere and iri not in fallback:
+                fallback[iri] = (str(path), anywhere[str(iri)])
     for node, where in fallback.items():
         found.setdefault(node, where)
     for node in nodes:

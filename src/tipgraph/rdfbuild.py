@@ -48,8 +48,9 @@ def date_literal(value: DateValue) -> Literal:
     return Literal(value.value, datatype=_DATATYPES[value.precision])
 
 
-def curie(value: str) -> URIRef:
-    """Expand "tip:Convention" (or pass through a full IRI)."""
+def expand_curie(value: str) -> URIRef:
+    """The IRI of ``"tip:Convention"`` (any prefix tipgraph knows), or a full IRI as given:
+    extraction names classes the way the ontology file does."""
     if value.startswith(("http://", "https://")):
         return URIRef(value)
     prefix, _, local = value.partition(":")
@@ -96,7 +97,7 @@ class DocumentGraphBuilder:
         g = self.g
         g.add((node, RDF.type, TIP[e.kind]))
         for t in e.types:
-            g.add((node, RDF.type, curie(t)))
+            g.add((node, RDF.type, expand_curie(t)))
         g.add((node, RDFS.label, Literal(e.label)))
         if not e.in_registry:
             # Registry entities carry their known names in the registry graph.
@@ -151,7 +152,7 @@ class DocumentGraphBuilder:
         planned = m.status == "planned"
         kind = "PlannedMeeting" if planned else "Meeting"
         node = fact_iri(kind, self.key, str(index))
-        g.add((node, RDF.type, TIP.PlannedMeeting if planned else curie(m.meeting_type)))
+        g.add((node, RDF.type, TIP.PlannedMeeting if planned else expand_curie(m.meeting_type)))
         if not planned:
             # The core class too, as for every node: queries test `a tip:Meeting` directly
             # instead of walking rdfs:subClassOf* (slow, and Virtuoso loses rows on it).

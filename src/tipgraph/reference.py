@@ -19,12 +19,8 @@ from rdflib import Graph, Literal, URIRef
 from .classes import closure
 from .namespaces import ONTOLOGY_GRAPH, REGISTRY_GRAPH, TIP
 from .resources import ontology_files
+from .rqfile import internal_query
 from .store import GraphStore
-
-_HASH_QUERY = """
-SELECT ?hash WHERE { GRAPH ?g { ?g <https://w3id.org/tipgraph/ontology#contentHash> ?hash } }
-"""
-
 
 @lru_cache(maxsize=1)
 def ontology_digest() -> str:
@@ -114,7 +110,8 @@ def registry_graph() -> Graph:
 
 
 def _stored_hash(store: GraphStore, name: URIRef) -> str | None:
-    rows = store.select(_HASH_QUERY, bindings={"g": name})
+    query = internal_query("graph-content-hash")
+    rows = store.select(query.text, query.bindings(graph=name))
     return str(rows.rows[0]["hash"]) if rows.rows else None
 
 

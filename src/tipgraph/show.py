@@ -15,6 +15,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
 from .namespaces import ID, ONTOLOGY_GRAPH, TIP, expand_short_iri, sparql_prefixes
+from .rqfile import internal_query
 from .store.base import GraphStore
 from .store.binding import check_term
 
@@ -22,7 +23,6 @@ from .store.binding import check_term
 _HEADING = (RDF.type, RDFS.label, PROV.wasDerivedFrom, TIP.evidence)
 _FACT_CLASSES = ("Meeting", "PlannedMeeting", "Programme", "Ratification", "Person", "Organization")
 
-_STATEMENTS = """SELECT ?g ?p ?o WHERE { GRAPH ?g { ?x ?p ?o } } ORDER BY ?g ?p ?o"""
 _LABELS = """SELECT ?s (SAMPLE(?l) AS ?label) WHERE {{ VALUES ?s {{ {nodes} }} GRAPH ?g {{ ?s rdfs:label ?l }} }}
 GROUP BY ?s"""
 _DOCUMENTS = """SELECT ?d (SAMPLE(?t) AS ?title) (SAMPLE(?src) AS ?source) (SAMPLE(?date) AS ?issued) WHERE {{
@@ -117,7 +117,8 @@ def resolve_node(store: GraphStore, text: str) -> URIRef:
 
 def show(store: GraphStore, iri: URIRef) -> Shown:
     """Everything the store states about ``iri``, grouped by graph, with documents and evidence."""
-    rows = [r for r in store.select(sparql_prefixes() + _STATEMENTS, {"x": iri}).rows
+    query = internal_query("node-statements")
+    rows = [r for r in store.select(query.text, query.bindings(node=iri)).rows
             if r["g"] != ONTOLOGY_GRAPH]
     if not rows:
         from .suggest import closest
@@ -194,9 +195,9 @@ def _mentions(store: GraphStore, iri: URIRef) -> dict[str, int]:
 
 
 def _short(iri: str) -> str:
-    from .validation import curie
+    from .validation import turtle_name
 
-    return f"<{iri[len(ID):]}>" if iri.startswith(str(ID)) else curie(iri)
+    return f"<{iri[len(ID):]}>" if iri.startswith(str(ID)) else turtle_name(iri)
 
 
 _PLURAL = {"Meeting": "meetings", "PlannedMeeting": "planned meetings", "Programme": "programmes",

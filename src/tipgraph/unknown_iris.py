@@ -15,16 +15,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 from rdflib.term import Node
 
-from .namespaces import ID, sparql_prefixes
+from .namespaces import ID
+from .rqfile import internal_query
 from .store.base import GraphStore
 from .suggest import closest
 
 #: The kind of a tipgraph IRI: the first path segment (org, state, meeting, document ...).
 _KIND = re.compile(r"^([a-z][a-z0-9-]*)/")
-_CANDIDATES_QUERY = """
-SELECT ?s (SAMPLE(?l) AS ?label) WHERE {{
-  GRAPH ?g {{ ?s rdfs:label ?l }} FILTER(STRSTARTS(STR(?s), "{prefix}"))
-}} GROUP BY ?s"""
 
 
 def short_iri(iri: str) -> str:
@@ -50,8 +47,9 @@ def candidates(store: GraphStore | None, kinds: Iterable[str], extra: Iterable[G
             if isinstance(s, URIRef) and any(str(s).startswith(p) for p in prefixes):
                 found.setdefault(str(s), str(label))
     if store is not None:
-        for prefix in prefixes:  # kinds match _KIND: nothing to escape in the string
-            for row in store.select(sparql_prefixes() + _CANDIDATES_QUERY.format(prefix=prefix)):
+        query = internal_query("labelled-iris-under")
+        for prefix in prefixes:
+            for row in store.select(query.text, query.bindings(prefix=Literal(prefix))):
                 if isinstance(row["s"], URIRef) and isinstance(row["label"], Literal):
                     found.setdefault(str(row["s"]), str(row["label"]))
     return found

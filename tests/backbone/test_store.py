@@ -120,7 +120,7 @@ def test_plain_strings_come_back_plain(store):
 
 def test_default_graph_is_the_union_of_named_graphs(store):
     store.replace_graphs({G1: [(A, RDF.type, TIP.Organization)], G2: [(A, RDF.type, TIP.Organization), (B, RDF.type, TIP.State)]})
-    rows = store.select(f"SELECT DISTINCT ?s WHERE {{ ?s a ?c }} ORDER BY ?s")
+    rows = store.select("SELECT DISTINCT ?s WHERE { ?s a ?c } ORDER BY ?s")
     assert [r["s"] for r in rows] == [A, B]
     # The store's own entity summary (store/derived.py) is a graph too, left out here.
     rows = store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "

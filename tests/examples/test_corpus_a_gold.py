@@ -170,7 +170,7 @@ def test_every_key_is_named_in_its_document(corpus):
         text = plain_text(docs / name)
         hay = [f" {norm(t)} " for t in (text, re.sub(r"['’]s\b", "", text))]
 
-        def named(key: str) -> bool:
+        def named(key: str, hay: list[str] = hay) -> bool:
             return any(f" {norm(n)} " in h for n in entities[key] for h in hay)
 
         via_person = {o for p, org in doc.get("persons") or [] if named(p) for o in as_list(org)}

@@ -247,7 +247,7 @@ def _perfect_graph(gold: dict):
         g.add((d, RDF.type, tip.Document))
         g.add((d, DCTERMS.source, Literal(str(DOCS / name))))
 
-        def node(key: str) -> URIRef:
+        def node(key: str, g=g, d=d) -> URIRef:
             iri = ent[key]
             g.add((iri, RDFS.label, Literal(gold["entities"][key][0])))
             g.add((iri, PROV.wasDerivedFrom, d))

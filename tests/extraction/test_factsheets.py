@@ -1,7 +1,6 @@
 """Donor fact sheets: records of labelled fields (texts written here)."""
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 from tipgraph.extraction import extract

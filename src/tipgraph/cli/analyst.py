@@ -230,6 +230,7 @@ def sparql_command(query_or_file: str, store_location: str, fmt: str, wide: bool
     elif result.kind == "ask":
         click.echo(json.dumps({"boolean": result.boolean}) if fmt == "json" else ("true" if result.boolean else "false"))
     else:
+        assert result.graph is not None  # CONSTRUCT and DESCRIBE give a graph
         click.echo(result.graph.serialize(format="json-ld" if fmt == "json" else "turtle"))
 
 

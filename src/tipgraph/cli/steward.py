@@ -6,6 +6,7 @@ writer) and never create an empty store: a missing folder is an input error (exi
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -176,9 +177,10 @@ def export(graph_iri: str | None, fmt: str, output: Path | None, store_location:
             raise InputError(f"no graph <{graph_iri}> in {store_location}")
         try:
             if output is None:
-                out = click.get_binary_stream("stdout")
-                n = store.export(out, fmt, graph)
-                out.flush()
+                # the bytes under sys.stdout (click.get_binary_stream is deprecated, to go in Click 9)
+                stdout = sys.stdout.buffer
+                n = store.export(stdout, fmt, graph)
+                stdout.flush()
             else:
                 with output.open("wb") as out:
                     n = store.export(out, fmt, graph)
@@ -193,7 +195,7 @@ def export(graph_iri: str | None, fmt: str, output: Path | None, store_location:
 @store_option
 def stats(fmt: str, store_location: str) -> None:
     """Count quads, graphs, document graphs and instances of each tipgraph class."""
-    from ..validation import curie
+    from ..validation import turtle_name
 
     with open_for_reading(store_location) as store:
         try:
@@ -217,7 +219,7 @@ def stats(fmt: str, store_location: str) -> None:
     table.add_row("graphs", f"{s.graphs:,}")
     table.add_row("document graphs (not the registry)", f"{s.document_graphs:,}")
     for cls, n in sorted(s.instances.items()):
-        table.add_row(curie(cls), f"{n:,}")
+        table.add_row(turtle_name(cls), f"{n:,}")
     console.print(table)
 
 

@@ -21,7 +21,8 @@ from rdflib import URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
 from ..classes import closure
-from ..namespaces import TIP, sparql_prefixes
+from ..namespaces import TIP
+from ..rqfile import internal_query
 from ..store.base import GraphStore
 from .periods import Period, parse_period
 
@@ -32,33 +33,6 @@ _ROOTS = {
     "meeting": TIP.Meeting, "instrument": TIP.LegalInstrument, "place": TIP.Place,
     "document": TIP.Document,
 }
-
-_SUBCLASSES = sparql_prefixes() + """
-SELECT DISTINCT ?c ?d WHERE { ?c rdfs:subClassOf ?d . FILTER(isIRI(?c) && isIRI(?d)) }
-"""
-
-# Everything typed with a tipgraph class: its types, labels and the links the views use.
-_ENTITY_FACTS = sparql_prefixes() + """
-SELECT ?x ?p ?o WHERE {
-  { SELECT DISTINCT ?x WHERE { ?x a ?c . FILTER(STRSTARTS(STR(?c), "https://w3id.org/tipgraph/ontology#")) } }
-  VALUES ?p { rdf:type rdfs:label tip:isoCode tip:affiliation tip:partOf dcterms:title dcterms:source }
-  ?x ?p ?o .
-}
-"""
-
-_MEETING_FACTS = sparql_prefixes() + """
-SELECT ?m ?p ?o WHERE {
-  { SELECT DISTINCT ?m WHERE { ?m tip:participant|tip:organizer ?x } }
-  VALUES ?p { rdf:type tip:participant tip:organizer tip:date tip:underInstrument
-              tip:location prov:wasDerivedFrom }
-  ?m ?p ?o .
-}
-"""
-
-_RATIFIED = sparql_prefixes() + """
-SELECT DISTINCT ?s ?i WHERE { ?s tip:ratified ?i . }
-"""
-
 
 def _rows(store: GraphStore, query: str) -> list[dict]:
     """SELECT rows; on the embedded store IRIs come back as URIRef and literals as their text.
@@ -74,7 +48,7 @@ def class_kinds(store: GraphStore) -> dict[str, str]:
     the store and in the packaged ontology (a store loaded without the ontology graph
     still gets its WorkingMeetings counted as meetings)."""
     parents: dict[str, set[str]] = {}
-    for row in store.select(_SUBCLASSES):
+    for row in store.select(internal_query("network-subclasses").text):
         parents.setdefault(str(row["c"]), set()).add(str(row["d"]))
     for c, d in _packaged_subclasses():
         parents.setdefault(c, set()).add(d)
@@ -108,6 +82,8 @@ def _packaged_subclasses() -> tuple[tuple[str, str], ...]:
 
 @dataclass
 class Actor:
+    """An actor node of the network views, with what the views filter and label by."""
+
     iri: str
     label: str
     kind: str
@@ -120,6 +96,8 @@ class Actor:
 
 @dataclass
 class Meeting:
+    """A held meeting as the views need it: its types, actors, dates, instruments, places and documents."""
+
     iri: str
     types: set[str] = field(default_factory=set)
     participants: set[str] = field(default_factory=set)
@@ -140,6 +118,8 @@ class Meeting:
 
 @dataclass
 class NetworkData:
+    """Everything the network views need, fetched once, so each view is built in Python without more queries."""
+
     actors: dict[str, Actor]
     meetings: dict[str, Meeting]
     #: Labels of instruments, places and documents (document: its file name or title).
@@ -150,6 +130,7 @@ class NetworkData:
     parents: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def label(self, iri: str) -> str:
+        """The label to show for ``iri``: the actor's, else the known label, else the IRI's last segment."""
         actor = self.actors.get(iri)
         if actor is not None:
             return actor.label
@@ -172,7 +153,7 @@ def load_network_data(store: GraphStore) -> NetworkData:
     kind_of_class = class_kinds(store)
 
     facts: dict[str, dict[str, list]] = {}
-    for row in _rows(store, _ENTITY_FACTS):
+    for row in _rows(store, internal_query("network-entity-facts").text):
         facts.setdefault(str(row["x"]), {}).setdefault(str(row["p"]), []).append(row["o"])
 
     actors: dict[str, Actor] = {}
@@ -207,7 +188,7 @@ def load_network_data(store: GraphStore) -> NetworkData:
     _assign_countries(actors)
 
     meetings: dict[str, Meeting] = {}
-    for row in _rows(store, _MEETING_FACTS):
+    for row in _rows(store, internal_query("network-meeting-facts").text):
         m = meetings.setdefault(str(row["m"]), Meeting(str(row["m"])))
         p, o = str(row["p"]), row["o"]
         if p == str(RDF.type):
@@ -240,7 +221,7 @@ def load_network_data(store: GraphStore) -> NetworkData:
         m.periods.sort()
         m.dates.sort()
 
-    ratified = {(str(r["s"]), str(r["i"])) for r in store.select(_RATIFIED)}
+    ratified = {(str(r["s"]), str(r["i"])) for r in store.select(internal_query("network-ratifications").text)}
     return NetworkData(actors=actors, meetings=meetings, labels=labels, ratified=ratified, parents=parents)
 
 

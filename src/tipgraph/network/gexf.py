@@ -155,7 +155,7 @@ def _spells(periods: Iterable, timeline: str) -> list[dict[str, str]]:
 
 
 def _declared(items: Iterable[dict], table) -> list[tuple[str, str]]:
-    present = set()
+    present: set[str] = set()
     for d in items:
         present.update(k for k, v in d.items() if v not in ("", None, [], ()))
     return [a for a in table if a[0] in present]

@@ -47,4 +47,5 @@ def graphml_ready(G: nx.Graph, size_metric: str = "pagerank") -> nx.Graph:
 
 
 def write_graphml(G: nx.Graph, out: str | Path | IO[bytes], size_metric: str = "pagerank") -> None:
+    """Write ``G`` as GraphML with plain attribute values (GraphML has no lists or None) and node sizes from ``size_metric``."""
     nx.write_graphml(graphml_ready(G, size_metric), out, encoding="utf-8", prettyprint=True)

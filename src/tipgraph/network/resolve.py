@@ -10,15 +10,9 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
-from ..namespaces import expand_short_iri, sparql_prefixes
+from ..namespaces import expand_short_iri
+from ..rqfile import internal_query
 from ..store.base import GraphStore
-
-_TYPES = sparql_prefixes() + """
-SELECT DISTINCT ?type ?label WHERE {
-  ?x a ?type .
-  OPTIONAL { ?x rdfs:label ?label }
-}
-"""
 
 
 class ResolutionError(ValueError):
@@ -33,7 +27,7 @@ class ResolutionError(ValueError):
 _LOOKUP_KIND = {"actor": "Actor", "instrument": "LegalInstrument", "country": "State"}
 
 
-def resolve(
+def selection_iri(
     store: GraphStore, name: str, kinds: set[str], class_kinds: dict[str, str], what: str = "actor",
     option: str = "--ego",
 ) -> str:
@@ -42,7 +36,7 @@ def resolve(
 
     ``name`` may be an IRI (``http...`` or ``<http...>``), checked to be of such a kind.
     """
-    from ..queries.lookup import AmbiguousEntityError, resolve as lookup
+    from ..queries.lookup import AmbiguousEntityError, iri_for_name
     from ..queries.params import ParameterError
 
     text = name.strip()
@@ -50,12 +44,13 @@ def resolve(
         text = text[1:-1]
     text = expand_short_iri(text) or text  # org/un, as tables print IRIs
     if text.startswith(("http://", "https://", "urn:")):
-        rows = store.select(_TYPES, bindings={"x": URIRef(text)})
+        query = internal_query("entity-types")
+        rows = store.select(query.text, query.bindings(entity=URIRef(text)))
         if not any(class_kinds.get(str(r["type"])) in kinds for r in rows):
             raise ResolutionError(f"{option}: no {what} with IRI <{text}> in the store")
         return text
     try:
-        return str(lookup(store, option, text, _LOOKUP_KIND[what]))
+        return str(iri_for_name(store, option, text, _LOOKUP_KIND[what]))
     except AmbiguousEntityError as exc:
         raise ResolutionError(str(exc), [(str(c.iri), c.label) for c in exc.candidates]) from exc
     except ParameterError as exc:

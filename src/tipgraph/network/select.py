@@ -25,7 +25,7 @@ from ..store.base import GraphStore
 from .build import ALL_KINDS, DEFAULT_KINDS, bipartite_graph, cooperation_graph, ego_nodes, instrument_graph
 from .data import Meeting, NetworkData, class_kinds, load_network_data, local_name
 from .periods import merge_periods, overlaps, parse_period
-from .resolve import ResolutionError, resolve
+from .resolve import ResolutionError, selection_iri
 
 VIEWS = ("cooperation", "bipartite", "instruments")
 
@@ -36,6 +36,8 @@ class SelectionError(ValueError):
 
 @dataclass
 class Selection:
+    """Which part of the network to build: the view, an ego and depth, a date range, instruments and countries."""
+
     view: str = "cooperation"
     ego: str | None = None
     depth: int = 1
@@ -141,7 +143,7 @@ def _within(data: NetworkData, iri: str, steps: int = PART_OF_STEPS) -> set[str]
     """``iri`` and what it is part of, up to ``steps`` ``tip:partOf`` steps up."""
     found, frontier = {iri}, {iri}
     for _ in range(steps):
-        up = set()
+        up: set[str] = set()
         for x in frontier:
             actor = data.actors.get(x)
             up.update(actor.part_of if actor is not None else data.parents.get(x, ()))
@@ -276,7 +278,7 @@ def selection_title(sel: Selection, data: NetworkData, G: nx.Graph, ego: str | N
 def _resolve(store: GraphStore, name: str, kinds: set[str], classes: dict[str, str], what: str,
              option: str) -> str:
     try:
-        return resolve(store, name, kinds, classes, what, option)
+        return selection_iri(store, name, kinds, classes, what, option)
     except ResolutionError as exc:
         raise SelectionError(str(exc)) from exc
 

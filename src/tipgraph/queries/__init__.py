@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .adhoc import SparqlResult, run_sparql
 from .catalogue import CatalogueError, Parameter, StoredQuery, load_catalogue
-from .lookup import AmbiguousEntityError, Candidate, UnknownEntityError, candidates, resolve
+from .lookup import AmbiguousEntityError, Candidate, UnknownEntityError, candidates, iri_for_name
 from .params import ParameterError, QueryError
 from .runner import QueryResult, UnknownQueryError, get_query, python_value, run_query
 
@@ -28,9 +28,9 @@ __all__ = [
     "UnknownQueryError",
     "candidates",
     "get_query",
+    "iri_for_name",
     "load_catalogue",
     "python_value",
-    "resolve",
     "run_query",
     "run_sparql",
 ]

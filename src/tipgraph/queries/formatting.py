@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 def cell_text(value: Any) -> str:
+    """A cell as text for CSV and TSV: None empty, dates ISO, decimals without trailing zeros."""
     if value is None:
         return ""
     if isinstance(value, (dt.date, dt.datetime)):
@@ -36,6 +37,7 @@ def _json_value(value: Any) -> Any:
 
 
 def to_delimited(columns: Sequence[str], rows: Sequence[dict], delimiter: str) -> str:
+    """Rows as CSV or TSV (by ``delimiter``) with a header row, columns in SELECT order."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     writer.writerow(columns)

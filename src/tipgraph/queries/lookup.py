@@ -15,6 +15,7 @@ from rdflib import Literal, URIRef
 
 from ..namespaces import TIP
 from ..reference import subclasses
+from ..rqfile import internal_query
 from ..store.base import GraphStore
 from .params import ParameterError
 
@@ -46,7 +47,6 @@ _LOOKUP = _PREFIXES + """SELECT DISTINCT ?entity ?_name WHERE {{
 ORDER BY ?entity
 LIMIT 50
 """
-_LABEL = _PREFIXES + "SELECT ?label ?_entity_iri WHERE { ?_entity_iri rdfs:label ?label } ORDER BY ?label LIMIT 1"
 _ANY_NAME = "{{ ?entity rdfs:label ?n }} UNION {{ ?entity skos:altLabel ?n }} UNION {{ ?entity tip:isoCode ?n }}"
 _LEVELS = (
     # exact: the bound name in the triple patterns, so the store uses its indexes
@@ -58,6 +58,8 @@ _LEVELS = (
 
 @dataclass(frozen=True)
 class Candidate:
+    """One entity a name may stand for, shown when the name is ambiguous."""
+
     iri: URIRef
     label: str
 
@@ -101,11 +103,12 @@ def _kind_classes(kind: str) -> list[URIRef]:
 
 
 def _label(store: GraphStore, iri: URIRef) -> str:
-    rows = store.select(_LABEL, {"_entity_iri": iri}).rows
+    query = internal_query("entity-label")
+    rows = store.select(query.text, query.bindings(entity=iri)).rows
     return str(rows[0]["label"]) if rows else str(iri)
 
 
-def resolve(store: GraphStore, parameter: str, name: str, kind: str) -> URIRef:
+def iri_for_name(store: GraphStore, parameter: str, name: str, kind: str) -> URIRef:
     """The one IRI of ``kind`` that ``name`` stands for, else a clear error."""
     name = name.strip()
     if not name:

@@ -76,6 +76,7 @@ def date_literal(param: Parameter, value: object) -> Literal:
 
 
 def integer_literal(param: Parameter, value: object) -> Literal:
+    """An integer value as xsd:integer; booleans and text that is not a whole number are refused."""
     if isinstance(value, bool):
         raise ParameterError(param.name, "not an integer")
     if isinstance(value, int):
@@ -89,6 +90,7 @@ def integer_literal(param: Parameter, value: object) -> Literal:
 
 
 def string_literal(param: Parameter, value: object) -> Literal:
+    """A string value as a plain literal, bounded in length so a request cannot send megabytes."""
     text = str(value)
     if len(text) > MAX_STRING:
         raise ParameterError(param.name, f"longer than {MAX_STRING} characters")

@@ -13,7 +13,7 @@ from rdflib.term import Identifier
 
 from ..store.base import GraphStore
 from .catalogue import StoredQuery, load_catalogue
-from .lookup import resolve
+from .lookup import iri_for_name
 from .params import ParameterError, QueryError, to_term
 from .service import SERVICE_FLAG, check_no_service
 
@@ -30,6 +30,7 @@ class UnknownQueryError(QueryError, LookupError):
 
 
 def get_query(name: str, catalogue: Mapping[str, StoredQuery] | None = None) -> StoredQuery:
+    """The stored query ``name``, or an error that suggests the closest known name."""
     queries = catalogue if catalogue is not None else load_catalogue()
     try:
         return queries[name]
@@ -104,7 +105,7 @@ def bind_parameters(
             continue
         term = to_term(p, value)
         if term is None:  # an IRI parameter given by name
-            term = resolve(store, p.name, str(value), p.kind or "Actor")
+            term = iri_for_name(store, p.name, str(value), p.kind or "Actor")
         bindings[p.variable] = term
         terms[p.name] = term
     return bindings, terms

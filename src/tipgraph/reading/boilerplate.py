@@ -49,14 +49,17 @@ _FUNCTION_END = re.compile(
 
 
 def words(line: str) -> int:
+    """The number of words in ``line`` (the boilerplate rules count them)."""
     return len(line.split())
 
 
 def ends_sentence(line: str) -> bool:
+    """Whether ``line`` ends like a sentence, which menus and captions do not."""
     return bool(_SENTENCE_END.search(line))
 
 
 def is_bullet(line: str) -> bool:
+    """Whether ``line`` is a list item (a bullet, not a dash-only rule)."""
     return bool(_BULLET.match(line)) and not _DASH_ONLY.match(line)
 
 
@@ -64,6 +67,7 @@ _BULLET_CHARS = frozenset("-–•*·▪►»")
 
 
 def strip_bullet(line: str) -> str:
+    """``line`` without its leading bullet, so rules can test the text itself."""
     return _BULLET.sub("", line, count=1) if line[:1] in _BULLET_CHARS else line
 
 
@@ -112,6 +116,7 @@ def is_generic_head(line: str) -> bool:
 
 
 def is_cookie_line(line: str) -> bool:
+    """Whether ``line`` is a cookie notice: it names cookies with consent words, or is that short."""
     return bool(_COOKIE.search(line) and (_COOKIE_CONTEXT.search(line) or words(line) <= 6))
 
 
@@ -166,6 +171,7 @@ def ends_contact_block(line: str) -> bool:
 
 
 def is_trailer_header(line: str) -> bool:
+    """Whether ``line`` heads the page's trailer (related articles, see also ...), after which nothing is the release."""
     return bool(_TRAILER_HEADER.match(strip_bullet(line).strip()))
 
 

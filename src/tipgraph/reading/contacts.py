@@ -60,6 +60,7 @@ def split_inline_contact(paragraph: str) -> tuple[str, str | None]:
 
 
 def is_contact_header(line: str) -> bool:
+    """Whether ``line`` heads a press-contact block ("For more information", "Media contact"), whose lines never reach the text."""
     return bool(_HEADER.match(line))
 
 

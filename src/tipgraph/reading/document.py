@@ -35,6 +35,8 @@ _HEAD_ATTEMPTS = 40  # how far into the head a date alone on a line still counts
 
 @dataclass
 class Cleaned:
+    """A reader's output before the document is assembled: paragraphs and the metadata the page gave."""
+
     paragraphs: list[str]
     title: str | None = None
     published: date | None = None

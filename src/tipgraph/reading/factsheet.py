@@ -193,7 +193,9 @@ def join_stacked_tables(lines: list[str]) -> list[str]:
             i += 1
             continue
         header, cols = found
-        first = re.sub(r"[\s:|]+$", "", _FIRST_COLUMN.match(lines[i].strip()).group())
+        head = _FIRST_COLUMN.match(lines[i].strip())
+        assert head is not None  # _stacked_header found the first column's word here
+        first = re.sub(r"[\s:|]+$", "", head.group())
         out.append(" | ".join([first, *(c.capitalize() for c in cols)]) + " |")
         j = header[-1] + 1
         pending: int | None = None  # index in ``out`` of the line that may open a row

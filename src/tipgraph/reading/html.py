@@ -27,6 +27,8 @@ h3 h4 h5 h6 hr li main ol p pre section table tbody td tfoot th thead tr ul br""
 
 @dataclass
 class HtmlContent:
+    """The main text of an HTML page with its title, date, publisher and contact boxes."""
+
     text: str
     title: str | None = None
     date: str | None = None

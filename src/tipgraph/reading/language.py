@@ -65,6 +65,7 @@ def detect_language(text: str) -> str:
 
 
 def is_supported(language: str | None) -> bool:
+    """Whether the extraction rules are written for ``language`` (unknown counts as supported)."""
     return language is None or language in SUPPORTED_LANGUAGES
 
 

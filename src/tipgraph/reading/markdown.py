@@ -25,12 +25,15 @@ _BULLET = re.compile(r"^\s*(?:[*+]|\d+[.)])\s+")
 
 @dataclass
 class MarkdownText:
+    """Markdown turned into plain text, with its front matter and first heading kept as metadata."""
+
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
     h1: str | None = None
 
 
 def strip_markdown(text: str) -> MarkdownText:
+    """Plain text of a Markdown document: front matter and first heading taken out, markup removed."""
     meta: dict[str, Any] = {}
     m = _FRONT.match(text)
     if m:

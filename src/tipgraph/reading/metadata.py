@@ -8,6 +8,7 @@ These functions read those spots only; they never edit the body sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -111,13 +112,15 @@ _RUNS_ON = re.compile(r"(?:[&,]|\b(?:and|of|the|for|on|in|to|de))$", re.I)
 
 @dataclass
 class Fields:
+    """Title, date, place and publisher read from a document's labelled fields ("Date:", "Place:")."""
+
     title: str | None = None
     date: date | None = None
     place: str | None = None
     publisher: str | None = None
 
 
-def take_fields(lines: list[str], *, keep: set[int] = frozenset()) -> tuple[list[str], Fields]:
+def take_fields(lines: list[str], *, keep: AbstractSet[int] = frozenset()) -> tuple[list[str], Fields]:
     """Read and blank out "Key: value" lines (value maybe on the next line, as in bullet lists).
 
     Only short lines count, so a body sentence that happens to start with "Source:" and
@@ -240,6 +243,8 @@ _ON_DATE = re.compile(r"^(?:on|since|as of)\s+(?:" + _WEEKDAY + r",?\s+)?", re.I
 
 @dataclass
 class Dateline:
+    """A press release's dateline ("GENEVA, 3 May 2021 (IOM)"): place, date and issuing organization."""
+
     place: str
     date: date | None = None
     org: str | None = None

@@ -45,6 +45,8 @@ class ReaderUnavailable(Exception):
 
 @dataclass(frozen=True)
 class Problem:
+    """A reader dependency that failed to import, with the distribution that provides it and what needs it."""
+
     module: str
     distribution: str
     needed_by: str

@@ -48,6 +48,8 @@ _APOSTROPHES = re.compile(r"[’‘`´ʼ]")
 
 @dataclass(frozen=True, slots=True)
 class Token:
+    """One word of a name with its span in the text and its folded form for matching."""
+
     start: int
     end: int
     text: str

@@ -20,6 +20,8 @@ from .matching import name_key
 
 @dataclass(frozen=True)
 class BodyKind:
+    """A kind of national body (ministry of the interior, police ...) that every state may have, with its name variants."""
+
     key: str
     #: canonical name, the head of every generated label
     name: str
@@ -142,6 +144,7 @@ CONNECTORS = frozenset({"of", "in", "to", "for"})
 
 
 def body_label(body: BodyKind, state_label_with_article: str) -> str:
+    """The canonical label of ``body`` in a state ("Ministry of the Interior of the Philippines")."""
     return f"{body.name} {body.preposition} {state_label_with_article}"
 
 

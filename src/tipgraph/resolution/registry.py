@@ -70,6 +70,7 @@ class Registry:
         return [self.by_iri[i] for i in self.protocols.get(treaty.iri, ())]
 
     def state_record(self, state: Entity) -> StateRecord | None:
+        """The registry's record (demonyms, names) of ``state``, or None for a state it does not list."""
         return self.states.get(state.iso_code or "")
 
     def national_body(self, key: str, state: Entity) -> Entity | None:
@@ -92,6 +93,7 @@ class Registry:
         )
 
     def counts(self) -> dict[str, int]:
+        """Registry entities by kind, for the registry's statistics and tests."""
         out: dict[str, int] = {}
         for e in self.entities:
             out[e.kind] = out.get(e.kind, 0) + 1
@@ -213,8 +215,9 @@ _KIND_CLASS = {
 }
 
 
-def curie(value: str) -> URIRef:
-    """"tip:Convention" -> the full IRI (only the tip: prefix is used for types)."""
+def tip_type_iri(value: str) -> URIRef:
+    """A registry entry's type, ``"tip:Convention"``, as its IRI: the registry names types
+    only in the tip: namespace, so anything else is a typo in the registry file."""
     prefix, _, local = value.partition(":")
     if prefix != "tip" or not local:
         raise ValueError(f"unsupported type CURIE {value!r}")
@@ -226,7 +229,7 @@ def entity_triples(graph: Graph, e: Entity) -> None:
     node = URIRef(e.iri)
     graph.add((node, RDF.type, _KIND_CLASS[e.kind]))
     for t in e.types:
-        graph.add((node, RDF.type, curie(t)))
+        graph.add((node, RDF.type, tip_type_iri(t)))
     graph.add((node, RDFS.label, Literal(e.label)))
     for alt in sorted(e.alt_labels):
         graph.add((node, SKOS.altLabel, Literal(alt)))

@@ -33,6 +33,8 @@ def with_article(label: str) -> str:
 
 @dataclass(frozen=True)
 class StateRecord:
+    """A state's entity with the demonyms and names readers use for it."""
+
     entity: Entity
     demonyms: tuple[str, ...]
     #: names a reader uses (label first), no acronyms

@@ -38,6 +38,8 @@ class StoreInUseError(StoreError):
 
 @dataclass
 class SelectResult:
+    """A SELECT's rows (dicts of rdflib terms) with the projected variables in order."""
+
     variables: list[str]
     rows: list[Row] = field(default_factory=list)
 
@@ -82,6 +84,8 @@ class Streamed:
 
 @dataclass
 class StoreStats:
+    """What ``tipgraph stats`` shows: quads, graphs, document graphs and instances per class."""
+
     quads: int
     graphs: int
     document_graphs: int
@@ -144,7 +148,8 @@ class GraphStore(abc.ABC):
         return Streamed(kind, triples=iter(self.construct(query)))
 
     @abc.abstractmethod
-    def ask(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> bool: ...
+    def ask(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> bool:
+        """Run an ASK query; variables in ``bindings`` are bound before evaluation."""
 
     @abc.abstractmethod
     def construct(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> Graph:
@@ -163,7 +168,8 @@ class GraphStore(abc.ABC):
         """Write all quads (or one graph) as 'nquads', 'trig' or 'turtle'; returns the count."""
 
     @abc.abstractmethod
-    def stats(self) -> StoreStats: ...
+    def stats(self) -> StoreStats:
+        """Counts of the store's quads, graphs and class instances (the derived layout not counted)."""
 
     # -- writing -----------------------------------------------------------
     @abc.abstractmethod
@@ -228,7 +234,8 @@ class GraphStore(abc.ABC):
         if values is None:
             rows = self.select(f"SELECT ?n ?o WHERE {{ {derived._IN_SUMMARY} {{ ?n {check_term(predicate)} ?o }} }}")
             return [(r["n"], r["o"]) for r in rows]
-        wanted, out = sorted(set(values), key=str), []
+        wanted = sorted(set(values), key=str)
+        out: list[tuple[URIRef, Node]] = []
         for start in range(0, len(wanted), 1000):
             bind = " ".join(check_term(v) for v in wanted[start:start + 1000])
             rows = self.select(f"SELECT ?n ?o WHERE {{ VALUES ?o {{ {bind} }} {derived._IN_SUMMARY} "

@@ -36,6 +36,7 @@ from rdflib import Literal, Namespace, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
 from ..namespaces import ID, KIND_SEGMENT
+from ..rqfile import internal_query
 
 TGD = Namespace("https://w3id.org/tipgraph/derived#")
 #: The named graph of the summaries (under the instance base, so remote stores count it as tipgraph's).
@@ -71,6 +72,7 @@ def entity_of(node: str | URIRef) -> URIRef:
 
 
 def is_shared(node) -> bool:
+    """Whether ``node`` is a shared entity (person, organization, state, place, instrument), which gets a summary."""
     return isinstance(node, URIRef) and str(node).startswith(SHARED)
 
 
@@ -188,9 +190,9 @@ def plan(store, old: Mapping[URIRef, Iterable[Triple]], new: Mapping[URIRef, Ite
             change.inserts.append(_key_triple(e, v))
     for e, labels in gone_labels.items():
         remaining = (current[e][_LABEL] - labels) | added_labels[e]
-        keep = {name_key(str(x)) for x in remaining}
+        kept_keys = {name_key(str(x)) for x in remaining}
         for label in labels:
-            if name_key(str(label)) not in keep:
+            if name_key(str(label)) not in kept_keys:
                 change.deletes.append(_key_triple(e, label))
     # One source per entity, the least (as text) of those the graphs name, as a full build has it.
     for e in sorted(touched, key=str):
@@ -250,7 +252,7 @@ def store_has_layout(store) -> bool:
 
 def store_is_empty(store) -> bool:
     """No graph holds a shared entity yet (a new store): the summary starts empty and complete."""
-    return not store.ask("ASK { GRAPH ?g { ?s ?p ?o } }")
+    return not store.ask(internal_query("store-has-graphs").text)
 
 
 __all__ = ["CORE_CLASSES", "Change", "DERIVED_GRAPH", "LAYOUT_MARK", "SHARED", "SUMMARY_BASE", "TGD",

@@ -27,10 +27,11 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Identifier
 
-from ..namespaces import PREFIXES, REGISTRY_GRAPH, TIP
+from ..namespaces import PREFIXES, REGISTRY_GRAPH
+from ..rqfile import internal_query
 from . import derived
 from .binding import bind_values
-from .base import Capabilities, GraphStore, SelectResult, StoreError, StoreInUseError, StoreStats, Streamed, Triple
+from .base import Capabilities, GraphStore, Row, SelectResult, StoreError, StoreInUseError, StoreStats, Streamed, Triple
 from .terms import _named_node, from_ox, to_ox, to_ox_quad
 
 def io_failure(path: Path, exc: BaseException, doing: str) -> StoreError:
@@ -76,6 +77,7 @@ class EmbeddedStore(GraphStore):
         # RocksDB's lock keeps other processes out; this keeps a replace's read-then-write
         # (it writes only the difference) whole against other threads of this process.
         self._write_lock = threading.Lock()
+        self._store: ox.Store | None = None
         try:
             if read_only:
                 if not self.exists(str(self.path)):
@@ -127,7 +129,7 @@ class EmbeddedStore(GraphStore):
         if not isinstance(solutions, ox.QuerySolutions):
             raise StoreError("select() needs a SELECT query")
         variables = [v.value for v in solutions.variables]
-        rows = []
+        rows: list[Row] = []
         for solution in solutions:
             if limit is not None and len(rows) >= limit:
                 break  # solutions are read lazily: the rest are never made
@@ -223,19 +225,14 @@ class EmbeddedStore(GraphStore):
         store = self.ox_store
         graphs = sum(1 for g in store.named_graphs() if g != _DERIVED)
         derived_quads = sum(1 for _ in store.quads_for_pattern(None, None, None, _DERIVED))
-        n_docs = int(
-            next(iter(store.query(
-                # the registry names its own source document; it is reference data, not a document read
-                f"SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?d a <{TIP.Document}> }} "
-                f"FILTER(?g != <{REGISTRY_GRAPH}>) }}"
-            )))["n"].value
-        )
+        query = internal_query("embedded-document-count")
+        documents = self._query(query.text, query.bindings(registry=REGISTRY_GRAPH))
+        assert isinstance(documents, ox.QuerySolutions)  # a SELECT
+        n_docs = int(next(iter(documents))["n"].value)
         instances: dict[str, int] = {}
-        for row in store.query(
-            "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c . "
-            f'FILTER(STRSTARTS(STR(?c), "{TIP}")) }} GROUP BY ?c ORDER BY ?c',
-            use_default_graph_as_union=True,
-        ):
+        counts = self._query(internal_query("embedded-class-counts").text, None)
+        assert isinstance(counts, ox.QuerySolutions)  # a SELECT
+        for row in counts:
             instances[row["c"].value] = int(row["n"].value)
         return StoreStats(quads=len(store) - derived_quads, graphs=graphs, document_graphs=n_docs, instances=instances)
 
@@ -305,7 +302,7 @@ class EmbeddedStore(GraphStore):
         store = self.ox_store
         out: dict[URIRef, list[Triple]] = {}
         for g in names:
-            out[from_ox(g)] = [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
+            out[URIRef(g.value)] = [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
                                for p in _SUMMARISED for q in store.quads_for_pattern(None, p, None, g)]
         return out
 

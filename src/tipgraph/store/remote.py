@@ -27,7 +27,8 @@ from rdflib.term import Identifier, Node
 from SPARQLWrapper import BASIC, DIGEST, JSON, POST, SPARQLWrapper, TURTLE
 from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, SPARQLWrapperException
 
-from ..namespaces import ID, REGISTRY_GRAPH, TIP
+from ..namespaces import ID, REGISTRY_GRAPH
+from ..rqfile import internal_query
 from . import derived
 from .base import Capabilities, GraphStore, SelectResult, StoreError, StoreStats, Triple
 from .binding import bind_values, check_term
@@ -121,7 +122,7 @@ class RemoteStore(GraphStore):
         if self._prologue is None:
             self._prologue = ""
             if self._is_virtuoso():
-                data = self._query_json_raw("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+                data = self._query_json_raw(internal_query("remote-all-graphs").text)
                 foreign = sorted(
                     b["g"]["value"] for b in data["results"]["bindings"] if not b["g"]["value"].startswith(OWN_GRAPHS)
                 )
@@ -233,10 +234,8 @@ class RemoteStore(GraphStore):
         return g
 
     def graph_names(self) -> list[URIRef]:
-        rows = self.select(
-            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?base)) }",
-            {"base": Literal(OWN_GRAPHS)},
-        )
+        query = internal_query("remote-graph-names")
+        rows = self.select(query.text, query.bindings(base=Literal(OWN_GRAPHS)))
         # The entity summary (store/derived.py) is the store's own: not listed, not exported.
         return sorted(URIRef(str(r["g"])) for r in rows if URIRef(str(r["g"])) != derived.DERIVED_GRAPH)
 
@@ -281,22 +280,14 @@ class RemoteStore(GraphStore):
         return count
 
     def stats(self) -> StoreStats:
-        base = {"base": Literal(OWN_GRAPHS)}
-        quads = self.select(
-            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?base) && ?g != ?derived) }",
-            {**base, "derived": derived.DERIVED_GRAPH},
-        ).rows[0]["n"]
+        base = Literal(OWN_GRAPHS)
+        query = internal_query("remote-quad-count")
+        quads = self.select(query.text, query.bindings(base=base, derived=derived.DERIVED_GRAPH)).rows[0]["n"]
         graphs = len(self.graph_names())
-        docs = self.select(
-            "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?d a ?doc } "
-            "FILTER(STRSTARTS(STR(?g), ?base) && ?g != ?registry) }",  # the registry is no document read
-            {**base, "doc": TIP.Document, "registry": REGISTRY_GRAPH},
-        ).rows[0]["n"]
-        rows = self.select(
-            "SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a ?c } "
-            "FILTER(STRSTARTS(STR(?g), ?base) && STRSTARTS(STR(?c), ?tip)) } GROUP BY ?c",
-            {**base, "tip": Literal(str(TIP))},
-        )
+        query = internal_query("remote-document-count")
+        docs = self.select(query.text, query.bindings(base=base, registry=REGISTRY_GRAPH)).rows[0]["n"]
+        query = internal_query("remote-class-counts")
+        rows = self.select(query.text, query.bindings(base=base))
         instances = {str(r["c"]): int(r["n"]) for r in rows}
         return StoreStats(int(quads), graphs, int(docs), dict(sorted(instances.items())))
 

@@ -24,6 +24,8 @@ _LOCAL = re.compile(r"(?:[\w\-:%\u00B7\u0300-\u036F\u203F-\u2040]|\\.|\.(?=[\w\-
 
 @dataclass(frozen=True)
 class Token:
+    """One token of a SPARQL text, with its kind and offset, for the checks that read queries."""
+
     kind: str  # "keyword", "var", "pname", "iri", "string", "number", "lang", "punct"
     text: str
     start: int
@@ -76,6 +78,7 @@ def tokens(query: str) -> Iterator[Token]:
             kind = "number"
         elif c == ":":
             m = _LOCAL.match(query, i + 1)
+            assert m is not None  # _LOCAL matches the empty string
             yield Token("pname", query[i : m.end()], i)
             i = m.end()
             continue
@@ -84,6 +87,7 @@ def tokens(query: str) -> Iterator[Token]:
             kind = "keyword"
             if m and m.end() < n and query[m.end()] == ":":
                 local = _LOCAL.match(query, m.end() + 1)
+                assert local is not None  # _LOCAL matches the empty string
                 yield Token("pname", query[i : local.end()], i)
                 i = local.end()
                 continue

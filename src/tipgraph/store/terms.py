@@ -80,6 +80,7 @@ def from_ox(term: OxTerm) -> Identifier:
 
 
 def to_ox_quad(s, p, o, g: ox.NamedNode) -> ox.Quad:
+    """An Oxigraph quad in graph ``g`` from rdflib terms; a predicate that is not an IRI is a StoreError."""
     pp = to_ox(p)
     if not isinstance(pp, ox.NamedNode):
         raise StoreError(f"predicate must be an IRI, got {p!r}")
@@ -143,8 +144,10 @@ def serialize_triples(triples: list[Triple]) -> bytes:
     >>> serialize_triples([(URIRef("urn:a"), URIRef("urn:p"), Literal("x"))])
     b'<urn:a> <urn:p> "x" .\n'
     """
-    return ox.serialize([ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples], None,
+    data = ox.serialize([ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples], None,
                         ox.RdfFormat.N_TRIPLES)
+    assert data is not None  # no output given: the bytes are returned
+    return data
 
 
 def n_triples(term: Identifier) -> str:

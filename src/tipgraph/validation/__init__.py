@@ -33,7 +33,7 @@ every entity has exactly one preferred name in the union of all graphs.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 
 from rdflib import Dataset, Graph, URIRef
@@ -56,7 +56,7 @@ from .report import (
     _result_key,
     _shape_str,
     _value_str,
-    curie,
+    turtle_name,
 )
 from .rules import _unknown_iri_results, label_conflicts
 from .shapes import _class_hierarchy, ensure_ontology, ontology_graph, shapes_graph
@@ -92,7 +92,7 @@ def validate_graph(
     >>> g = Graph().parse(format="turtle", data=(
     ...     "<https://w3id.org/tipgraph/id/org/x> a <https://w3id.org/tipgraph/ontology#Organization> ."))
     >>> report = validate_graph(g)
-    >>> report.conforms, sorted(curie(r.path) for r in report.violations)
+    >>> report.conforms, sorted(turtle_name(r.path) for r in report.violations)
     (False, ['prov:wasDerivedFrom', 'rdfs:label'])
     """
     import time
@@ -114,6 +114,7 @@ def validate_graph(
     # a different stored label is the label check's business below.
     context = Graph()
     stored_labels: dict[URIRef, set[tuple[Node, URIRef]]] = {}
+    fetched: Iterable[tuple[Node, Node, Node]]
     if store is not None and (referenced or described):
         fetched, stored_labels = _fetch_context(
             store, _safe_iris(referenced | described), _safe_iris(labelled), excluded, graph
@@ -207,7 +208,7 @@ __all__ = [
     "SEVERITIES",
     "ValidationReport",
     "ValidationResult",
-    "curie",
+    "turtle_name",
     "ensure_ontology",
     "ontology_graph",
     "shapes_graph",

@@ -84,10 +84,12 @@ class DataIndex:
         self._classes: dict[Node, frozenset[Node]] = {}
 
     def objects(self, s: Node, p: Node) -> list[Node]:
+        """Objects of ``s`` with predicate ``p`` in the data (an index lookup, not a graph scan)."""
         po = self.out.get(s)
         return po.get(p, []) if po else []
 
     def subjects(self, p: Node, o: Node) -> list[Node]:
+        """Subjects with predicate ``p`` and object ``o`` in the data."""
         ps = self.inv.get(o)
         return ps.get(p, []) if ps else []
 
@@ -109,6 +111,7 @@ class DataIndex:
         return found
 
     def instances(self, cls: Node) -> list[Node]:
+        """Nodes typed ``cls`` or a subclass of it, each once: a shape's target class."""
         out = []
         for c in self._subclasses_of(cls):
             out.extend(self.subjects(_RDF_TYPE, c))
@@ -173,6 +176,8 @@ class _IndexStore(Store):
 # -- results ---------------------------------------------------------------------------------
 @dataclass
 class Result:
+    """One result of the compiled engine, in the terms a SHACL results graph uses."""
+
     focus: Node
     severity: URIRef
     shape: Node
@@ -295,6 +300,7 @@ class CompiledShapes:
 
     # -- compiling ----------------------------------------------------------------------------
     def shape(self, node: Node) -> _Shape:
+        """The compiled form of shape ``node``, compiled once and reused."""
         if node in self._compiled:
             return self._compiled[node]
         sg = self.sg
@@ -305,7 +311,7 @@ class CompiledShapes:
                 raise Unsupported(f"{p} on shape {node}")
         sev = sg.value(node, _sh("severity"))
         if sev is not None:
-            if sev not in _SEVERITIES:
+            if not isinstance(sev, URIRef) or sev not in _SEVERITIES:
                 raise Unsupported(f"severity {sev}")
             s.severity = sev
         s.messages = sorted(m for m in sg.objects(node, _sh("message")) if isinstance(m, Literal))
@@ -435,6 +441,7 @@ class CompiledShapes:
 
     # -- running -------------------------------------------------------------------------------
     def validate(self, data: DataIndex) -> list[Result]:
+        """The results of every targeted shape on ``data``."""
         results: list[Result] = []
         for shape in self.targeted:
             for focus in shape.focus_nodes(data):

@@ -18,6 +18,8 @@ SEVERITIES = ("Violation", "Warning", "Info")
 
 @dataclass(frozen=True)
 class ValidationResult:
+    """One SHACL result as text (for reports and JSON), with the terms behind it (for Turtle)."""
+
     severity: str
     focus: str
     focus_label: str | None
@@ -35,6 +37,7 @@ class ValidationResult:
     shape_term: Node | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict:
+        """The result's text fields as a dict, for the JSON report."""
         # Not dataclasses.asdict: it deep-copies the rdflib terms, and copying an
         # ill-typed literal makes rdflib log a traceback.
         terms = ("focus_term", "path_term", "value_term", "shape_term")
@@ -43,6 +46,8 @@ class ValidationResult:
 
 @dataclass
 class ValidationReport:
+    """The results of validating one graph or batch, whichever engine ran, with timings and counts."""
+
     results: list[ValidationResult] = field(default_factory=list)
     #: Results about stored context nodes that were not reported (see module docs).
     ignored: int = 0
@@ -55,20 +60,25 @@ class ValidationReport:
 
     @property
     def conforms(self) -> bool:
+        """True when no result is a violation (warnings do not stop a graph from being stored)."""
         return not any(r.severity == "Violation" for r in self.results)
 
     def count(self, severity: str) -> int:
+        """Results of ``severity`` ("Violation", "Warning" or "Info")."""
         return sum(1 for r in self.results if r.severity == severity)
 
     @property
     def violations(self) -> list[ValidationResult]:
+        """The results that stop a graph from being stored."""
         return [r for r in self.results if r.severity == "Violation"]
 
     @property
     def warnings(self) -> list[ValidationResult]:
+        """The results worth a look that do not stop a graph from being stored."""
         return [r for r in self.results if r.severity == "Warning"]
 
     def extend(self, other: "ValidationReport") -> None:
+        """Add ``other``'s results (kept in report order), as when files are validated one by one."""
         self.results.extend(other.results)
         self.results.sort(key=_result_key)
         self.ignored += other.ignored
@@ -84,6 +94,7 @@ class ValidationReport:
         ]
 
     def summary(self) -> str:
+        """One line: conforms or not, and the count of each severity."""
         v, w, i = (self.count(s) for s in SEVERITIES)
         head = "conforms" if self.conforms else "does not conform"
         return f"{head}: {v} violation(s), {w} warning(s), {i} info(s)"
@@ -98,10 +109,10 @@ class ValidationReport:
             label, file, line = results[0].focus_label, results[0].file, results[0].line
             lines.append("")
             where = f"  ({file}:{line})" if file and line else (f"  ({file})" if file else "")
-            lines.append(f"{curie(focus)}" + (f'  "{label}"' if label else "") + where)
+            lines.append(f"{turtle_name(focus)}" + (f'  "{label}"' if label else "") + where)
             for r in results:
-                where = curie(r.path) if r.path else "(node)"
-                shown = curie(r.value) if isinstance(r.value_term, URIRef) else r.value
+                where = turtle_name(r.path) if r.path else "(node)"
+                shown = turtle_name(r.value) if isinstance(r.value_term, URIRef) else r.value
                 value = f" = {_short(shown)}" if r.value is not None else ""
                 lines.append(f"  {r.severity:<9} {where}{value}")
                 lines.append(f"            {r.message}")
@@ -114,6 +125,7 @@ class ValidationReport:
         return "\n".join(lines) + "\n"
 
     def to_json(self) -> str:
+        """The report as JSON, for scripts and the web API."""
         return json.dumps(
             {
                 "conforms": self.conforms,
@@ -152,10 +164,13 @@ class ValidationReport:
         return g
 
     def to_turtle(self) -> str:
+        """The report as a SHACL results graph (:meth:`to_graph`) in Turtle, for tools that read SHACL reports."""
         return self.to_graph().serialize(format="turtle")
 
 
-def curie(iri: str | None) -> str:
+def turtle_name(iri: str | None) -> str:
+    """``tip:Meeting`` for an IRI of a known namespace, else ``<iri>``, as Turtle writes it:
+    reports are read next to the shapes and data files, which use the same names."""
     if iri is None:
         return ""
     for p, ns in PREFIXES.items():
@@ -186,13 +201,13 @@ def _path_str(graph: Graph, path: Node) -> str:
         return str(path)
     inverse = graph.value(path, SH.inversePath)
     if inverse is not None:
-        return "^" + curie(_path_str(graph, inverse))
+        return "^" + turtle_name(_path_str(graph, inverse))
     alts = graph.value(path, SH.alternativePath)
     if alts is not None:
-        return "|".join(curie(_path_str(graph, p)) for p in graph.items(alts))
+        return "|".join(turtle_name(_path_str(graph, p)) for p in graph.items(alts))
     items = list(graph.items(path))
     if items:
-        return "/".join(curie(_path_str(graph, p)) for p in items)
+        return "/".join(turtle_name(_path_str(graph, p)) for p in items)
     return _node_str(path)
 
 

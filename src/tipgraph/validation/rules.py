@@ -7,7 +7,7 @@ from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
 from ..store.base import GraphStore
-from .report import ValidationResult, _node_str, curie
+from .report import ValidationResult, _node_str, turtle_name
 
 
 def label_conflicts(graph: Graph, stored_labels: dict[URIRef, set[tuple[Node, URIRef]]]) -> list[ValidationResult]:
@@ -27,7 +27,7 @@ def label_conflicts(graph: Graph, stored_labels: dict[URIRef, set[tuple[Node, UR
                         path=str(RDFS.label),
                         value=str(new),
                         message=(
-                            f'The store already names this node "{old}" (in graph {curie(str(where))}); '
+                            f'The store already names this node "{old}" (in graph {turtle_name(str(where))}); '
                             "an entity has exactly one preferred name (rdfs:label) across all graphs. "
                             "Use that name, or put this one in skos:altLabel."
                         ),

@@ -15,47 +15,8 @@ from rdflib import URIRef
 
 from ..namespaces import TIP
 from ..queries.runner import python_value, run_query
+from ..rqfile import internal_query
 from ..store.base import GraphStore
-
-_PREFIXES = """PREFIX tip: <https://w3id.org/tipgraph/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
-
-_NAMES = _PREFIXES + """SELECT DISTINCT ?what ?value ?_actor_iri WHERE {
-  { ?_actor_iri rdfs:label ?value . BIND("label" AS ?what) }
-  UNION { ?_actor_iri skos:altLabel ?value . BIND("alias" AS ?what) }
-  UNION { ?_actor_iri tip:isoCode ?value . BIND("code" AS ?what) }
-  UNION { ?_actor_iri rdf:type ?type . FILTER(STRSTARTS(STR(?type), STR(tip:)))
-          OPTIONAL { ?type rdfs:label ?typeLabel FILTER(LANG(?typeLabel) IN ("en", "")) }
-          BIND(COALESCE(STR(?typeLabel), REPLACE(STR(?type), "^.*[#/]", "")) AS ?value) BIND("kind" AS ?what) }
-}
-ORDER BY ?what ?value
-"""
-
-# Facts are the nodes that carry evidence: the actor's own statements and those of the
-# meetings, programmes, ratifications and persons that name it, each in its document graph.
-_FACTS = _PREFIXES + """SELECT DISTINCT ?fact ?type ?property ?document ?title ?evidence ?_actor_iri WHERE {
-  {
-    GRAPH ?document {
-      ?fact ?property ?_actor_iri ; tip:evidence ?evidence .
-      OPTIONAL { ?fact rdf:type ?type FILTER(STRSTARTS(STR(?type), STR(tip:))) }
-    }
-  } UNION {
-    # The entity's own evidence (a person's post). ?_actor_iri is bound by the pattern
-    # before BIND uses it: a BIND of the outer variable alone would see it unbound.
-    GRAPH ?document {
-      ?_actor_iri tip:evidence ?evidence .
-      OPTIONAL { ?_actor_iri rdf:type ?type FILTER(STRSTARTS(STR(?type), STR(tip:))) }
-    }
-    BIND(?_actor_iri AS ?fact) BIND(tip:evidence AS ?property)
-  }
-  OPTIONAL { ?document dcterms:title ?title }
-}
-ORDER BY ?document ?fact ?type
-"""
 
 #: actor-profile's aspects, in page order, with their headings.
 SECTIONS = (
@@ -99,7 +60,7 @@ def actor_page(store: GraphStore, iri: str) -> ActorPage:
     """Everything the page shows about ``iri`` (``found`` is False when the store has nothing)."""
     term = URIRef(iri)
     names: dict[str, list[str]] = defaultdict(list)
-    for row in store.select(_NAMES, {"_actor_iri": term}).rows:
+    for row in store.select((q := internal_query("actor-names")).text, q.bindings(actor=term)).rows:
         value = str(row["value"])
         if value not in names[str(row["what"])]:
             names[str(row["what"])].append(value)
@@ -110,10 +71,10 @@ def actor_page(store: GraphStore, iri: str) -> ActorPage:
     profile = run_query(store, "actor-profile", actor=term)
     by_aspect: dict[str, list[dict]] = defaultdict(list)
     for row in profile.rows:
-        by_aspect[row["aspect"]].append(row)
+        by_aspect[str(row["aspect"])].append(row)
     page.sections = [(heading, by_aspect[aspect]) for aspect, heading in SECTIONS if by_aspect.get(aspect)]
     facts: dict[tuple[str, str], Fact] = {}
-    for row in store.select(_FACTS, {"_actor_iri": term}).rows:
+    for row in store.select((q := internal_query("actor-facts")).text, q.bindings(actor=term)).rows:
         key = (str(row["fact"]), str(row["document"]))
         fact = facts.get(key)
         if fact is None:

@@ -91,13 +91,17 @@ def select_body(variables: list[str], rows: list[Row], media: str) -> bytes:
     result = Result("SELECT")
     result.vars = [Variable(v) for v in variables]
     result.bindings = [{Variable(k): t for k, t in row.items()} for row in rows]
-    return result.serialize(format={SPARQL_JSON: "json", SPARQL_XML: "xml", CSV: "csv"}[media])
+    body = result.serialize(format={SPARQL_JSON: "json", SPARQL_XML: "xml", CSV: "csv"}[media])
+    assert body is not None  # no destination given: the bytes are returned
+    return body
 
 
 def boolean_body(value: bool, media: str) -> bytes:
     result = Result("ASK")
     result.askAnswer = value
-    return result.serialize(format="json" if media == SPARQL_JSON else "xml")
+    body = result.serialize(format="json" if media == SPARQL_JSON else "xml")
+    assert body is not None  # no destination given: the bytes are returned
+    return body
 
 
 def graph_body(graph: Graph, media: str) -> bytes:
