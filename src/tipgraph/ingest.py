@@ -237,14 +237,16 @@ class _Processed:
     note: str = ""
 
 
-_KNOWN: list[Entity] = []
+_KNOWN: object = ()
 _SEEN: dict[str, str] = {}
-#: A resolver told the store's entities once per worker; each document gets a fork of it.
+#: A resolver with the store's entities as its source, once per worker; each document gets a fork of it.
 _TEMPLATE = None
 _MAX_BYTES = DEFAULT_MAX_BYTES
 
 
-def _init_worker(known: list[Entity], seen: dict[str, str], max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+def _init_worker(known, seen: dict[str, str], max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    """``known``: the stored entities, as a :class:`~tipgraph.resolution.known.KnownSource`
+    (in this process) or as ``(iri, kind, label)`` rows or entities (sent to a worker)."""
     global _KNOWN, _SEEN, _TEMPLATE, _MAX_BYTES
     _KNOWN = known
     _SEEN = seen
@@ -262,12 +264,15 @@ def _fresh_resolver():
     """
     global _TEMPLATE
     from .resolution import Resolver
+    from .resolution.known import KnownSource, TableSource
 
     if _TEMPLATE is None:
-        # Indexing the store's names once per worker, not once per document: with
-        # thousands of stored entities that was most of a document's extraction time.
+        # The store's entities are a source the resolver asks by name (resolution/known.py):
+        # each document's fork fetches only the entities its names hit.
+        source = _KNOWN if isinstance(_KNOWN, KnownSource) else TableSource(
+            (e.iri, e.kind, e.label) if isinstance(e, Entity) else tuple(e) for e in _KNOWN)  # type: ignore[attr-defined]
         _TEMPLATE = Resolver()
-        _TEMPLATE.add_known(_KNOWN)
+        _TEMPLATE.use_source(source)
     return _TEMPLATE.fork()
 
 
@@ -322,6 +327,30 @@ def _stored_entities(store: GraphStore) -> set[tuple[str, str, str]]:
         for kind in kinds.get(n, ()):
             found.add((str(entity_of(n)), kind, str(label)))
     return found
+
+
+def _stored_labels(store: GraphStore, triples: list[tuple], preferred: dict[URIRef, str],
+                   in_store: set[URIRef]) -> None:
+    """What :func:`ingest_paths` learns from :func:`_stored_entities` before a batch, for the
+    shared entities of one document only: their preferred (least) stored label, and that
+    they are stored."""
+    from .store.derived import CORE_CLASSES, TGD, is_shared, summary_node
+
+    core = {TIP[k] for k in CORE_CLASSES}
+    nodes = sorted({s for s, p, _ in triples if is_shared(s)} | {o for _, _, o in triples if is_shared(o)})
+    kinds: set[URIRef] = set()
+    labels: dict[URIRef, list[str]] = {}
+    for n, p, o in store.summary_facts((summary_node(x) for x in nodes), (TGD.type, TGD.label)):
+        if p == TGD.type:
+            if o in core:
+                kinds.add(n)
+        else:
+            labels.setdefault(n, []).append(str(o))
+    for x in nodes:
+        n = summary_node(x)
+        if n in kinds and n in labels:
+            preferred.setdefault(x, min(labels[n]))
+            in_store.add(x)
 
 
 def _only_in(store: GraphStore, graphs: Iterable[str]) -> set[str]:
@@ -423,7 +452,7 @@ _ID = "https://w3id.org/tipgraph/id/"
 _ENTITY_KINDS = ("person", "org", "state", "place", "instrument")
 
 
-def _processed_stream(paths: list[str], jobs: int, known: list[Entity], seen: dict[str, str],
+def _processed_stream(paths: list[str], jobs: int, known, seen: dict[str, str],
                       max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[_Processed]:
     if jobs <= 1 or len(paths) < 2:
         _init_worker(known, seen, max_bytes)
@@ -454,9 +483,19 @@ def ingest_paths(
     files = [str(p) for p in found.files]
     store.ensure_derived_layout()  # once for a store written before the layout (or bulk-loaded)
     ensure_reference_graphs(store)
-    stored = _stored_entities(store)
     run_documents = [str(document_iri(f)) for f in files]
-    known = known_entities(store, exclude_documents=run_documents, stored=stored)
+    # One document: nothing is written before it is resolved, so the resolver and the
+    # label choice read the store's summary for the names it holds (stored_names.py);
+    # a batch reads the stored entities once and sends them to its workers.
+    one = len(files) <= 1
+    stored = None if one else _stored_entities(store)
+    known: object
+    if one:
+        from .stored_names import StoreSource
+
+        known = StoreSource(store, _only_in(store, run_documents))
+    else:
+        known = [(e.iri, e.kind, e.label) for e in known_entities(store, exclude_documents=run_documents, stored=stored)]
     seen = stored_versions(store, run_documents)
     sources = stored_sources(store, files)
     report = IngestReport(skipped=found.skipped)
@@ -467,7 +506,7 @@ def ingest_paths(
     pending_described: set[URIRef] = set()
     # The name each stored entity already has stays its preferred label (labels.py).
     preferred: dict[URIRef, str] = {}
-    for iri, _kind, label in sorted(stored):
+    for iri, _kind, label in sorted(stored or ()):
         preferred.setdefault(URIRef(iri), label)
     in_store = set(preferred)
     counted_new: set[URIRef] = set()
@@ -490,7 +529,10 @@ def ingest_paths(
         elif item.unchanged:
             outcome = DocumentOutcome(item.path, "unchanged", graph=item.graph_iri)
         else:
-            triples = adopt_preferred_labels(_parse_ntriples(item.ntriples), preferred)
+            parsed = _parse_ntriples(item.ntriples)
+            if one:
+                _stored_labels(store, parsed, preferred, in_store)
+            triples = adopt_preferred_labels(parsed, preferred)
             typed = typed_nodes(triples)
             if pending_described and mentioned_nodes(triples, typed) & pending_described:
                 flush()

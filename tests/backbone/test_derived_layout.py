@@ -200,3 +200,45 @@ def test_validation_context_rows_follow_the_new_documents_entities(seed_store, t
     assert counts[(2, 1)] == counts[(40, 1)]
     assert counts[(2, len(entities))] == counts[(40, len(entities))]
     assert counts[(2, len(entities))] > counts[(2, 1)]
+
+
+def _store_with_unrelated(seed_store, tmp_path, entities: int) -> EmbeddedStore:
+    """The seed store plus documents naming ``entities`` organizations the new document never names."""
+    folder, _, _, _ = seed_store
+    target = tmp_path / f"store-unrelated-{entities}"
+    shutil.copytree(folder, target)
+    store = EmbeddedStore(target)
+    batch = dict(doc_graph(1000 + i, (ID[f"org/unrelated-body-{i:04d}"], TIP.Organization,
+                                      f"Unrelated Body Number {i:04d} of Testland")) for i in range(entities))
+    store.replace_graphs(batch)
+    return store
+
+
+def test_one_document_reads_the_entities_its_names_hit_not_every_stored_one(seed_store, tmp_path):
+    """Resolution looks stored names up by key (stored_names.StoreSource): 20 times as many
+    stored entities that the new document does not name, the same rows read, but for
+    the one list of name keys (strings, one per stored name) that the scan and fuzzy
+    matching use."""
+    from tipgraph import stored_names
+
+    seeds = seed_store[3]
+    reads, keys = [], []
+    original = stored_names._name_keys
+    for entities in (20, 400):
+        store = _store_with_unrelated(seed_store, tmp_path, entities)
+        read_keys: list[int] = []
+
+        def counted(s, _read=read_keys):
+            out = original(s)
+            _read.append(len(out))
+            return out
+
+        stored_names._name_keys = counted
+        try:
+            reads.append(_rows_read_by_ingest(store, seeds[1])[0])
+        finally:
+            stored_names._name_keys = original
+            store.close()
+        keys.append(sum(read_keys))
+    assert reads[0] == reads[1]
+    assert keys[1] - keys[0] == 380  # the key list is the one read that grows, by one string per name

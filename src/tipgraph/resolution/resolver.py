@@ -16,13 +16,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterable
+from typing import Container, Iterable
 
 from rapidfuzz import process
 
 from ..model import Entity, EntityKind
 from ..namespaces import entity_iri
 from . import national_bodies as nb
+from .known import KnownSource, Row
 from .matching import (
     FUZZY_SCORERS,
     FUZZY_THRESHOLD,
@@ -79,8 +80,11 @@ class _NameIndex:
         self.first_max: dict[str, int] = {}
         #: kind -> {normalised name: entity} for fuzzy matching
         self.fuzzy: dict[str, dict[str, Entity]] = {}
+        #: kind -> {normalised name: its place in the order add_known over every stored
+        #: entity would have claimed it}; only a resolver with a KnownSource keeps it
+        self.claim: dict[str, dict[str, tuple]] = {}
 
-    def add(self, name: str, tag: str, payload: object) -> None:
+    def add(self, name: str, tag: str, payload: object, order: tuple | None = None) -> None:
         key = name_key(name)
         if not key:
             return
@@ -93,7 +97,17 @@ class _NameIndex:
             self.first_max[key[0]] = len(key)
         if tag == _ENTITY and surface is None:
             assert isinstance(payload, Entity)
-            self.fuzzy.setdefault(payload.kind, {}).setdefault(" ".join(key), payload)
+            table = self.fuzzy.setdefault(payload.kind, {})
+            joined = " ".join(key)
+            if order is None:
+                table.setdefault(joined, payload)
+                return
+            # Entities arrive in any order from a source: the name goes to the entity
+            # that would have claimed it first had every stored entity been added in order.
+            claims = self.claim.setdefault(payload.kind, {})
+            if joined not in claims or order < claims[joined]:
+                claims[joined] = order
+                table[joined] = payload
 
     def copy(self) -> "_NameIndex":
         """An independent copy (bucket lists and fuzzy tables copied, entities shared)."""
@@ -101,6 +115,7 @@ class _NameIndex:
         other.names = {k: list(v) for k, v in self.names.items()}
         other.first_max = dict(self.first_max)
         other.fuzzy = {k: dict(v) for k, v in self.fuzzy.items()}
+        other.claim = {k: dict(v) for k, v in self.claim.items()}
         return other
 
     def add_entity(self, e: Entity, *, skip_generic: bool = False) -> None:
@@ -136,6 +151,17 @@ class Resolver:
         self._known = _NameIndex()
         self._known_by_iri: dict[str, Entity] = {}
         self._bodies: dict[tuple[str, str], Entity] = {}
+        #: where stored entities are looked up by name (None: only those told with add_known)
+        self._source: KnownSource | None = None
+        self._source_names: frozenset[str] = frozenset()
+        self._source_list: list[str] = []
+        self._source_first_max: dict[str, int] = {}
+        self._fetched_keys: set[str] = set()
+        self._fetched_iris: set[str] = set()
+        self._replayed: set[str] = set()
+        self._fuzzy_fetched: set[tuple[str, float]] = set()
+        #: entities added after the stored ones (created in this document), in order
+        self._added = 0
         self._last_scan: tuple | None = None
         #: resolve()/state() answers; keyed with the number of known entities, which only grows
         self._memo: dict[tuple, Entity | None] = {}
@@ -143,6 +169,17 @@ class Resolver:
     # -- known entities -------------------------------------------------------------
     def add_known(self, entities: Iterable[Entity]) -> None:
         """Entities already in the store or created earlier in this run (registry ones are skipped)."""
+        if self._source is not None:
+            entities = list(entities)
+            # what the store knows of these names and IRIs comes first, as it would have
+            self._ensure_iris(e.iri for e in entities)
+            self._ensure_keys(normalize(n) for e in entities for n in (e.label, *e.alt_labels))
+            self._added += 1
+            self._add_known(entities, (1, self._added))
+        else:
+            self._add_known(entities, None)
+
+    def _add_known(self, entities: Iterable[Entity], order: tuple | None) -> None:
         for e in entities:
             if e.iri in self.registry.by_iri:
                 continue
@@ -150,11 +187,68 @@ class Resolver:
             if prev is not None:
                 e = replace(prev, alt_labels=prev.alt_labels | e.alt_labels | ({e.label} - {prev.label}))
             self._known_by_iri[e.iri] = e
-            for n in (e.label, *sorted(e.alt_labels)):
+            for i, n in enumerate((e.label, *sorted(e.alt_labels))):
                 # a generic name ("Foreign Ministry") never identifies one known entity:
                 # it depends on the country, which the national-body rules decide
                 if not any(c.tag != _ENTITY for c in self._index.names.get(name_key(n), ())):
-                    self._known.add(n, _ENTITY, e)
+                    self._known.add(n, _ENTITY, e, None if order is None else (*order, i))
+
+    # -- stored entities looked up by name ------------------------------------------
+    def use_source(self, source: KnownSource) -> None:
+        """Resolve against the entities of ``source``, fetched by name when a name is asked about.
+
+        The answers are those of a resolver told every entity of the source with
+        :meth:`add_known`, in (iri, kind, label) order, before anything else: each
+        entity's rows are replayed in that order when one of its names or its IRI is
+        first needed, every entity with that name comes with it, and a fuzzy name goes
+        to the entity that would have claimed it first (``_NameIndex.add``).
+        """
+        self._source = source
+        self._source_names = source.names()
+        first: dict[str, int] = {}
+        for key in self._source_names:
+            toks = key.split(" ")
+            if first.get(toks[0], 0) < len(toks):
+                first[toks[0]] = len(toks)
+        self._source_first_max = first
+        self._source_list = sorted(self._source_names)
+
+    def _ensure_keys(self, keys: Iterable[str]) -> None:
+        if self._source is None:
+            return
+        wanted = {k for k in keys if k not in self._fetched_keys}
+        if not wanted:
+            return
+        self._fetched_keys |= wanted
+        wanted &= self._source_names
+        if wanted:
+            self._replay(self._source.rows_for_keys(wanted))
+
+    def _ensure_iris(self, iris: Iterable[str]) -> None:
+        if self._source is None:
+            return
+        wanted = {i for i in iris if i not in self._fetched_iris}
+        if wanted:
+            self._fetched_iris |= wanted
+            self._replay(self._source.rows_for_iris(wanted))
+
+    def _replay(self, rows: Iterable[Row]) -> None:
+        """Tell this resolver the stored entities of ``rows`` not told yet, each one's rows in order."""
+        by_iri: dict[str, list[Row]] = {}
+        for row in rows:
+            if row[0] not in self._replayed:
+                by_iri.setdefault(row[0], []).append(row)
+        for iri in sorted(by_iri):
+            self._replayed.add(iri)
+            self._fetched_iris.add(iri)
+            for seq, (_, kind, label) in enumerate(sorted(set(by_iri[iri]))):
+                self._add_known([Entity(iri=iri, kind=kind, label=label)], (0, iri, seq))  # type: ignore[arg-type]
+
+    def _known_entity(self, iri: str | None) -> Entity | None:
+        if iri is None:
+            return None
+        self._ensure_iris((iri,))
+        return self._known_by_iri.get(iri)
 
     def fork(self) -> "Resolver":
         """A resolver in the state of this one, that learns on its own from here.
@@ -167,22 +261,40 @@ class Resolver:
         other._known = self._known.copy()
         other._known_by_iri = dict(self._known_by_iri)
         other._bodies = dict(self._bodies)
+        if self._source is not None:
+            other._source = self._source
+            other._source_names = self._source_names
+            other._source_first_max = self._source_first_max
+            other._source_list = self._source_list  # shared: the source's names do not change
+            other._fetched_keys = set(self._fetched_keys)
+            other._fetched_iris = set(self._fetched_iris)
+            other._replayed = set(self._replayed)
+            other._fuzzy_fetched = set(self._fuzzy_fetched)
+            other._added = self._added
         return other
 
     def entity(self, iri: str) -> Entity | None:
         """The entity with this IRI, from the registry or among those known or created
         (national bodies generated for a state included)."""
-        hit = self.registry.by_iri.get(iri) or self._known_by_iri.get(iri)
+        hit = self.registry.by_iri.get(iri) or self._known_entity(iri)
         if hit is None:
             hit = next((b for b in self._bodies.values() if b.iri == iri), None)
         return hit
 
-    def known_iris(self) -> frozenset[str]:
-        """IRIs of the entities added with :meth:`add_known` or created so far."""
-        return frozenset(self._known_by_iri)
+    def known_iris(self) -> Container[str]:
+        """IRIs of the entities added with :meth:`add_known` or created so far (with a
+        source, those of its entities too: asked one by one, not listed)."""
+        now = frozenset(self._known_by_iri)
+        if self._source is None:
+            return now
+        return _KnownIris(self, now)
 
     # -- scanning ---------------------------------------------------------------------
     def _lookup(self, key: tuple[str, ...]) -> list[_Cand]:
+        if self._source is not None:
+            joined = " ".join(key)
+            if joined not in self._fetched_keys:
+                self._ensure_keys((joined,))
         return self._index.names.get(key, []) + self._known.names.get(key, [])
 
     def _scan(self, text: str, *, strict: bool = True) -> tuple[list[Token], list[_Raw]]:
@@ -207,7 +319,8 @@ class Resolver:
         i = 0
         while i < n:
             first = toks[i].norm
-            maxlen = min(run[i], max(self._index.first_max.get(first, 0), self._known.first_max.get(first, 0)))
+            maxlen = min(run[i], max(self._index.first_max.get(first, 0), self._known.first_max.get(first, 0),
+                                     self._source_first_max.get(first, 0)))
             found = None
             for length in range(maxlen, 0, -1):
                 cands = self._lookup(tuple(t.norm for t in toks[i:i + length]))
@@ -458,11 +571,18 @@ class Resolver:
         geo_q: frozenset[str] | None = None
         scored: dict[str, tuple[float, Entity]] = {}
         for k in kinds:
+            if self._source is not None:
+                self._fetch_fuzzy(query, k, threshold)
             for idx in (self._index, self._known):
                 choices = idx.fuzzy.get(k)
                 if not choices:
                     continue
                 names = list(choices)
+                if idx is self._known and self._source is not None:
+                    # the order add_known over every stored entity would have given them
+                    # (process.extract breaks ties by position)
+                    claims = self._known.claim.get(k, {})
+                    names.sort(key=lambda n: claims.get(n, (2,)))
                 for scorer in FUZZY_SCORERS:
                     for cand, score, _ in process.extract(query, names, scorer=scorer, score_cutoff=threshold, limit=5):
                         if score > scored.get(cand, (0.0, None))[0]:  # type: ignore[index]
@@ -480,6 +600,20 @@ class Resolver:
                     continue
             return ent
         return None
+
+    def _fetch_fuzzy(self, query: str, kind: str, threshold: float) -> None:
+        """Fetch the stored entities with a name that scores at least ``threshold`` against
+        ``query`` by one of the scorers: every name of ``kind`` :meth:`_fuzzy` could pick
+        (names of other kinds among them are fetched too, and not picked: their kind differs)."""
+        names = self._source_list
+        if not names or (query, threshold) in self._fuzzy_fetched:
+            return
+        self._fuzzy_fetched.add((query, threshold))
+        hits = set()
+        for scorer in FUZZY_SCORERS:
+            for cand, _, _ in process.extract(query, names, scorer=scorer, score_cutoff=threshold, limit=None):
+                hits.add(cand)
+        self._ensure_keys(hits)
 
     def _geo(self, name: str) -> frozenset[str]:
         """States a name speaks of (state names, demonyms, places): names of different countries never merge."""
@@ -516,7 +650,7 @@ class Resolver:
         label = clean_label(name) or name.strip()
         alts = frozenset(a for a in (clean_label(x) for x in alt_labels) if a and a != label)
         iri = str(entity_iri(kind, label))
-        prev = self._known_by_iri.get(iri) or self.registry.by_iri.get(iri)
+        prev = self._known_entity(iri) or self.registry.by_iri.get(iri)
         if prev is not None:
             if alts - prev.alt_labels and not prev.in_registry:
                 self.add_known([replace(prev, alt_labels=prev.alt_labels | alts)])
@@ -606,12 +740,28 @@ class Resolver:
     def _state_via_iri(self, iri: str | None) -> Entity | None:
         if iri is None:
             return None
-        e = self.registry.by_iri.get(iri) or self._known_by_iri.get(iri)
+        e = self.registry.by_iri.get(iri) or self._known_entity(iri)
         if e is None:
             return None
         if e.kind == "State":
             return e
         return self.registry.state_of(e)
+
+
+class _KnownIris:
+    """``iri in known``: known when the resolver was asked, or an entity of its source."""
+
+    def __init__(self, resolver: Resolver, now: frozenset[str]) -> None:
+        self._resolver = resolver
+        self._now = now
+        self._source = resolver._source
+
+    def __contains__(self, iri: object) -> bool:
+        if iri in self._now:
+            return True
+        if not isinstance(iri, str) or iri in self._resolver.registry.by_iri or self._source is None:
+            return False
+        return bool(self._source.rows_for_iris((iri,)))
 
 
 #: the weight of a city's mention in :meth:`Resolver.main_country` (a state's is 1)

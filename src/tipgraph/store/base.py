@@ -196,12 +196,18 @@ class GraphStore(abc.ABC):
 
     def ensure_derived_layout(self) -> bool:
         """Build the entity summary if the store has data but no summary (an older or
-        bulk-loaded store); a new store starts it with its first write. True when built now."""
+        bulk-loaded store); a new store starts it with its first write. True when built now.
+
+        A summary whose name keys another version of the name matching wrote
+        (:func:`derived.key_mark`) is rebuilt too: stored names are looked up by key."""
         from . import derived
 
-        if derived.store_has_layout(self) or derived.store_is_empty(self):
+        if derived.store_has_layout(self) and derived.keys_current(self):
+            return False
+        if derived.store_is_empty(self):
             return False
         self._write_full_layout()
+        self._derived_keys_ready = True
         return True
 
     # Reads of the summary. These SPARQL versions work on any endpoint (Virtuoso included);

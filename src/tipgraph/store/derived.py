@@ -23,7 +23,10 @@ triples of the graphs being written, with reads bounded by the entities those gr
 touch: a removed type or label is deleted only when no other graph still has it (one
 ``ASK`` each, which stops at the first other graph). A store written before the layout
 existed (or bulk-loaded) has no :data:`LAYOUT_MARK`; :func:`full_layout` builds the
-whole summary once from the graphs.
+whole summary once from the graphs. The keys are those of the name matching that wrote
+them: :func:`key_mark` names its version, and a store whose keys another version wrote
+is rebuilt once (``GraphStore.ensure_derived_layout``), since resolution looks stored
+names up by key (``tipgraph.stored_names``).
 """
 from __future__ import annotations
 
@@ -74,6 +77,28 @@ def entity_of(node: str | URIRef) -> URIRef:
 def is_shared(node) -> bool:
     """Whether ``node`` is a shared entity (person, organization, state, place, instrument), which gets a summary."""
     return isinstance(node, URIRef) and str(node).startswith(SHARED)
+
+
+@lru_cache(maxsize=1)
+def key_mark() -> Triple:
+    """The summary's mark of the name matching its ``tgd:key`` values were computed with
+    (a digest of ``resolution/matching.py``): keys of another version are rebuilt."""
+    import hashlib
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parent.parent / "resolution" / "matching.py"
+    return (DERIVED_GRAPH, TGD.keyVersion, Literal(hashlib.sha1(source.read_bytes()).hexdigest()[:16]))
+
+
+def keys_current(store) -> bool:
+    """Were the stored keys computed by this version's name matching (cached once true)?"""
+    if getattr(store, "_derived_keys_ready", False):
+        return True
+    s, p, o = key_mark()
+    ready = store.ask(f"ASK {{ {_IN_SUMMARY} {{ {_nt(s)} {_nt(p)} {_nt(o)} }} }}")
+    if ready:
+        store._derived_keys_ready = True
+    return ready
 
 
 @lru_cache(maxsize=1 << 16)
@@ -215,6 +240,7 @@ def plan(store, old: Mapping[URIRef, Iterable[Triple]], new: Mapping[URIRef, Ite
             change.inserts.append(_summary_triple(e, _SOURCE, keep))
     if not store_has_layout(store):
         change.inserts.append(LAYOUT_MARK)
+        change.inserts.append(key_mark())
     return change
 
 
@@ -225,7 +251,7 @@ def full_layout(graphs: Iterable[tuple[URIRef, Iterable[Triple]]]) -> list[Tripl
         if g == DERIVED_GRAPH:
             continue
         facts |= contributions(g, triples)
-    out: list[Triple] = [LAYOUT_MARK]
+    out: list[Triple] = [LAYOUT_MARK, key_mark()]
     sources: dict[URIRef, list] = defaultdict(list)
     for e, part, v in facts:
         if part == _SOURCE:
@@ -256,4 +282,5 @@ def store_is_empty(store) -> bool:
 
 
 __all__ = ["CORE_CLASSES", "Change", "DERIVED_GRAPH", "LAYOUT_MARK", "SHARED", "SUMMARY_BASE", "TGD",
-           "contributions", "entity_of", "full_layout", "plan", "store_has_layout", "summary_node"]
+           "contributions", "entity_of", "full_layout", "key_mark", "keys_current", "plan", "store_has_layout",
+           "summary_node"]
