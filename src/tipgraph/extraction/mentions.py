@@ -15,6 +15,7 @@ from ..model import Entity
 from ..resolution.matching import clean_label, name_key
 from ..resolution.national_bodies import VARIANTS
 from ..resolution.states import with_article
+from ..resolution.subdivisions import subdivisions_of
 from .context import ActorSpan, DocContext
 from .lexicon import COURTESY, GOV_HEADS, ORG_HEADS, REMIT_WORDS, TITLE_HEADS
 
@@ -1085,6 +1086,7 @@ def collect_spans(ctx: DocContext) -> None:
         mentions = ctx.resolver.find_mentions(text, country=ctx.country)
     ctx.add_spans(comma_name_spans(ctx))
     ctx.add_spans(registry_spans(ctx, mentions))
+    ctx.add_spans(subdivision_spans(ctx))
     _ministry_remit_tails(ctx)
     ctx.add_spans(ministry_spans(ctx))
     ctx.add_spans(ministries_list_spans(ctx))
@@ -1187,4 +1189,69 @@ def acronym_spans(ctx: DocContext) -> list[ActorSpan]:
     for acr, ent in defs.items():
         for m in re.finditer(r"\b" + re.escape(acr) + r"\b", ctx.text):
             out.append(ActorSpan(m.start(), m.end(), acr, ent, "acronym"))
+    return out
+
+
+# -- provinces and districts of the states a text is about ------------------------------
+_SUB_HEAD = r"(?:District|Province|Region|Governorate|State|County|Oblast|Prefecture|Department|Division|Emirate|Canton)"
+_SUB_CAND = re.compile(r"\b[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|of|and|de|del|la|el|al))*")
+_SUB_BEFORE = re.compile(r"\b(?:in|at|to|from|across|near|throughout|within|of|visited|visiting)\s+(?:the\s+)?$", re.I)
+_SUB_LISTED = re.compile(r"\b(?:districts|provinces|regions|states|governorates|counties|oblasts|prefectures|departments|municipalities)\b", re.I)
+_SUB_GLUE = re.compile(r"\s*(?:\([^)]{0,40}\))?\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?")
+
+
+def subdivision_spans(ctx: DocContext) -> list[ActorSpan]:
+    """Provinces and districts (ISO 3166-2) of the states the text is about, where the text
+    uses them as places: with their head ("Kasungu District"), after "in", "to", "across"
+    ..., in a sentence about districts or provinces, or listed beside another one."""
+    states = {sp.entity.iri: sp.entity for sp in ctx.spans if sp.entity.kind == "State"}
+    if ctx.country is not None:
+        states[ctx.country.iri] = ctx.country
+    names: dict[str, Entity] = {}
+    for st in states.values():
+        for folded in subdivisions_of(st.iso_code or ""):
+            names.setdefault(folded, st)
+    if not names:
+        return []
+    text = ctx.text
+    cands: list[tuple[int, int, str, Entity]] = []
+    for m in _SUB_CAND.finditer(text):
+        words = list(re.finditer(r"[\w'’-]+(?:\.[\w'’-]+)*", m.group()))
+        i = 0
+        while i < len(words):
+            # the longest run of words from here that is a subdivision's name
+            for k in range(min(len(words), i + 4), i, -1):
+                name = " ".join(w.group() for w in words[i:k])
+                st = names.get(name.casefold())
+                if st is not None and name[:1].isupper():
+                    glued = (i > 0 and words[i - 1].group()[:1].isupper()) or (
+                        k < len(words) and words[k].group()[:1].isupper() and not re.fullmatch(_SUB_HEAD, words[k].group()))
+                    if not glued:  # "Alba Iulia": a longer name the district's only starts
+                        cands.append((m.start() + words[i].start(), m.start() + words[k - 1].end(), name, st))
+                    i = k - 1
+                    break
+            i += 1
+    accepted: dict[int, tuple[int, int, str, Entity]] = {}
+    for a, b, name, st in cands:
+        if ctx.overlapping(a, b):
+            continue
+        head = re.match(r"\s+" + _SUB_HEAD + r"\b", text[b : b + 20])
+        sentence = text[max(0, text.rfind("\n", 0, a), text.rfind(". ", 0, a)) : a]
+        if head or _SUB_BEFORE.search(text[max(0, a - 30) : a]) or _SUB_LISTED.search(sentence):
+            accepted[a] = (a, b + (head.end() if head else 0), name, st)
+    grown = True
+    while grown:  # "Dedza, Ntchisi and Mzimba": beside an accepted one
+        grown = False
+        for a, b, name, st in cands:
+            if a in accepted or ctx.overlapping(a, b):
+                continue
+            if any(_SUB_GLUE.fullmatch(text[pb:a]) or _SUB_GLUE.fullmatch(text[b:pa])
+                   for pa, pb, _, _ in accepted.values()):
+                accepted[a] = (a, b, name, st)
+                grown = True
+    out = []
+    for a, b, name, st in sorted(accepted.values(), key=lambda c: c[0]):
+        ent = ctx.resolver.resolve(name, "Place") or ctx.resolver.resolve_or_create(name, "Place", country=st, part_of=st)
+        if ent.kind == "Place":
+            out.append(ActorSpan(a, b, text[a:b], ent, "subdivision"))
     return out

@@ -23,7 +23,9 @@ _FUND = re.compile(
 )
 #: "The Government of Canada will provide CAD 5 million", "UK funds new project": the subject pays
 _FUND_VERB = re.compile(r"\b(?:will\s+provide|provides|provided|has\s+committed|have\s+committed|committed|announced|allocated|contributes|contributed|has\s+granted|granted|funds|is\s+funding|will\s+fund|donated|pledged)\b")
-_IMPL_BY = re.compile(r"\b(?:implemented|carried\s+out|run|managed|executed|led|delivered)\s+(?:jointly\s+)?by\s+|\b(?:in\s+partnership|in\s+cooperation|in\s+co-operation|together|jointly)\s+with\s+", re.I)
+_IMPL_BY = re.compile(r"\b(?:implemented|carried\s+out|run|managed|executed|led|delivered)\s+(?:jointly\s+)?by\s+"
+                      r"(?:a\s+consortium\s+(?:made\s+up\s+of|composed\s+of|consisting\s+of|comprising|of)\s+(?:these|the\s+following)?\s*(?:institutions|organi[sz]ations|partners|members|NGOs)?\s*:?\s*)?"
+                      r"|\bwith\s+(?=(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s+as\s+(?:the\s+)?(?:prime|lead|main|principal)\s+(?:recipient|partner|implementer|grantee|agency))|\b(?:in\s+partnership|in\s+cooperation|in\s+co-operation|together|jointly)\s+with\s+", re.I)
 _IMPL_VERB = re.compile(r"\b(?:ha(?:ve|s)\s+)?(?:launched|launch|launches|implement(?:s|ed|ing)?|will\s+implement|started|start|is\s+implementing|are\s+implementing)\b", re.I)
 #: Active voice with the payer or the implementer as subject: "which the EU finances with
 #: EUR 1.8 million", "Norway is paying for the project", "UNHCR and IOM implement it",
@@ -52,12 +54,15 @@ def _subject(ctx: DocContext, s, verb_start: int) -> list[ActorSpan]:
     return [sp for sp in spans if not re.search(r"\b(?:in|to|across|for)\s+(?:the\s+)?$", ctx.text[max(a, sp.start - 12) : sp.start])]
 
 
-_REGIONS = re.compile(r"\b(?:(?:focus(?:es|ed|ing)?|concentrat(?:e|es|ed|ing))\s+on|target(?:s|ing)?|cover(?:s|ing)?|in)\s+(?:the\s+)?(?:\w+\s+)?(?:regions?|provinces?|oblasts?|districts?|count(?:y|ies)|areas?|countries|states)\b\s*(?:of\s+)?[–:\-—,]?\s*", re.I)
+_REGIONS = re.compile(r"\b(?:(?:focus(?:es|ed|ing)?|concentrat(?:e|es|ed|ing)|(?:puts?|places?|lays?)\s+(?:weight|emphasis)|(?:weight|emphasis|priority)|focus)\s+on|target(?:s|ing)?|cover(?:s|ing)?|in)\s+(?:the\s+)?(?:\w+\s+)?(?:regions?|provinces?|oblasts?|districts?|count(?:y|ies)|areas?|countries|states)\b"
+                      r"(?:\s+(?:seen|identified|known|considered|selected)\s+as\s+[^:.;]{0,80}(?=:))?\s*(?:of\s+)?[–:\-—,]?\s*", re.I)
 _RNAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
 #: "in the Khatlon and Sughd regions", "in Donetsk, Kharkiv and Luhansk oblasts"
 _REGIONS_BEFORE = re.compile(r"\b(?:in|of|across)\s+(?:the\s+)?(?P<list>" + _RNAME + r"(?:(?:,\s*|,?\s+and\s+)" + _RNAME + r")*)\s+(?:regions|provinces|oblasts|districts|departments|governorates|states|counties|region|province|oblast|district)\b")
 _NAMED_REGIONS = re.compile(r"\bin\s+(?:the\s+)?(?P<list>" + _RNAME + r"\s+" + _REGION_KIND + r"(?:(?:,\s*|,?\s+and\s+)(?:the\s+)?" + _RNAME + r"\s+" + _REGION_KIND + r")*)")
 _COVERING = re.compile(r"\bcover(?:s|ing)?\s+(?:the\s+)?(?P<list>" + _RNAME + r"(?:(?:,\s*|,?\s+and\s+)(?:the\s+(?:regions?|provinces?|districts?|oblasts?)\s+of\s+)?" + _RNAME + r")*)(?=\s*[.;,)]|\s*$)")
+#: A sentence about the programme named before ("the project's focus", "this programme")
+_ABOUT_IT = re.compile(r"\b(?:the|this|its)\s+(?:project|programme|program|initiative)(?:['’]s)?\b|\b(?:it|the\s+project)\s+puts\b", re.I)
 #: "It will be carried out by X and Y in ...": the next sentence goes on about the programme
 _PRONOUN_START = re.compile(r"(?:It|They|The\s+(?:project|programme|program|initiative))\s+(?:will\s+be|is|are|was|were)\b")
 _BULLET = re.compile(r"\s*\n\s*[-*•]\s+(?P<name>[A-Z][\w'’-]*(?:\s+(?:de|del|la|of|[A-Z][\w'’-]*)){0,3})\s*(?=\n|$)")
@@ -75,6 +80,10 @@ def _chain(ctx: DocContext, start: int, limit: int, kinds=("Organization", "Stat
     pos = start
     for sp in ctx.spans_in(start, limit):
         gap = ctx.text[pos : sp.start]
+        if out and sp.entity.kind == "State" and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap) \
+                and out[-1].entity.label.endswith(" of " + sp.text):
+            pos = sp.end  # "Evangelical Association of Malawi": the state ends the body's name
+            continue
         if out and not _GLUE.match(gap) and not re.fullmatch(r"\s*(?:and\s+)?[A-Z][\w.]*\s*(?:and|,)?\s*", gap) \
                 and not _DESCRIBED_GLUE.fullmatch(gap):
             break
@@ -127,6 +136,12 @@ def extract_programmes(ctx: DocContext, skip: set[int] = frozenset()) -> tuple[l
                                                             and (_REGIONS.search(s.text) or _COVERING.search(s.text))
                                                             or _PRONOUN_START.match(s.text) and _IMPL_BY.search(s.text)):
             sents.append(s)  # the next sentence goes on about it: "UNHCR and IOM implement it in ..."
+        elif sents and s.index - sents[-1].index <= 6 and (
+                _PRONOUN_START.match(s.text) and _IMPL_BY.search(s.text)
+                or _ABOUT_IT.search(s.text) and _REGIONS.search(s.text)):
+            # a project page a few sentences on: "It is carried out by a consortium of ...",
+            # "the project's focus ... puts weight on the 9 districts: A, B, C"
+            sents.append(s)
     if not sents:
         return [], set()
     p = ProgrammeFact(label="")
