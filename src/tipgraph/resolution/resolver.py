@@ -42,6 +42,10 @@ _ENTITY, _BODY, _DEMONYM = "E", "B", "D"
 _OFFICE_WORDS = frozenset({"office", "offices", "country office", "mission", "secretariat", "headquarters",
                            "sub office", "suboffice", "representation", "committee", "committees"})
 _BAD_GAP = set("\n\r!?;:")
+#: texts up to this long (names, not whole pages) have their scans kept (``_NameIndex.scan_memo``)
+_SCAN_MEMO_CHARS = 300
+#: entries a memo of the registry's index holds before it is emptied (memory stays bounded)
+_MEMO_LIMIT = 50_000
 #: "<Legislative> Committee of the", "Secretariat of the": a sub-unit named by its parent
 _SUB_UNIT = re.compile(r"^(?:[A-Z][\w-]*\s+){0,3}(?:Secretariat|Committees?|Sub-?[Cc]ommittee|Headquarters|Presidium|"
                        r"Bureau|Country Office|Field Office|Regional Office)\s+of\s+(?:the\s+)?$")
@@ -79,6 +83,22 @@ class _NameIndex:
         self.first_max: dict[str, int] = {}
         #: kind -> {normalised name: entity} for fuzzy matching
         self.fuzzy: dict[str, dict[str, Entity]] = {}
+        #: kind -> (size of fuzzy[kind], its names as a list): the tables only grow
+        self.fuzzy_names: dict[str, tuple[int, list[str]]] = {}
+        #: Answers that depend on this index alone, kept on the registry's index (shared by
+        #: every resolver of a worker), since the same names recur in document after document:
+        #: (query, kind, threshold) -> rapidfuzz results per scorer; name -> _geo; (text, strict) -> scan
+        self.fuzzy_memo: dict[tuple, list[list]] = {}
+        self.geo_memo: dict[str, frozenset[str]] = {}
+        self.scan_memo: dict[tuple[str, bool], tuple[list[Token], list[_Raw]]] = {}
+
+    def fuzzy_choices(self, kind: str) -> list[str]:
+        """The names of ``fuzzy[kind]`` as a list, built again only when the table grew."""
+        choices = self.fuzzy.get(kind, {})
+        cached = self.fuzzy_names.get(kind)
+        if cached is None or cached[0] != len(choices):
+            cached = self.fuzzy_names[kind] = (len(choices), list(choices))
+        return cached[1]
 
     def add(self, name: str, tag: str, payload: object) -> None:
         key = name_key(name)
@@ -196,6 +216,14 @@ class Resolver:
 
     def _scan_uncached(self, text: str, *, strict: bool = True) -> tuple[list[Token], list[_Raw]]:
         toks = [t for t in tokenize(text) if t.norm]
+        norms = [t.norm for t in toks]
+        # A short text none of whose words begins a known name scans the same with every
+        # resolver of this registry: its scan is kept on the registry's index.
+        shared = len(text) <= _SCAN_MEMO_CHARS and not any(w in self._known.first_max for w in norms)
+        if shared:
+            hit = self._index.scan_memo.get((text, strict))
+            if hit is not None:
+                return list(hit[0]), list(hit[1])
         n = len(toks)
         # run[i]: how many tokens from i can belong to one name (no sentence break between)
         run = [1] * n
@@ -210,7 +238,7 @@ class Resolver:
             maxlen = min(run[i], max(self._index.first_max.get(first, 0), self._known.first_max.get(first, 0)))
             found = None
             for length in range(maxlen, 0, -1):
-                cands = self._lookup(tuple(t.norm for t in toks[i:i + length]))
+                cands = self._lookup(tuple(norms[i:i + length]))
                 if not cands:
                     continue
                 span = text[toks[i].start:toks[i + length - 1].end]
@@ -228,6 +256,11 @@ class Resolver:
                 continue
             raws.append(_Raw(i, i + length, best))
             i += length
+        if shared:
+            if len(self._index.scan_memo) > _MEMO_LIMIT:
+                self._index.scan_memo.clear()
+            self._index.scan_memo[(text, strict)] = (toks, raws)
+            return list(toks), list(raws)
         return toks, raws
 
     def _shouting(self, toks: list[Token], i: int, j: int) -> bool:
@@ -462,9 +495,17 @@ class Resolver:
                 choices = idx.fuzzy.get(k)
                 if not choices:
                     continue
-                names = list(choices)
-                for scorer in FUZZY_SCORERS:
-                    for cand, score, _ in process.extract(query, names, scorer=scorer, score_cutoff=threshold, limit=5):
+                found = idx.fuzzy_memo.get((query, k, threshold)) if idx is self._index else None
+                if found is None:
+                    names = idx.fuzzy_choices(k)
+                    found = [process.extract(query, names, scorer=scorer, score_cutoff=threshold, limit=5)
+                             for scorer in FUZZY_SCORERS]
+                    if idx is self._index:  # the registry's names never change: the answer holds for every document
+                        if len(idx.fuzzy_memo) > _MEMO_LIMIT:
+                            idx.fuzzy_memo.clear()
+                        idx.fuzzy_memo[(query, k, threshold)] = found
+                for results in found:
+                    for cand, score, _ in results:
                         if score > scored.get(cand, (0.0, None))[0]:  # type: ignore[index]
                             scored[cand] = (score, choices[cand])
         for cand, (score, ent) in sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0])):
@@ -483,6 +524,15 @@ class Resolver:
 
     def _geo(self, name: str) -> frozenset[str]:
         """States a name speaks of (state names, demonyms, places): names of different countries never merge."""
+        memo = self._index.geo_memo  # reads the registry's index only: one answer per name
+        if name in memo:
+            return memo[name]
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+        memo[name] = self._geo_uncached(name)
+        return memo[name]
+
+    def _geo_uncached(self, name: str) -> frozenset[str]:
         toks = [t.norm for t in tokenize(name) if t.norm]
         out: set[str] = set()
         i = 0
