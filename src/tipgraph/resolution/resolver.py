@@ -12,6 +12,7 @@ combines neighbouring matches that name one thing together:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -44,6 +45,8 @@ _OFFICE_WORDS = frozenset({"office", "offices", "country office", "mission", "se
 _BAD_GAP = set("\n\r!?;:")
 #: texts up to this long (names, not whole pages) have their scans kept (``_NameIndex.scan_memo``)
 _SCAN_MEMO_CHARS = 300
+#: words separated by single spaces: the length of the name is the length of its sorted words
+_PLAIN = re.compile(r"\S+(?: \S+)*")
 #: entries a memo of the registry's index holds before it is emptied (memory stays bounded)
 _MEMO_LIMIT = 50_000
 #: "<Legislative> Committee of the", "Secretariat of the": a sub-unit named by its parent
@@ -90,7 +93,41 @@ class _NameIndex:
         #: (query, kind, threshold) -> rapidfuzz results per scorer; name -> _geo; (text, strict) -> scan
         self.fuzzy_memo: dict[tuple, list[list]] = {}
         self.geo_memo: dict[str, frozenset[str]] = {}
-        self.scan_memo: dict[tuple[str, bool], tuple[list[Token], list[_Raw]]] = {}
+        self.length_tables: dict[tuple[str, int], tuple[list[int], list[str], list[int]] | None] = {}
+        self.scan_memo: dict[tuple[str, bool], tuple[list[Token], list[_Raw], list[str]]] = {}
+
+    def fuzzy_extract(self, query: str, kind: str, scorer, threshold: float) -> list:
+        """``process.extract(query, names, scorer=scorer, score_cutoff=threshold, limit=5)`` over
+        this index's names of ``kind``, the same list, comparing only names of a length that
+        can reach ``threshold``.
+
+        Both scorers are an Indel ratio, at most 200 * min(len) / (len + len), over the names
+        (token_sort_ratio: over their sorted words, of the same length when the words are
+        separated by single spaces, as normalised names are; else every name is compared).
+        rapidfuzz ranks by score, then by position in the list, as done here."""
+        names = self.fuzzy_choices(kind)
+        table = self._by_length(kind, names)
+        if table is None or not _PLAIN.fullmatch(query):
+            return process.extract(query, names, scorer=scorer, score_cutoff=threshold, limit=5)
+        lengths, ordered, positions = table
+        n, t = len(query), threshold - 1.0  # a margin: never leave out a name that can reach it
+        lo = bisect.bisect_left(lengths, t * n / (200.0 - t) - 1)
+        hi = bisect.bisect_right(lengths, (200.0 / t - 1.0) * n + 1)
+        found = process.extract(query, ordered[lo:hi], scorer=scorer, score_cutoff=threshold, limit=None)
+        ranked = sorted(((score, positions[lo + i], cand) for cand, score, i in found), key=lambda r: (-r[0], r[1]))
+        return [(cand, score, pos) for score, pos, cand in ranked[:5]]
+
+    def _by_length(self, kind: str, names: list[str]) -> tuple[list[int], list[str], list[int]] | None:
+        """Names of ``kind`` sorted by length (lengths, names, their positions in ``names``);
+        None when one is not plainly spaced."""
+        key = (kind, len(names))
+        if key not in self.length_tables:
+            if not all(_PLAIN.fullmatch(name) for name in names):
+                self.length_tables[key] = None
+            else:
+                order = sorted(range(len(names)), key=lambda i: (len(names[i]), i))
+                self.length_tables[key] = ([len(names[i]) for i in order], [names[i] for i in order], order)
+        return self.length_tables[key]
 
     def fuzzy_choices(self, kind: str) -> list[str]:
         """The names of ``fuzzy[kind]`` as a list, built again only when the table grew."""
@@ -215,15 +252,14 @@ class Resolver:
         return out
 
     def _scan_uncached(self, text: str, *, strict: bool = True) -> tuple[list[Token], list[_Raw]]:
-        toks = [t for t in tokenize(text) if t.norm]
-        norms = [t.norm for t in toks]
         # A short text none of whose words begins a known name scans the same with every
         # resolver of this registry: its scan is kept on the registry's index.
+        hit = self._index.scan_memo.get((text, strict)) if len(text) <= _SCAN_MEMO_CHARS else None
+        if hit is not None and not any(w in self._known.first_max for w in hit[2]):
+            return list(hit[0]), list(hit[1])
+        toks = [t for t in tokenize(text) if t.norm]
+        norms = [t.norm for t in toks]
         shared = len(text) <= _SCAN_MEMO_CHARS and not any(w in self._known.first_max for w in norms)
-        if shared:
-            hit = self._index.scan_memo.get((text, strict))
-            if hit is not None:
-                return list(hit[0]), list(hit[1])
         n = len(toks)
         # run[i]: how many tokens from i can belong to one name (no sentence break between)
         run = [1] * n
@@ -259,7 +295,7 @@ class Resolver:
         if shared:
             if len(self._index.scan_memo) > _MEMO_LIMIT:
                 self._index.scan_memo.clear()
-            self._index.scan_memo[(text, strict)] = (toks, raws)
+            self._index.scan_memo[(text, strict)] = (toks, raws, norms)
             return list(toks), list(raws)
         return toks, raws
 
@@ -495,15 +531,17 @@ class Resolver:
                 choices = idx.fuzzy.get(k)
                 if not choices:
                     continue
-                found = idx.fuzzy_memo.get((query, k, threshold)) if idx is self._index else None
-                if found is None:
-                    names = idx.fuzzy_choices(k)
-                    found = [process.extract(query, names, scorer=scorer, score_cutoff=threshold, limit=5)
-                             for scorer in FUZZY_SCORERS]
-                    if idx is self._index:  # the registry's names never change: the answer holds for every document
+                if idx is self._index:  # the registry's names never change: the answer holds for every document
+                    found = idx.fuzzy_memo.get((query, k, threshold))
+                    if found is None:
+                        found = [idx.fuzzy_extract(query, k, scorer, threshold) for scorer in FUZZY_SCORERS]
                         if len(idx.fuzzy_memo) > _MEMO_LIMIT:
                             idx.fuzzy_memo.clear()
                         idx.fuzzy_memo[(query, k, threshold)] = found
+                else:
+                    names = idx.fuzzy_choices(k)
+                    found = [process.extract(query, names, scorer=scorer, score_cutoff=threshold, limit=5)
+                             for scorer in FUZZY_SCORERS]
                 for results in found:
                     for cand, score, _ in results:
                         if score > scored.get(cand, (0.0, None))[0]:  # type: ignore[index]
