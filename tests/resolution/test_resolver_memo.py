@@ -54,3 +54,17 @@ def test_shared_scan_ignores_known_names_only_when_none_applies():
     knowing.add_known([Entity(iri="https://w3id.org/tipgraph/id/org/zorvan", kind="Organization", label=text)])
     assert [m.text for m in knowing.find_mentions(sentence)] == [text]
     assert Resolver().find_mentions(sentence) == []  # and the kept scan still holds for others
+
+
+def test_kept_page_scan_is_redone_when_a_name_in_it_becomes_known():
+    """find_mentions and main_country share one scan of a page, unless a name learnt in
+    between begins with one of the page's words."""
+    name = "Zorvan Anti-Trafficking Foundation"
+    page = ("The Ministry of Interior of Kenya and IOM held a workshop in Nairobi on 3 May 2024. " * 4
+            + f"Staff of the {name} took part.")
+    assert len(page) > 300
+    r = Resolver()
+    assert name not in [m.text for m in r.find_mentions(page)]
+    r.resolve("Some Other Body")  # a scan of a name in between
+    r.add_known([Entity(iri="https://w3id.org/tipgraph/id/org/zorvan", kind="Organization", label=name)])
+    assert name in [m.text for m in r.find_mentions(page)]

@@ -86,6 +86,9 @@ class _NameIndex:
         self.first_max: dict[str, int] = {}
         #: kind -> {normalised name: entity} for fuzzy matching
         self.fuzzy: dict[str, dict[str, Entity]] = {}
+        #: the first word of each name added, in order: a kept scan of a text holds while no
+        #: name added since begins with one of the text's words
+        self.added: list[str] = []
         #: kind -> (size of fuzzy[kind], its names as a list): the tables only grow
         self.fuzzy_names: dict[str, tuple[int, list[str]]] = {}
         #: Answers that depend on this index alone, kept on the registry's index (shared by
@@ -143,6 +146,7 @@ class _NameIndex:
             return
         surface = name.strip() if is_acronym(name) else None
         cand = _Cand(tag, payload, surface)
+        self.added.append(key[0])
         bucket = self.names.setdefault(key, [])
         if cand not in bucket:
             bucket.append(cand)
@@ -194,6 +198,8 @@ class Resolver:
         self._known_by_iri: dict[str, Entity] = {}
         self._bodies: dict[tuple[str, str], Entity] = {}
         self._last_scan: tuple | None = None
+        #: (text, strict, len(self._known.added), scan) of the last page-long text scanned
+        self._long_scan: tuple | None = None
         #: resolve()/state() answers; keyed with the number of known entities, which only grows
         self._memo: dict[tuple, Entity | None] = {}
 
@@ -247,9 +253,26 @@ class Resolver:
         hit = self._last_scan
         if hit is not None and hit[0] is text and hit[1] == strict and hit[2] == len(self._known.names):
             return hit[3]
-        out = self._scan_uncached(text, strict=strict)
+        out = self._kept_long_scan(text, strict) if len(text) > _SCAN_MEMO_CHARS else None
+        if out is None:
+            out = self._scan_uncached(text, strict=strict)
+            if len(text) > _SCAN_MEMO_CHARS:
+                self._long_scan = (text, strict, len(self._known.added), out)
         self._last_scan = (text, strict, len(self._known.names), out)
         return out
+
+    def _kept_long_scan(self, text: str, strict: bool) -> tuple[list[Token], list[_Raw]] | None:
+        """The scan of a page's text kept from an earlier call (find_mentions, then main_country,
+        with names resolved in between), when no name known since begins with one of its words."""
+        hit = self._long_scan
+        if hit is None or hit[0] is not text or hit[1] != strict:
+            return None
+        added = self._known.added[hit[2]:]
+        if added:
+            words = {t.norm for t in hit[3][0]}
+            if any(w in words for w in added):
+                return None
+        return hit[3]
 
     def _scan_uncached(self, text: str, *, strict: bool = True) -> tuple[list[Token], list[_Raw]]:
         # A short text none of whose words begins a known name scans the same with every
