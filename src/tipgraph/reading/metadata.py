@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from dateutil import parser as date_parser
 
@@ -34,6 +35,7 @@ def parse_date(text: str) -> date | None:
     return _to_date(m.group(0)) if m else None
 
 
+@lru_cache(maxsize=8192)  # dateutil takes ~0.2 ms a date; the same ones recur in a page's lines and across pages
 def _to_date(found: str) -> date | None:
     found = re.sub(r"\bof\b", " ", found, flags=re.I)
     try:
