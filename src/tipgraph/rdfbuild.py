@@ -68,13 +68,16 @@ class _TripleSet:
         self.triples[triple] = None
 
 
-#: An entity's own triples (all but prov:wasDerivedFrom), by entity: the same registry
-#: entities are described in document after document, and rdflib terms cost to make.
-_ENTITY_TRIPLES: dict[Entity, tuple[tuple, ...]] = {}
+#: An entity's own triples (all but prov:wasDerivedFrom), by the fields they are made of:
+#: the same registry entities are described in document after document (with the names
+#: each text used, which their triples leave out), and rdflib terms cost to make.
+_ENTITY_TRIPLES: dict[tuple, tuple[tuple, ...]] = {}
 
 
 def _entity_triples(e: Entity, node: URIRef) -> tuple[tuple, ...]:
-    hit = _ENTITY_TRIPLES.get(e)
+    key = (e.iri, e.kind, e.label, e.types, e.iso_code, e.part_of, e.in_registry,
+           None if e.in_registry else e.alt_labels, None if e.in_registry else e.same_as)
+    hit = _ENTITY_TRIPLES.get(key)
     if hit is not None:
         return hit
     out = [(node, RDF.type, TIP[e.kind])]
@@ -93,7 +96,7 @@ def _entity_triples(e: Entity, node: URIRef) -> tuple[tuple, ...]:
         out.append((node, TIP.partOf, URIRef(e.part_of)))
     if len(_ENTITY_TRIPLES) > 20_000:
         _ENTITY_TRIPLES.clear()
-    _ENTITY_TRIPLES[e] = hit = tuple(out)
+    _ENTITY_TRIPLES[key] = hit = tuple(out)
     return hit
 
 
