@@ -69,6 +69,38 @@ class _TripleSet:
         self.triples[triple] = None
 
 
+#: An entity's own triples (all but prov:wasDerivedFrom), by the fields they are made of:
+#: the same registry entities are described in document after document (with the names
+#: each text used, which their triples leave out), and rdflib terms cost to make.
+_ENTITY_TRIPLES: dict[tuple, tuple[tuple, ...]] = {}
+
+
+def _entity_triples(e: Entity, node: URIRef) -> tuple[tuple, ...]:
+    key = (e.iri, e.kind, e.label, e.types, e.iso_code, e.part_of, e.in_registry,
+           None if e.in_registry else e.alt_labels, None if e.in_registry else e.same_as)
+    hit = _ENTITY_TRIPLES.get(key)
+    if hit is not None:
+        return hit
+    out = [(node, RDF.type, TIP[e.kind])]
+    for t in e.types:
+        out.append((node, RDF.type, expand_curie(t)))
+    out.append((node, RDFS.label, Literal(e.label)))
+    if not e.in_registry:
+        # Registry entities carry their known names in the registry graph.
+        for alt in sorted(e.alt_labels - {e.label}):
+            out.append((node, SKOS.altLabel, Literal(alt)))
+        for same in e.same_as:
+            out.append((node, OWL.sameAs, URIRef(same)))
+    if e.iso_code:
+        out.append((node, TIP.isoCode, Literal(e.iso_code)))
+    if e.part_of:
+        out.append((node, TIP.partOf, URIRef(e.part_of)))
+    if len(_ENTITY_TRIPLES) > 20_000:
+        _ENTITY_TRIPLES.clear()
+    _ENTITY_TRIPLES[key] = hit = tuple(out)
+    return hit
+
+
 class DocumentGraphBuilder:
     """Accumulates the triples of one document graph."""
 
@@ -95,20 +127,8 @@ class DocumentGraphBuilder:
             return node
         self._described.add(e.iri)
         g = self.g
-        g.add((node, RDF.type, TIP[e.kind]))
-        for t in e.types:
-            g.add((node, RDF.type, expand_curie(t)))
-        g.add((node, RDFS.label, Literal(e.label)))
-        if not e.in_registry:
-            # Registry entities carry their known names in the registry graph.
-            for alt in sorted(e.alt_labels - {e.label}):
-                g.add((node, SKOS.altLabel, Literal(alt)))
-            for same in e.same_as:
-                g.add((node, OWL.sameAs, URIRef(same)))
-        if e.iso_code:
-            g.add((node, TIP.isoCode, Literal(e.iso_code)))
-        if e.part_of:
-            g.add((node, TIP.partOf, URIRef(e.part_of)))
+        for triple in _entity_triples(e, node):
+            g.add(triple)
         g.add((node, PROV.wasDerivedFrom, self.doc))
         return node
 

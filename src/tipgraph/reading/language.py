@@ -52,7 +52,7 @@ def _identifier():
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language; "en" when the text is too short or unclear to tell."""
     sample = text[:SAMPLE_CHARS]
-    letters = sum(1 for ch in sample if ch.isalpha())
+    letters = sum(map(str.isalpha, sample))
     if letters < _MIN_LETTERS or letters < _MIN_LETTER_SHARE * len(sample.strip() or " "):
         return "en"
     if _plainly_english(sample):

@@ -75,8 +75,12 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group(), fold_token(m.group())) for m in _TOKEN.finditer(text)]
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> tuple[str, ...]:
-    """The folded tokens of a name without a leading "the" and without possessive "'s"."""
+    """The folded tokens of a name without a leading "the" and without possessive "'s".
+
+    Cached: the resolver asks for the key of the same names (registry labels, mentions
+    that recur) many times per document."""
     toks = [t.norm for t in tokenize(unicodedata.normalize("NFKC", name)) if t.norm]
     while toks and toks[0] == "the":
         toks = toks[1:]

@@ -12,6 +12,7 @@ combines neighbouring matches that name one thing together:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -43,6 +44,13 @@ _ENTITY, _BODY, _DEMONYM = "E", "B", "D"
 _OFFICE_WORDS = frozenset({"office", "offices", "country office", "mission", "secretariat", "headquarters",
                            "sub office", "suboffice", "representation", "committee", "committees"})
 _BAD_GAP = set("\n\r!?;:")
+#: texts up to this long (names, not whole pages) have their scans kept (``_NameIndex.scan_memo``)
+_SCAN_MEMO_CHARS = 300
+#: words separated by single spaces: the length of the name is the length of its sorted words
+_PLAIN = re.compile(r"\S+(?: \S+)*")
+#: entries a memo of the registry's index holds before it is emptied (415 documents grew a
+#: worker's heap by 17 MB with ~8,000 entries kept, ~2 kB each with all other caches counted)
+_MEMO_LIMIT = 20_000
 #: "<Legislative> Committee of the", "Secretariat of the": a sub-unit named by its parent
 _SUB_UNIT = re.compile(r"^(?:[A-Z][\w-]*\s+){0,3}(?:Secretariat|Committees?|Sub-?[Cc]ommittee|Headquarters|Presidium|"
                        r"Bureau|Country Office|Field Office|Regional Office)\s+of\s+(?:the\s+)?$")
@@ -83,6 +91,59 @@ class _NameIndex:
         #: kind -> {normalised name: its place in the order add_known over every stored
         #: entity would have claimed it}; only a resolver with a KnownSource keeps it
         self.claim: dict[str, dict[str, tuple]] = {}
+        #: the first word of each name added, in order: a kept scan of a text holds while no
+        #: name added since begins with one of the text's words
+        self.added: list[str] = []
+        #: kind -> (size of fuzzy[kind], its names as a list): the tables only grow
+        self.fuzzy_names: dict[str, tuple[int, list[str]]] = {}
+        #: Answers that depend on this index alone, kept on the registry's index (shared by
+        #: every resolver of a worker), since the same names recur in document after document:
+        #: (query, kind, threshold) -> rapidfuzz results per scorer; name -> _geo; (text, strict) -> scan
+        self.fuzzy_memo: dict[tuple, list[list]] = {}
+        self.geo_memo: dict[str, frozenset[str]] = {}
+        self.length_tables: dict[tuple[str, int], tuple[list[int], list[str], list[int]] | None] = {}
+        self.scan_memo: dict[tuple[str, bool], tuple[list[Token], list[_Raw], list[str]]] = {}
+
+    def fuzzy_extract(self, query: str, kind: str, scorer, threshold: float) -> list:
+        """``process.extract(query, names, scorer=scorer, score_cutoff=threshold, limit=5)`` over
+        this index's names of ``kind``, the same list, comparing only names of a length that
+        can reach ``threshold``.
+
+        Both scorers are an Indel ratio, at most 200 * min(len) / (len + len), over the names
+        (token_sort_ratio: over their sorted words, of the same length when the words are
+        separated by single spaces, as normalised names are; else every name is compared).
+        rapidfuzz ranks by score, then by position in the list, as done here."""
+        names = self.fuzzy_choices(kind)
+        table = self._by_length(kind, names)
+        if table is None or not _PLAIN.fullmatch(query):
+            return process.extract(query, names, scorer=scorer, score_cutoff=threshold, limit=5)
+        lengths, ordered, positions = table
+        n, t = len(query), threshold - 1.0  # a margin: never leave out a name that can reach it
+        lo = bisect.bisect_left(lengths, t * n / (200.0 - t) - 1)
+        hi = bisect.bisect_right(lengths, (200.0 / t - 1.0) * n + 1)
+        found = process.extract(query, ordered[lo:hi], scorer=scorer, score_cutoff=threshold, limit=None)
+        ranked = sorted(((score, positions[lo + i], cand) for cand, score, i in found), key=lambda r: (-r[0], r[1]))
+        return [(cand, score, pos) for score, pos, cand in ranked[:5]]
+
+    def _by_length(self, kind: str, names: list[str]) -> tuple[list[int], list[str], list[int]] | None:
+        """Names of ``kind`` sorted by length (lengths, names, their positions in ``names``);
+        None when one is not plainly spaced."""
+        key = (kind, len(names))
+        if key not in self.length_tables:
+            if not all(_PLAIN.fullmatch(name) for name in names):
+                self.length_tables[key] = None
+            else:
+                order = sorted(range(len(names)), key=lambda i: (len(names[i]), i))
+                self.length_tables[key] = ([len(names[i]) for i in order], [names[i] for i in order], order)
+        return self.length_tables[key]
+
+    def fuzzy_choices(self, kind: str) -> list[str]:
+        """The names of ``fuzzy[kind]`` as a list, built again only when the table grew."""
+        choices = self.fuzzy.get(kind, {})
+        cached = self.fuzzy_names.get(kind)
+        if cached is None or cached[0] != len(choices):
+            cached = self.fuzzy_names[kind] = (len(choices), list(choices))
+        return cached[1]
 
     def add(self, name: str, tag: str, payload: object, order: tuple | None = None) -> None:
         key = name_key(name)
@@ -90,6 +151,7 @@ class _NameIndex:
             return
         surface = name.strip() if is_acronym(name) else None
         cand = _Cand(tag, payload, surface)
+        self.added.append(key[0])
         bucket = self.names.setdefault(key, [])
         if cand not in bucket:
             bucket.append(cand)
@@ -163,6 +225,8 @@ class Resolver:
         #: entities added after the stored ones (created in this document), in order
         self._added = 0
         self._last_scan: tuple | None = None
+        #: (text, strict, len(self._known.added), scan) of the last page-long text scanned
+        self._long_scan: tuple | None = None
         #: resolve()/state() answers; keyed with the number of known entities, which only grows
         self._memo: dict[tuple, Entity | None] = {}
 
@@ -302,12 +366,36 @@ class Resolver:
         hit = self._last_scan
         if hit is not None and hit[0] is text and hit[1] == strict and hit[2] == len(self._known.names):
             return hit[3]
-        out = self._scan_uncached(text, strict=strict)
+        out = self._kept_long_scan(text, strict) if len(text) > _SCAN_MEMO_CHARS else None
+        if out is None:
+            out = self._scan_uncached(text, strict=strict)
+            if len(text) > _SCAN_MEMO_CHARS:
+                self._long_scan = (text, strict, len(self._known.added), out)
         self._last_scan = (text, strict, len(self._known.names), out)
         return out
 
+    def _kept_long_scan(self, text: str, strict: bool) -> tuple[list[Token], list[_Raw]] | None:
+        """The scan of a page's text kept from an earlier call (find_mentions, then main_country,
+        with names resolved in between), when no name known since begins with one of its words."""
+        hit = self._long_scan
+        if hit is None or hit[0] is not text or hit[1] != strict:
+            return None
+        added = self._known.added[hit[2]:]
+        if added:
+            words = {t.norm for t in hit[3][0]}
+            if any(w in words for w in added):
+                return None
+        return hit[3]
+
     def _scan_uncached(self, text: str, *, strict: bool = True) -> tuple[list[Token], list[_Raw]]:
+        # A short text none of whose words begins a known name scans the same with every
+        # resolver of this registry: its scan is kept on the registry's index.
+        hit = self._index.scan_memo.get((text, strict)) if len(text) <= _SCAN_MEMO_CHARS else None
+        if hit is not None and not any(w in self._known.first_max for w in hit[2]):
+            return list(hit[0]), list(hit[1])
         toks = [t for t in tokenize(text) if t.norm]
+        norms = [t.norm for t in toks]
+        shared = len(text) <= _SCAN_MEMO_CHARS and not any(w in self._known.first_max for w in norms)
         n = len(toks)
         # run[i]: how many tokens from i can belong to one name (no sentence break between)
         run = [1] * n
@@ -323,7 +411,7 @@ class Resolver:
                                      self._source_first_max.get(first, 0)))
             found = None
             for length in range(maxlen, 0, -1):
-                cands = self._lookup(tuple(t.norm for t in toks[i:i + length]))
+                cands = self._lookup(tuple(norms[i:i + length]))
                 if not cands:
                     continue
                 span = text[toks[i].start:toks[i + length - 1].end]
@@ -341,6 +429,11 @@ class Resolver:
                 continue
             raws.append(_Raw(i, i + length, best))
             i += length
+        if shared:
+            if len(self._index.scan_memo) > _MEMO_LIMIT:
+                self._index.scan_memo.clear()
+            self._index.scan_memo[(text, strict)] = (toks, raws, norms)
+            return list(toks), list(raws)
         return toks, raws
 
     def _shouting(self, toks: list[Token], i: int, j: int) -> bool:
@@ -577,14 +670,24 @@ class Resolver:
                 choices = idx.fuzzy.get(k)
                 if not choices:
                     continue
-                names = list(choices)
-                if idx is self._known and self._source is not None:
-                    # the order add_known over every stored entity would have given them
-                    # (process.extract breaks ties by position)
-                    claims = self._known.claim.get(k, {})
-                    names.sort(key=lambda n: claims.get(n, (2,)))
-                for scorer in FUZZY_SCORERS:
-                    for cand, score, _ in process.extract(query, names, scorer=scorer, score_cutoff=threshold, limit=5):
+                if idx is self._index:  # the registry's names never change: the answer holds for every document
+                    found = idx.fuzzy_memo.get((query, k, threshold))
+                    if found is None:
+                        found = [idx.fuzzy_extract(query, k, scorer, threshold) for scorer in FUZZY_SCORERS]
+                        if len(idx.fuzzy_memo) > _MEMO_LIMIT:
+                            idx.fuzzy_memo.clear()
+                        idx.fuzzy_memo[(query, k, threshold)] = found
+                else:
+                    names = idx.fuzzy_choices(k)
+                    if self._source is not None:
+                        # the order add_known over every stored entity would have given them
+                        # (process.extract breaks ties by position)
+                        claims = self._known.claim.get(k, {})
+                        names = sorted(names, key=lambda n: claims.get(n, (2,)))
+                    found = [process.extract(query, names, scorer=scorer, score_cutoff=threshold, limit=5)
+                             for scorer in FUZZY_SCORERS]
+                for results in found:
+                    for cand, score, _ in results:
                         if score > scored.get(cand, (0.0, None))[0]:  # type: ignore[index]
                             scored[cand] = (score, choices[cand])
         for cand, (score, ent) in sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0])):
@@ -617,6 +720,15 @@ class Resolver:
 
     def _geo(self, name: str) -> frozenset[str]:
         """States a name speaks of (state names, demonyms, places): names of different countries never merge."""
+        memo = self._index.geo_memo  # reads the registry's index only: one answer per name
+        if name in memo:
+            return memo[name]
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+        memo[name] = self._geo_uncached(name)
+        return memo[name]
+
+    def _geo_uncached(self, name: str) -> frozenset[str]:
         toks = [t.norm for t in tokenize(name) if t.norm]
         out: set[str] = set()
         i = 0

@@ -26,6 +26,7 @@ OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
 
 # -- term conversion -----------------------------------------------------------
 @lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=65536)  # the same IRIs (predicates, classes, registry entities) in every graph
 def _named_node(iri: str) -> ox.NamedNode:
     try:
         return ox.NamedNode(iri)
