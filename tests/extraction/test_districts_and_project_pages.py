@@ -40,3 +40,22 @@ def test_a_course_that_readers_may_still_join_is_not_where_the_event_was():
     x = run("Nairobi, 30 May 2023 - Forty advocates completed a two-day course held by the Law Society of "
             "Kenya with IOM. Advocates who wish to join the next course in Kisumu may register online.")
     assert not any(n.startswith("Kisumu") for n in labels(held(x)[0].locations))
+
+
+def test_money_that_comes_from_a_donor_and_a_partner_that_puts_in_the_rest_fund_it():
+    x = run("On Tuesday the Ministry of Gender of Ghana, together with the European Union and Expertise "
+            "France, launched a regional project of 18 million Euros. Of that sum, 17 million Euros come "
+            "from the European Union, and Expertise France puts in the remainder of the project. The "
+            "project's other beneficiaries are Nigeria, Benin and Togo.")
+    p = x.programmes[0]
+    assert {"European Union", "Expertise France"} <= labels(p.funders)
+    assert "Expertise France" not in labels(p.implementers)
+    assert {"Nigeria", "Benin", "Togo"} <= labels(p.regions)
+
+
+def test_her_deputy_is_the_deputy_of_the_minister_named_before():
+    x = run("The figures were given by Mrs Ama Owusu, the Minister of Gender, Children and Social Protection "
+            "of Ghana. The address was read by her deputy, Madam Efua Mensah, on Tuesday in Accra.")
+    people = {p.person.label: p.affiliation.label if p.affiliation else None for p in x.persons}
+    assert "Efua Mensah" in people, people
+    assert people["Efua Mensah"] == people["Ama Owusu"]

@@ -39,7 +39,7 @@ TITLE_HEADS = frozenset(
 )
 
 #: Courtesy words before a name.
-HONORIFICS = r"(?:Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|H\.\s?E\.?|His\s+Excellency|Her\s+Excellency|Their\s+Excellencies|Excellency|Hon\.?|Honorable|Honourable|Sir|Dame|Lord|Lady|Sister|Sr\.|Father|Fr\.|Rev\.?|Reverend|Dato['’]?|Datuk|Datin|Tan\s+Sri|Puan\s+Sri|Atty\.|Engr\.)"
+HONORIFICS = r"(?:Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|H\.\s?E\.?|His\s+Excellency|Her\s+Excellency|Their\s+Excellencies|Excellency|Hon\.?|Honorable|Honourable|Sir|Dame|Madam|Madame|Lord|Lady|Sister|Sr\.|Father|Fr\.|Rev\.?|Reverend|Dato['’]?|Datuk|Datin|Tan\s+Sri|Puan\s+Sri|Atty\.|Engr\.)"
 
 #: Adjectives of courtesy or rank that are not part of a title's core.
 COURTESY = frozenset("esteemed honorable honourable distinguished respected dear".split())

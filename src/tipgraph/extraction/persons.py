@@ -289,6 +289,12 @@ def find_persons(ctx: DocContext) -> list[Person]:
                 aff = fallback_affiliation(ctx, sent, t_a, t_b, title_text)
             if aff is None:
                 aff = _relative_clause_body(ctx, b, sent.end)
+            if aff is None and re.search(r"\b(?:her|his|the\s+minister['’]s)\s+$", ctx.text[max(0, t_a - 16) : t_a], re.I) \
+                    and re.fullmatch(r"(?:(?:first|senior)\s+)?(?:deputy|spokes(?:person|man|woman)|advis[eo]r|chief\s+of\s+staff|assistant)", title_text, re.I):
+                # "the speech was read by her deputy, Jane Roe": the deputy of the person named before
+                before = [p for p in persons.values() if p.affiliation is not None and p.title_end <= t_a]
+                if before:
+                    aff = before[-1].affiliation
             key = name.lower()
             if key in persons and persons[key].affiliation is not None:
                 continue

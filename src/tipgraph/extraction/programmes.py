@@ -18,7 +18,8 @@ _PROG_WORD = re.compile(r"\b(?:programme|program|project|initiative)s?\b", re.I)
 _NAMED = re.compile(r"(?:(?P<owner>[A-Z][\w.]*)['’]s\s+)?(?P<name>(?:[A-Z][\w'’\-]*\s+){1,7}(?:Programme|Program|Project|Initiative))\b")
 _FUND = re.compile(
     r"\b(?:funded|financed|co-funded|co-financed|sponsored|supported|backed)\s+(?:with\s+[^,;]{2,30}?\s+)?(?:by|through)\s+|\bwith\s+(?:the\s+)?(?:generous\s+)?(?:financial\s+)?(?:co-)?(?:financing|funding|support|contribution)(?:\s+support)?\s+(?:of|from)\s+"
-    r"|\b(?:grant|funding|donation|contribution)s?\s+(?:of\s+(?:[A-Z]{3}|US\$|\$|€|£)\s?[\d.,]+(?:\s+(?:million|billion|thousand))?\s+)?from\s+|\bthanks\s+to\s+(?:the\s+)?(?:generous\s+)?(?:support|funding|contribution)\s+(?:of|from)\s+",
+    r"|\b(?:grant|funding|donation|contribution)s?\s+(?:of\s+(?:[A-Z]{3}|US\$|\$|€|£)\s?[\d.,]+(?:\s+(?:million|billion|thousand))?\s+)?from\s+"
+    r"|\b(?:million|billion|thousand|euros?|dollars?|francs?|pounds?|sum|amount|budget|rest|remainder)\s+(?:of\s+it\s+)?(?:comes?|came|is\s+coming)\s+from\s+|\bthanks\s+to\s+(?:the\s+)?(?:generous\s+)?(?:support|funding|contribution)\s+(?:of|from)\s+",
     re.I,
 )
 #: "The Government of Canada will provide CAD 5 million", "UK funds new project": the subject pays
@@ -31,6 +32,7 @@ _IMPL_VERB = re.compile(r"\b(?:ha(?:ve|s)\s+)?(?:launched|launch|launches|implem
 #: EUR 1.8 million", "Norway is paying for the project", "UNHCR and IOM implement it",
 #: "ILO will carry it out in ...".
 _ACTIVE_FUND = re.compile(r"\b(?:finances|finance|financing|funds|fund|is\s+paying\s+for|are\s+paying\s+for|pays\s+for|pay\s+for|paid\s+for|bankrolls?|co-finances|co-funds"
+                          r"|(?:puts|put|provides|provided|contributes|contributed|covers|covered)\s+(?:in\s+)?(?:the\s+)?(?:remainder|rest|balance)"
                           r"|supports?(?=\s+(?:it\s+|them\s+)?with\s+(?:[A-Z]{3}\b|US\$|\$|€|£|a\s+(?:grant|contribution))))\b(?!\s+(?:by|from))")
 #: "IOM's \"Protect and Refer\" initiative", "a two-year UNODC project": the body that owns it runs it
 _OWNED = re.compile(r"^(?:['’]s)?\s+(?:(?:joint|new|regional|national|pilot|flagship|global|country)\s+)?(?:[“\"][^”\"]{2,60}[”\"]\s+)?"
@@ -54,7 +56,7 @@ def _subject(ctx: DocContext, s, verb_start: int) -> list[ActorSpan]:
     return [sp for sp in spans if not re.search(r"\b(?:in|to|across|for)\s+(?:the\s+)?$", ctx.text[max(a, sp.start - 12) : sp.start])]
 
 
-_REGIONS = re.compile(r"\b(?:(?:focus(?:es|ed|ing)?|concentrat(?:e|es|ed|ing)|(?:puts?|places?|lays?)\s+(?:weight|emphasis)|(?:weight|emphasis|priority)|focus)\s+on|target(?:s|ing)?|cover(?:s|ing)?|in)\s+(?:the\s+)?(?:\w+\s+)?(?:regions?|provinces?|oblasts?|districts?|count(?:y|ies)|areas?|countries|states)\b"
+_REGIONS = re.compile(r"\bbeneficiar(?:y|ies)\s+(?:countries\s+|states\s+)?(?:are|include|included|were)\s+|\b(?:(?:focus(?:es|ed|ing)?|concentrat(?:e|es|ed|ing)|(?:puts?|places?|lays?)\s+(?:weight|emphasis)|(?:weight|emphasis|priority)|focus)\s+on|target(?:s|ing)?|cover(?:s|ing)?|in)\s+(?:the\s+)?(?:\w+\s+)?(?:regions?|provinces?|oblasts?|districts?|count(?:y|ies)|areas?|countries|states)\b"
                       r"(?:\s+(?:seen|identified|known|considered|selected)\s+as\s+[^:.;]{0,80}(?=:))?\s*(?:of\s+)?[–:\-—,]?\s*", re.I)
 _RNAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
 #: "in the Khatlon and Sughd regions", "in Donetsk, Kharkiv and Luhansk oblasts"
@@ -167,7 +169,12 @@ def extract_programmes(ctx: DocContext, skip: set[int] = frozenset()) -> tuple[l
                 _add(p.funders, sp.entity)
                 relevant = True
         for m in _IMPL_BY.finditer(text):
+            alongside = re.match(r"(?:in\s+partnership|in\s+co-?operation|together|jointly)\s+with", m.group(), re.I) is not None
             for sp in _chain(ctx, s.start + m.end(), s.end):
+                if alongside and all(sp.entity.iri != e.iri for e in p.implementers):
+                    # "the Ministry, together with the EU and X, launched a project": whom the
+                    # text also names as paying pay for it (see the launchers below)
+                    launchers.add(sp.entity.iri)
                 _add(p.implementers, sp.entity)
                 relevant = True
         for m in _LAUNCHED_BY.finditer(text):
