@@ -132,3 +132,23 @@ def test_a_remit_joined_by_and_after_a_known_ministry_continues_its_name():
     names = labels(held(x)[0].participants)
     assert any(n.startswith("Ministry of Justice and Courts Administration") for n in names), names
     assert any(n.startswith("Office of the Prime Minister") for n in names), names
+
+
+def test_an_unknown_acronym_before_a_post_names_the_persons_body():
+    x = run("Amman, 7 March 2023 - A visit was paid by NCFA to the Anti-Human Trafficking Unit of Jordan. "
+            "NCFA Secretary-General Fadel Hmoud praised the unit's work.")
+    assert _affiliations(x)["Fadel Hmoud"] == "NCFA"
+    names = labels(held(x)[0].participants)
+    assert "NCFA" in names and not any(n.startswith("NCFA to") for n in names), names
+
+
+def test_a_field_director_belongs_to_the_directorate_of_that_field():
+    x = run("Amman, 7 March 2023 - Public Security Director Major General Atef Khalil met UNODC. The Public "
+            "Security Directorate of Jordan works with every authority concerned.")
+    assert _affiliations(x)["Atef Khalil"].startswith("Public Security Directorate")
+
+
+def test_a_family_name_with_al_is_no_national_adjective():
+    x = run("On 7 March 2023 in Amman, Major General Omar Al-Saudi of the Public Security Directorate met "
+            "UNODC and the Ministry of Justice.")
+    assert not any("Saudi Arabia" in n for n in labels(held(x)[0].participants))

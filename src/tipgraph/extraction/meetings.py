@@ -24,7 +24,7 @@ _HELD = re.compile(
     r"\b(?:met|meets|meet\s+with|meeting\s+with|held\s+(?:[\w-]+\s+){0,3}(?:talks|discussions?|consultations?|meetings?|negotiations|conference|round\s?table|seminar|workshop|training|session|dialogue|hearing)"
     r"|(?:paid|pays)\s+(?:a\s+)?courtesy\s+(?:call|visit)|exchanged\s+views\s+with|consulted\s+with"
     r"|(?:paid|pays|made|makes|conducted|conducts|undertook|completed|concluded)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,2}visit"
-    r"|visited|visiting|visits|(?:official|working|study|state|bilateral|fact-finding|country)\s+visit|visit\s+(?:to|of)"
+    r"|visits?\s+(?:(?:was|were)\s+)?(?:paid|made|undertaken|conducted)\s+by|visited|visiting|visits|(?:official|working|study|state|bilateral|fact-finding|country)\s+visit|visit\s+(?:to|of)"
     r"|(?:participants|attendees|speakers|trainees|delegates|panel+ists)\s+(?:also\s+)?(?:included|were\s+(?:drawn\s+)?from|represented|came\s+from)"
     r"|among\s+(?:the\s+)?(?:participants|attendees|speakers|trainees)|with\s+the\s+participation\s+of|joined\s+by"
     r"|sat\s+down\s+with|sat\s+down\s+(?:in|at)\s+[A-Z][\w-]*\s+with|(?:co-)?chaired|joined|taking\s+part\s+(?:were|was|in)|heard\s+(?:[\w-]+\s+){0,2}(?:reports?|presentations?|briefings?)\s+from"

@@ -660,6 +660,9 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
             start += 1
         if not any(is_org_head(w) for w in words[start:end]):
             return []
+    to = next((i for i in range(start + 1, end - 1) if words[i] == "to" and words[i + 1] in ("the", "The")), None)
+    if to is not None and not any(is_org_head(w) for w in words[start:to]):
+        start = to + 2  # "a visit paid by NCFA to the Anti-Human Trafficking Unit": the unit's name starts after "to the"
     while end > start and words[end - 1] in _CONNECTORS | {"'s", "’s"}:
         end -= 1
     if end <= start:

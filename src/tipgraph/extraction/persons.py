@@ -340,6 +340,27 @@ def affiliation_of(ctx: DocContext, start: int, end: int, title: str) -> Entity 
         ent = ctx.resolver.resolve(m.group(), "Organization")
         if ent is not None:
             return ent
+    lead = _ACRONYM_POST.match(title)
+    if lead and lead.group("acr") not in _NOT_BODY_ACRONYMS:
+        # "NCFA Secretary-General Jane Roe": an acronym before a post is the body's name
+        acr = lead.group("acr")
+        ent = _spelt_out(ctx, acr)
+        if ent is None:
+            ent = ctx.resolver.resolve_or_create(acr, "Organization")
+            if ent.in_registry and acr not in ent.alt_labels:
+                return None  # a registry body whose id happens to be these letters
+        ctx.add_spans([ActorSpan(m.start(), m.end(), acr, ent, "acronym")
+                       for m in re.finditer(r"\b" + re.escape(acr) + r"\b", ctx.text)])
+        return ent
+    told = _FIELD_HEAD.match(title)
+    if told:
+        # "Public Security Director Jane Roe" in a text that names the Public Security Directorate
+        field = told.group("field").casefold()
+        for sp in ctx.spans:
+            low = sp.entity.label.casefold()
+            if sp.entity.kind == "Organization" and low.startswith(field + " ") \
+                    and low[len(field) + 1 :].split(" ")[0] in ("directorate", "department", "service", "office", "agency", "bureau"):
+                return sp.entity
     body = _TITLE_BODIES.search(title)
     if body:
         country = states[0].entity if states else ctx.country
@@ -350,6 +371,27 @@ def affiliation_of(ctx: DocContext, start: int, end: int, title: str) -> Entity 
     if states:
         return states[0].entity
     return None
+
+
+def _spelt_out(ctx: DocContext, acr: str) -> Entity | None:
+    """The body the text names in full whose initials are ``acr`` ("Saudi Human Rights
+    Commission" for "HRC", a state's name before them left out)."""
+    for sp in ctx.spans:
+        if sp.entity.kind != "Organization":
+            continue
+        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sp.text) if w[0].isupper()]
+        for lead in range(0, min(2, len(words))):
+            if "".join(w[0] for w in words[lead:]) == acr:
+                return sp.entity
+    return None
+
+
+#: "NCFA Secretary-General": an acronym, then a post
+_ACRONYM_POST = re.compile(r"^(?P<acr>[A-Z][A-Z&]{2,7})\s+(?:Deputy\s+|Vice[\s-]|Executive\s+|Acting\s+)?(?:Secretary[\s-]General|Director(?:[\s-]General)?|Chair(?:man|woman|person)?|President|Head|Chief|Executive\s+Director|Commissioner|Coordinator|Spokesperson)\b")
+#: Capitals that are no body's name
+_NOT_BODY_ACRONYMS = frozenset("TIP THB CTIP HIV AIDS COVID USD EUR GBP CEO NGO NGOS UN EU US USA UK".split())
+#: "Public Security Director": the field of a directorate, then the post
+_FIELD_HEAD = re.compile(r"^(?P<field>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})\s+(?:Director|Head|Chief)\b")
 
 
 #: Military and police ranks used as a form of address before a name.

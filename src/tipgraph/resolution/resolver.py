@@ -837,7 +837,8 @@ class Resolver:
                 count(st, m.start, _PLACE_WEIGHT if e.kind == "Place" else 1.0)
         toks, raws = self._scan(text)
         for r in raws:
-            if r.cand.tag == _DEMONYM:
+            if r.cand.tag == _DEMONYM and not re.search(r"\b[AaEe]l-$", text[max(0, toks[r.ti].start - 3) : toks[r.ti].start]):
+                # ("Major General Al-Saudi": a family name, not a national adjective)
                 count(r.cand.payload, toks[r.ti].start)  # type: ignore[arg-type]
         for iri in boost or {}:
             if iri not in counts and iri in self.registry.by_iri:
