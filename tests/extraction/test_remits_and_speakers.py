@@ -152,3 +152,17 @@ def test_a_family_name_with_al_is_no_national_adjective():
     x = run("On 7 March 2023 in Amman, Major General Omar Al-Saudi of the Public Security Directorate met "
             "UNODC and the Ministry of Justice.")
     assert not any("Saudi Arabia" in n for n in labels(held(x)[0].participants))
+
+
+def test_a_post_of_title_words_only_is_not_a_name():
+    x = run("The meetings matter, said Saeed Ghafli, Assistant Undersecretary in the Ministry of Justice "
+            "of the United Arab Emirates, in Abu Dhabi on 7 March 2023.")
+    assert _affiliations(x).get("Saeed Ghafli", "").startswith("Ministry of Justice")
+    assert "Assistant Undersecretary" not in _affiliations(x)
+
+
+def test_a_posts_remit_named_after_a_council_is_not_the_council():
+    x = run("On 7 March 2023 in Abu Dhabi, Dr. Saeed Ghafli, Assistant Undersecretary for Federal National "
+            "Council Affairs in the Ministry of State for Federal National Council Affairs, met UNODC.")
+    names = labels(held(x)[0].participants)
+    assert not any(n.startswith("Assistant Undersecretary") for n in names), names

@@ -558,6 +558,7 @@ def _phrases_in_run(ctx: DocContext, toks, covered, run: list[int]) -> list[Acto
     return out
 
 
+_TITLE_MODIFIERS = frozenset("assistant deputy vice first senior acting executive principal chief under".split())
 _GENERIC_OWNERS = frozenset("Initiative Project Programme Program Process Platform Partnership Group Convention Protocol".split())
 _IN_STATE_HEADS = frozenset("Council Committee Commission Taskforce Force Coalition Network Secretariat Association".split())
 
@@ -647,7 +648,7 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
             # "Office of the Prosecutor for ...", "Office of the Prime Minister" are bodies
             end = i
             break
-        elif seen_head and is_org_head(words[i - 1]) and words[i].lower() not in _CONNECTORS and words[i] not in ("'s", "’s"):
+        elif seen_head and is_org_head(words[i - 1]) and words[i].lower() not in _CONNECTORS and words[i] not in ("'s", "’s", "Affairs"):
             end = i  # "Mission Thomas Keller": a name, not more of the body
             break
     if any(w in _INSTRUMENT_HEADS for w in words[end : end + 2]):
@@ -659,6 +660,15 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
         while start < end and words[start] in ("the", "The"):
             start += 1
         if not any(is_org_head(w) for w in words[start:end]):
+            return []
+    if end - start >= 3 and is_title_word(words[start]) or (end - start >= 4 and is_title_word(words[start + 1])
+                                                           and words[start].lower() in _TITLE_MODIFIERS):
+        # "Assistant Undersecretary for Federal National Council Affairs": a post, whose
+        # remit names a body; "... Council Affairs" is that remit, not the council
+        k = start + (2 if not is_title_word(words[start]) else 1)
+        while k < end and (is_title_word(words[k]) or words[k].lower() in _TITLE_MODIFIERS):
+            k += 1
+        if k < end and words[k] in ("for", "of", "on") and any(w == "Affairs" for w in words[k:]):
             return []
     to = next((i for i in range(start + 1, end - 1) if words[i] == "to" and words[i + 1] in ("the", "The")), None)
     if to is not None and not any(is_org_head(w) for w in words[start:to]):

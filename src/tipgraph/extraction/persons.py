@@ -224,6 +224,8 @@ def find_persons(ctx: DocContext) -> list[Person]:
                 hon = False
             if name[:1].islower():
                 continue  # "Ambassador van der Heijden": a surname told again, not a new person
+            if all(w.lower().rstrip(".") in TITLE_HEADS for w in name.split()):
+                continue  # "Assistant Undersecretary": a post, not a name
             if not _name_ok(ctx, name, a, b):
                 continue
             hon_a = sent.start + m.start() if hon else a
