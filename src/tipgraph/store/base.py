@@ -193,9 +193,13 @@ class GraphStore(abc.ABC):
         bulk-loaded store); a new store starts it with its first write. True when built now."""
         from . import derived
 
-        if derived.store_has_layout(self) or derived.store_is_empty(self):
+        if derived.store_has_layout(self) and derived.store_has_entity_links(self):
             return False
+        if derived.store_is_empty(self):
+            return False
+        # No summary, or one built before its nodes linked to their entities: built whole once.
         self._write_full_layout()
+        self._links_ready = True
         return True
 
     # Reads of the summary. These SPARQL versions work on any endpoint (Virtuoso included);
