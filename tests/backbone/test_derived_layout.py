@@ -49,6 +49,8 @@ def test_summary_kept_by_each_write_equals_a_full_build(store):
     assert (summary_node(ORG_A), TGD.graph, d1) in kept and (summary_node(ORG_A), TGD.graph, d2) in kept
     assert (summary_node(ORG_A), TGD.source, min(d1, d2, key=str)) in kept
     assert (summary_node(ORG_B), TGD.key, Literal("beta bureau")) in kept
+    # each labelled node links to its entity (the way in for the stored queries' variants)
+    assert (summary_node(ORG_A), TGD.entity, ORG_A) in kept and (summary_node(PERSON), TGD.entity, PERSON) in kept
     assert kept == rebuilt(store)
 
     # d1 replaced: Jane Roe and the least source of Alpha Agency go with it
