@@ -202,3 +202,20 @@ def test_validation_context_rows_follow_the_new_documents_entities(seed_store, t
     assert counts[(2, 1)] == counts[(40, 1)]
     assert counts[(2, len(entities))] == counts[(40, len(entities))]
     assert counts[(2, len(entities))] > counts[(2, 1)]
+
+
+def test_a_summary_without_entity_links_is_rebuilt_once(store):
+    """A summary written before the tgd:entity links existed: the stored queries' variants
+    would find no labels in it, so ensure_derived_layout builds it again, links and all."""
+    from tipgraph.store import derived
+
+    d1, t1 = doc_graph(1, (ORG_A, TIP.Organization, "Alpha Agency"))
+    store.replace_graphs({d1: t1})
+    expected = summary(store)
+    store.ox_store.update(f"DELETE WHERE {{ GRAPH <{DERIVED_GRAPH}> {{ ?n <{TGD.entity}> ?e }} }} ; "
+                          f"DELETE WHERE {{ GRAPH <{DERIVED_GRAPH}> {{ ?n <{TGD.entityLinks}> ?x }} }}")
+    store._links_ready = False
+    assert store.has_derived_layout() and not derived.store_has_entity_links(store)
+    assert store.ensure_derived_layout() is True
+    assert summary(store) == expected
+    assert store.ensure_derived_layout() is False
