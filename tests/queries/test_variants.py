@@ -17,6 +17,8 @@ from tipgraph.store.binding import BindingError, bind_values
 CASES = [
     ("who-met-whom", {"actor": "IOM"}),
     ("who-met-whom", {"actor": "OSCE"}),
+    ("documents-about-actor", {"actor": "OSCE"}),
+    ("documents-about-actor", {"actor": "IOM"}),
     ("instruments-of-actor", {"actor": "IOM"}),
     ("instruments-of-actor", {"actor": "Russian Federation"}),
     ("people-of-organization", {"organization": "Prosecutor General's Office of the Russian Federation"}),
