@@ -24,11 +24,27 @@ leaves the order inside a group undefined and engines differ, so the runner sort
 their items, and every engine gives the same cell.
 A file that breaks these rules fails to load, so a typo cannot silently turn a
 filter off.
+
+A file may add *variants*: other bodies of the same question, each for a set of given
+parameters, after the main body. A line ``#= when: actor`` (or ``#= when: actor, from``;
+``#= when:`` alone for none) starts one; it runs instead of the main body when exactly the
+parameters it names are given (defaults count as given), with the main body's ``PREFIX``
+lines. A variant selects its rows in a sub-select and joins
+labels to the grouped rows outside it, from the entity summary (so it runs only on a
+store whose summary links its nodes to their entities). SPARQL evaluates a sub-select
+and each branch of a UNION on its own, so the runner binds the parameters (the same
+VALUES block the stores write) where the variant puts a ``#@bind`` comment, once or more.
+Why: a ``FILTER(!BOUND(?p) || ...)`` cannot be pushed into the joins, so a query that
+takes an optional parameter reads the whole store whether or not it is given; a variant
+starts from the given parameter instead. A variant projects the same columns and must
+return the same rows as the main body (``tests/queries/test_variants.py`` compares them
+on each engine); grlc, which does not know the marker, reads only the main body.
 """
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +58,11 @@ PARAM_TYPES = ("iri", "string", "date", "integer")
 #: Classes a label or acronym may be looked up in, for IRI parameters.
 KINDS = ("Actor", "Organization", "State", "Place", "LegalInstrument", "Programme")
 
+#: A line that starts a variant body: ``#= when: actor, from``.
+_VARIANT = re.compile(r"^#=\s*when:\s*(.*?)\s*$")
+#: A comment that marks where a stored query's variant wants its parameters bound
+#: (the stores' binding code writes the VALUES block there: ``store.binding.bind_marks``).
+BIND_MARK = "#@bind"
 _PARAM_VAR = re.compile(r"[?$](_{1,2}[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)?)\b")
 _HEADER = "#+"
 
@@ -71,6 +92,14 @@ class Parameter:
 
 
 @dataclass(frozen=True)
+class Variant:
+    """Another body of a stored query, run when exactly ``when`` (parameter names) are given."""
+
+    when: frozenset[str]
+    text: str
+
+
+@dataclass(frozen=True)
 class StoredQuery:
     """A parsed query file: its text, header and parameters (stored or internal)."""
 
@@ -84,6 +113,16 @@ class StoredQuery:
     #: Columns holding " | "-separated lists, whose items the runner sorts.
     lists: tuple[str, ...] = ()
     metadata: dict = field(default_factory=dict, compare=False, hash=False)
+    #: Bodies for given parameters, in file order (see the module docstring).
+    variants: tuple[Variant, ...] = ()
+
+    def variant_for(self, given: Iterable[str]) -> Variant | None:
+        """The variant for exactly these given parameters (None: the main body)."""
+        names = frozenset(given)
+        for variant in self.variants:
+            if variant.when == names:
+                return variant
+        return None
 
     def parameter(self, name: str) -> Parameter | None:
         """The parameter called ``name``, or None when the query has none of that name."""
@@ -117,13 +156,74 @@ def _parse_variable(var: str) -> tuple[str, str, bool]:
     return name, type_, required
 
 
+def _split_variants(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """``(main text, [(when line, variant body)])``: a ``#= when:`` line starts each variant."""
+    lines = text.splitlines(keepends=True)
+    starts = [i for i, line in enumerate(lines) if _VARIANT.match(line.rstrip("\n"))]
+    if not starts:
+        return text, []
+    main = "".join(lines[:starts[0]])
+    out = []
+    for k, i in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        out.append((_VARIANT.match(lines[i].rstrip("\n")).group(1), "".join(lines[i + 1:end])))  # type: ignore[union-attr]
+    return main, out
+
+
+def projection(body: str) -> list[str]:
+    """The column names of a SELECT body, in order (``?x`` and ``(... AS ?x)`` at depth 0)."""
+    m = re.search(r"^\s*SELECT\b(.*?)\bWHERE\b", body, re.IGNORECASE | re.MULTILINE | re.DOTALL)
+    if not m:
+        return []
+    clause, depth, out = m.group(1), 0, []
+    for token in re.finditer(r"\(|\)|[?$]([A-Za-z_][A-Za-z0-9_]*)|\bAS\s+[?$]([A-Za-z_][A-Za-z0-9_]*)", clause):
+        t = token.group(0)
+        if t == "(":
+            depth += 1
+        elif t == ")":
+            depth -= 1
+        elif token.group(2) and depth == 1:
+            out.append(token.group(2))
+        elif token.group(1) and depth == 0:
+            out.append(token.group(1))
+    return out
+
+
+def _body(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+
+
+def _parse_variants(path: Path, main_body: str, pieces: list[tuple[str, str]],
+                    params: dict[str, Parameter]) -> tuple[Variant, ...]:
+    prologue = "".join(line + "\n" for line in main_body.splitlines() if re.match(r"^\s*(PREFIX|BASE)\b", line, re.I))
+    columns = projection(main_body)
+    variables = {p.variable for p in params.values()}
+    out = []
+    for when_text, text in pieces:
+        when = frozenset(w.strip() for w in when_text.split(",") if w.strip())
+        if not when <= set(params):
+            raise CatalogueError(f"{path.name}: '#= when: {when_text}' names no parameter or one the query does not take")
+        body = _body(text)
+        used = set(_PARAM_VAR.findall(body))
+        if used != variables:
+            raise CatalogueError(f"{path.name}: variant '{when_text}' uses parameters {sorted(used)}, "
+                                 f"the query {sorted(variables)}")
+        if projection(body) != columns:
+            raise CatalogueError(f"{path.name}: variant '{when_text}' projects {projection(body)}, not {columns}")
+        if not re.search(r"(?m)^[^\"'<]*" + re.escape(BIND_MARK), text):
+            raise CatalogueError(f"{path.name}: variant '{when_text}' has no {BIND_MARK} comment "
+                                 "(where the parameters are bound)")
+        out.append(Variant(when=when, text=prologue + text))
+    return tuple(out)
+
+
 def parse_query_file(path: Path, internal: bool = False) -> StoredQuery:
     """Read one ``.rq`` file; raise :class:`CatalogueError` naming the file and the fault.
 
     ``internal`` files (tipgraph's own queries) may also be ASK or CONSTRUCT queries,
     and their IRI parameters need no ``kind``: their values are IRIs, never names.
     """
-    text = path.read_text(encoding="utf-8")
+    text, pieces = _split_variants(path.read_text(encoding="utf-8"))
     header = [line[len(_HEADER):] for line in text.splitlines() if line.startswith(_HEADER)]
     try:
         meta = yaml.safe_load("\n".join(header)) or {}
@@ -186,6 +286,7 @@ def parse_query_file(path: Path, internal: bool = False) -> StoredQuery:
         tags=tuple(meta.get("tags") or ()),
         lists=tuple(lists),
         metadata=meta,
+        variants=_parse_variants(path, body, pieces, params),
     )
 
 

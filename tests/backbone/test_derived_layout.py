@@ -49,6 +49,8 @@ def test_summary_kept_by_each_write_equals_a_full_build(store):
     assert (summary_node(ORG_A), TGD.graph, d1) in kept and (summary_node(ORG_A), TGD.graph, d2) in kept
     assert (summary_node(ORG_A), TGD.source, min(d1, d2, key=str)) in kept
     assert (summary_node(ORG_B), TGD.key, Literal("beta bureau")) in kept
+    # each labelled node links to its entity (the way in for the stored queries' variants)
+    assert (summary_node(ORG_A), TGD.entity, ORG_A) in kept and (summary_node(PERSON), TGD.entity, PERSON) in kept
     assert kept == rebuilt(store)
 
     # d1 replaced: Jane Roe and the least source of Alpha Agency go with it
@@ -242,3 +244,20 @@ def test_one_document_reads_the_entities_its_names_hit_not_every_stored_one(seed
         keys.append(sum(read_keys))
     assert reads[0] == reads[1]
     assert keys[1] - keys[0] == 380  # the key list is the one read that grows, by one string per name
+
+
+def test_a_summary_without_entity_links_is_rebuilt_once(store):
+    """A summary written before the tgd:entity links existed: the stored queries' variants
+    would find no labels in it, so ensure_derived_layout builds it again, links and all."""
+    from tipgraph.store import derived
+
+    d1, t1 = doc_graph(1, (ORG_A, TIP.Organization, "Alpha Agency"))
+    store.replace_graphs({d1: t1})
+    expected = summary(store)
+    store.ox_store.update(f"DELETE WHERE {{ GRAPH <{DERIVED_GRAPH}> {{ ?n <{TGD.entity}> ?e }} }} ; "
+                          f"DELETE WHERE {{ GRAPH <{DERIVED_GRAPH}> {{ ?n <{TGD.entityLinks}> ?x }} }}")
+    store._links_ready = False
+    assert store.has_derived_layout() and not derived.store_has_entity_links(store)
+    assert store.ensure_derived_layout() is True
+    assert summary(store) == expected
+    assert store.ensure_derived_layout() is False

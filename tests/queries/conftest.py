@@ -7,7 +7,9 @@
   ``VALUES`` block of serialised terms at the head of the WHERE group), which is
   what any SPARQL 1.1 endpoint sees.
 
-Each also has the ontology graph, as the real store does.
+Each also has the ontology graph and the entity summary (``store/derived.py``), as a
+real store does (both stores keep the summary): the query variants read labels from it.
+``without_summary`` gives the fixture as a store without the summary would hold it.
 """
 from __future__ import annotations
 
@@ -23,12 +25,14 @@ from tipgraph.namespaces import ONTOLOGY_GRAPH
 from tipgraph.resources import ontology_files
 from tipgraph.store.base import GraphStore, SelectResult, StoreStats
 from tipgraph.store.binding import bind_values
+from tipgraph.store.derived import DERIVED_GRAPH, full_layout
 
 FIXTURE = Path(__file__).parent / "fixtures" / "cooperation.trig"
 
 
-def fixture_dataset() -> Dataset:
-    """The fixture as ``tipgraph load`` stores it: every node also typed with its core class."""
+def fixture_dataset(summary: bool = True) -> Dataset:
+    """The fixture as ``tipgraph load`` stores it: every node also typed with its core class,
+    with the entity summary that the stores keep (unless ``summary`` is false)."""
     parsed = Dataset()
     parsed.parse(FIXTURE, format="trig")
     ds = Dataset(default_union=True)
@@ -40,6 +44,11 @@ def fixture_dataset() -> Dataset:
     onto = ds.graph(ONTOLOGY_GRAPH)
     for path in ontology_files():
         onto.parse(path, format="turtle")
+    if summary:
+        layout = full_layout((g.identifier, list(g)) for g in ds.graphs() if isinstance(g.identifier, URIRef))
+        target = ds.graph(DERIVED_GRAPH)
+        for t in layout:
+            target.add(t)
     return ds
 
 
@@ -99,7 +108,7 @@ class RdflibStore(GraphStore):
 def load_into(store: GraphStore, ds: Dataset) -> None:
     graphs = {}
     for g in ds.graphs():
-        if isinstance(g.identifier, URIRef) and len(g):
+        if isinstance(g.identifier, URIRef) and len(g) and g.identifier != DERIVED_GRAPH:
             graphs[g.identifier] = list(g)
     store.replace_graphs(graphs)
 

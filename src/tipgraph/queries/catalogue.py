@@ -18,6 +18,9 @@ leaves the order inside a group undefined and engines differ, so the runner sort
 their items, and every engine gives the same cell.
 A file that breaks these rules fails to load, so a typo cannot silently turn a
 filter off.
+
+Variants (other bodies of a query for given parameters) are described in
+:mod:`tipgraph.rqfile`.
 """
 from __future__ import annotations
 
@@ -25,9 +28,10 @@ import functools
 from pathlib import Path
 
 from ..resources import resource_dir
-from ..rqfile import KINDS, PARAM_TYPES, CatalogueError, Parameter, StoredQuery, parse_query_file
+from ..rqfile import KINDS, PARAM_TYPES, CatalogueError, Parameter, StoredQuery, Variant, parse_query_file, projection
 
-__all__ = ["KINDS", "PARAM_TYPES", "CatalogueError", "Parameter", "StoredQuery", "load_catalogue", "parse_query_file"]
+__all__ = ["KINDS", "PARAM_TYPES", "CatalogueError", "Parameter", "StoredQuery", "Variant", "load_catalogue",
+           "parse_query_file", "projection"]
 
 
 def load_catalogue(directory: Path | str | None = None) -> dict[str, StoredQuery]:

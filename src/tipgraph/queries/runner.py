@@ -11,8 +11,10 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
+from ..store import derived
 from ..store.base import GraphStore
-from .catalogue import StoredQuery, load_catalogue
+from ..store.binding import bind_values
+from .catalogue import StoredQuery, Variant, load_catalogue
 from .lookup import iri_for_name
 from .params import ParameterError, QueryError, to_term
 from .service import SERVICE_FLAG, check_no_service
@@ -149,6 +151,19 @@ def is_parameter_column(name: str) -> bool:
     return name.startswith("_")
 
 
+def choose_variant(store: GraphStore, query: StoredQuery, given: Mapping[str, object]) -> Variant | None:
+    """The variant of ``query`` for these given parameters, or None for the main body.
+
+    Variants read labels from the entity summary through its ``tgd:entity`` links
+    (store/derived.py), so a store whose summary lacks them (built by an older version
+    and not yet rebuilt, or bulk-loaded) runs the main body, which gives the same rows.
+    """
+    variant = query.variant_for(given)
+    if variant is None or not derived.store_has_entity_links(store):
+        return None
+    return variant
+
+
 def run_query(store: GraphStore, name: str | StoredQuery, **params: object) -> QueryResult:
     """Run a stored query by name with keyword parameters (``from_`` for ``from``).
 
@@ -159,7 +174,14 @@ def run_query(store: GraphStore, name: str | StoredQuery, **params: object) -> Q
     check_no_service(query.text, where=f"stored query {query.name!r}",
                      advice=f"stored queries may not (use `tipgraph sparql {SERVICE_FLAG}` for one that must)")
     bindings, terms = bind_parameters(store, query, params)
-    result = store.select(query.text, bindings)
+    variant = choose_variant(store, query, terms)
+    if variant is None:
+        result = store.select(query.text, bindings)
+    else:
+        # The variant selects its rows by the parameters inside a sub-select: the values are
+        # bound where it marks (the same VALUES block of checked terms the stores write).
+        check_no_service(variant.text, where=f"stored query {query.name!r}", advice="stored queries may not")
+        result = store.select(bind_values(variant.text, bindings, at_marks=True), None)
     columns = [v for v in result.variables if not is_parameter_column(v)]
     rows = [{c: python_value(row.get(c)) for c in columns} for row in result.rows]
     for column in query.lists:

@@ -202,12 +202,14 @@ class GraphStore(abc.ABC):
         (:func:`derived.key_mark`) is rebuilt too: stored names are looked up by key."""
         from . import derived
 
-        if derived.store_has_layout(self) and derived.keys_current(self):
+        if derived.store_has_layout(self) and derived.keys_current(self) and derived.store_has_entity_links(self):
             return False
         if derived.store_is_empty(self):
             return False
+        # No summary, or one built before its nodes linked to their entities: built whole once.
         self._write_full_layout()
         self._derived_keys_ready = True
+        self._links_ready = True
         return True
 
     # Reads of the summary. These SPARQL versions work on any endpoint (Virtuoso included);

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 
+from ..rqfile import BIND_MARK
 from .base import StoreError
 from .sparql_text import tokens
 
@@ -65,6 +66,19 @@ def literal_nt(lit: Literal) -> str:
     return f'"{body}"'
 
 
+
+
+def bind_marks(query: str) -> list[int]:
+    """Offsets of the :data:`BIND_MARK` comments (not inside a string or an IRI)."""
+    spans = [(t.start, t.start + len(t.text)) for t in tokens(query) if t.kind in ("string", "iri")]
+    out, at = [], query.find(BIND_MARK)
+    while at >= 0:
+        if not any(a <= at < b for a, b in spans):
+            out.append(at)
+        at = query.find(BIND_MARK, at + 1)
+    return out
+
+
 def _where_brace(query: str) -> int:
     """Index of the '{' that opens the outermost WHERE group.
 
@@ -91,8 +105,14 @@ def _where_brace(query: str) -> int:
     raise BindingError("cannot find the WHERE group of the query to bind parameters")
 
 
-def bind_values(query: str, bindings: Mapping[str, Identifier] | None) -> str:
-    """The query with ``bindings`` joined in as a VALUES block (unchanged when empty)."""
+def bind_values(query: str, bindings: Mapping[str, Identifier] | None, *, at_marks: bool = False) -> str:
+    """The query with ``bindings`` joined in as a VALUES block (unchanged when empty).
+
+    ``at_marks``: the block goes where each :data:`BIND_MARK` comment is, instead of the
+    head of the outermost WHERE group: a stored query's variant selects its rows by the
+    parameters inside a sub-select (and each branch of a UNION in it, which SPARQL
+    evaluates on its own), then joins labels to the grouped rows outside it.
+    """
     if not bindings:
         return query
     names, terms = [], []
@@ -101,6 +121,13 @@ def bind_values(query: str, bindings: Mapping[str, Identifier] | None) -> str:
             raise BindingError(f"not a variable name: {name!r}")
         names.append("?" + name)
         terms.append(check_term(term))
-    at = _where_brace(query) + 1
     block = f" VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }} "
+    if at_marks:
+        marks = bind_marks(query)
+        if not marks:
+            raise BindingError(f"the query has no {BIND_MARK} comment to bind the parameters at")
+        for at in reversed(marks):
+            query = query[:at] + block + query[at:]
+        return query
+    at = _where_brace(query) + 1
     return query[:at] + block + query[at:]

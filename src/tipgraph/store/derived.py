@@ -14,7 +14,13 @@ triples sees it):
 * ``tgd:key`` the normalised name key of each label (what resolution compares),
 * ``tgd:graph`` each graph that describes it (the documents that mention it),
 * ``tgd:source`` one ``prov:wasDerivedFrom`` value (the least, as text: the same whatever
-  the order the graphs were written in).
+  the order the graphs were written in),
+* ``tgd:entity`` the entity itself, on every summary node that has a label: the way in
+  for a query that holds an entity (``?n tgd:entity ?x ; tgd:label ?l`` is two index
+  lookups, where ``?x rdfs:label ?l`` reads every copy, a thousand for a busy actor,
+  and computing the node's IRI with ``BIND(IRI(...))`` is slower still on Oxigraph).
+  :data:`LINKS_MARK` says every node has it; a summary built before it existed is
+  rebuilt once by ``ensure_derived_layout``.
 
 The stores change it in the same transaction as the graphs it summarises (the
 embedded store in the same Oxigraph update, the remote one in the same request), so a
@@ -48,6 +54,8 @@ DERIVED_GRAPH = URIRef(f"{ID}graph/derived")
 SUMMARY_BASE = "https://w3id.org/tipgraph/derived/"
 #: Present once the summary is complete (written with the first summary or by a full build).
 LAYOUT_MARK = (DERIVED_GRAPH, TGD.layout, Literal("1"))
+#: Present once every summary node with a label links to its entity (``tgd:entity``).
+LINKS_MARK = (DERIVED_GRAPH, TGD.entityLinks, Literal("1"))
 #: Entities shared between documents: they are summarised.
 SHARED = tuple(f"{ID}{KIND_SEGMENT[k]}/" for k in ("Person", "Organization", "State", "Place", "LegalInstrument"))
 #: Core classes, for the kind of an entity.
@@ -138,6 +146,10 @@ def _summary_triple(entity, part: str, value) -> Triple:
     return (summary_node(entity), TGD[part], value)
 
 
+def _entity_triple(entity) -> Triple:
+    return (summary_node(entity), TGD.entity, entity)
+
+
 def _key_triple(entity, label) -> Triple:
     return (summary_node(entity), TGD.key, Literal(name_key(str(label))))
 
@@ -213,8 +225,12 @@ def plan(store, old: Mapping[URIRef, Iterable[Triple]], new: Mapping[URIRef, Ite
         if part == _LABEL:
             added_labels[e].add(v)
             change.inserts.append(_key_triple(e, v))
+    for e in added_labels:
+        change.inserts.append(_entity_triple(e))
     for e, labels in gone_labels.items():
         remaining = (current[e][_LABEL] - labels) | added_labels[e]
+        if not remaining:
+            change.deletes.append(_entity_triple(e))
         kept_keys = {name_key(str(x)) for x in remaining}
         for label in labels:
             if name_key(str(label)) not in kept_keys:
@@ -241,6 +257,7 @@ def plan(store, old: Mapping[URIRef, Iterable[Triple]], new: Mapping[URIRef, Ite
     if not store_has_layout(store):
         change.inserts.append(LAYOUT_MARK)
         change.inserts.append(key_mark())
+        change.inserts.append(LINKS_MARK)
     return change
 
 
@@ -251,7 +268,7 @@ def full_layout(graphs: Iterable[tuple[URIRef, Iterable[Triple]]]) -> list[Tripl
         if g == DERIVED_GRAPH:
             continue
         facts |= contributions(g, triples)
-    out: list[Triple] = [LAYOUT_MARK, key_mark()]
+    out: list[Triple] = [LAYOUT_MARK, key_mark(), LINKS_MARK]
     sources: dict[URIRef, list] = defaultdict(list)
     for e, part, v in facts:
         if part == _SOURCE:
@@ -260,6 +277,7 @@ def full_layout(graphs: Iterable[tuple[URIRef, Iterable[Triple]]]) -> list[Tripl
         out.append(_summary_triple(e, part, v))
         if part == _LABEL:
             out.append(_key_triple(e, v))
+            out.append(_entity_triple(e))
     for e, vs in sources.items():
         out.append(_summary_triple(e, _SOURCE, min(vs, key=str)))
     return list(dict.fromkeys(out))
@@ -276,11 +294,24 @@ def store_has_layout(store) -> bool:
     return ready
 
 
+def store_has_entity_links(store) -> bool:
+    """Does every summary node of ``store`` link to its entity (cached once true), so that
+    queries may read labels from the summary (:data:`LINKS_MARK`)?"""
+    if getattr(store, "_links_ready", False):
+        return True
+    s, p, o = LINKS_MARK
+    ready = store.ask(f"ASK {{ {_IN_SUMMARY} {{ {_nt(s)} {_nt(p)} {_nt(o)} }} }}")
+    if ready:
+        store._links_ready = True
+    return ready
+
+
 def store_is_empty(store) -> bool:
     """No graph holds a shared entity yet (a new store): the summary starts empty and complete."""
     return not store.ask(internal_query("store-has-graphs").text)
 
 
-__all__ = ["CORE_CLASSES", "Change", "DERIVED_GRAPH", "LAYOUT_MARK", "SHARED", "SUMMARY_BASE", "TGD",
-           "contributions", "entity_of", "full_layout", "key_mark", "keys_current", "plan", "store_has_layout",
+__all__ = ["CORE_CLASSES", "Change", "DERIVED_GRAPH", "LAYOUT_MARK", "LINKS_MARK", "SHARED", "SUMMARY_BASE", "TGD",
+           "contributions", "entity_of", "full_layout", "key_mark", "keys_current", "plan", "store_has_entity_links",
+           "store_has_layout",
            "summary_node"]

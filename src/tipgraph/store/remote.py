@@ -307,7 +307,15 @@ class RemoteStore(GraphStore):
                 self.ensure_derived_layout()
                 old = self._summarised_triples(name)
                 change = derived.plan(self, {name: old} if old else {}, {name: triples})
-                self._replace_one(name, lines, has_bnodes, _derived_ops(change))
+                if len(change.deletes) + len(change.inserts) <= _ONE_REQUEST:
+                    self._replace_one(name, lines, has_bnodes, _derived_ops(change))
+                else:
+                    # a very large graph (the registry): its summary change in one request
+                    # exhausts Virtuoso's SPARQL compiler, so the rest follows in requests of its own
+                    pieces = _derived_op_pieces(change)
+                    self._replace_one(name, lines, has_bnodes, pieces[0])
+                    for piece in pieces[1:]:
+                        self._update(piece, "load")
             except StoreError as exc:
                 raise StoreError(f"graph {name}: {exc}") from None
         return total
@@ -380,6 +388,8 @@ class RemoteStore(GraphStore):
 
 _DROP_CHUNK = 8
 _PIECE = 800
+#: Summary changes up to this many triples go in the same request as their graph.
+_ONE_REQUEST = 3000
 
 
 def _derived_op_pieces(change: derived.Change) -> list[str]:
