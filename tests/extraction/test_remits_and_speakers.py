@@ -166,3 +166,29 @@ def test_a_posts_remit_named_after_a_council_is_not_the_council():
             "Council Affairs in the Ministry of State for Federal National Council Affairs, met UNODC.")
     names = labels(held(x)[0].participants)
     assert not any(n.startswith("Assistant Undersecretary") for n in names), names
+
+
+def test_the_four_countries_are_the_four_states_listed_before():
+    x = run("On Wednesday the governments of the United States, Mexico, Guatemala and Honduras made public "
+            "a working group. It was agreed on 6 March 2023 at a meeting of authorities of the four "
+            "countries, held in Washington.")
+    assert {"United States of America", "Mexico", "Guatemala", "Honduras"} <= labels(held(x)[0].participants)
+
+
+def test_a_foreign_minister_of_a_named_state_is_that_states_minister():
+    x = run("On 6 March 2023 in Washington, the Foreign Minister of Guatemala, Mario Perez, met the "
+            "Secretary of Homeland Security of the United States, Ana Ruiz.")
+    assert _affiliations(x)["Mario Perez"] == "Ministry of Foreign Affairs of Guatemala"
+
+
+def test_a_remit_after_for_is_not_a_persons_name():
+    x = run("On 6 March 2023 in Washington, the interim undersecretary for Border Policy of the United "
+            "States, Blas Nunez, met the Foreign Minister of Guatemala, Mario Perez.")
+    assert "Border Policy" not in _affiliations(x)
+    assert "Blas Nunez" in _affiliations(x)
+
+
+def test_what_a_group_set_up_will_do_is_no_plan_to_meet():
+    x = run("On 6 March 2023 a meeting on trafficking was held in Washington. At the meeting, the United "
+            "States, Mexico and Honduras agreed to set up an action group that will share information.")
+    assert {"Mexico", "Honduras"} <= labels(held(x)[0].participants)

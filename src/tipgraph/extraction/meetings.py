@@ -84,6 +84,18 @@ _PLANNED = re.compile(
     r"\b(?:will|shall|is\s+to\s+be|are\s+to\s+be|to\s+be\s+held|is\s+expected\s+to|are\s+expected\s+to|plans?\s+to|planned|upcoming|forthcoming|next\s+(?:week|month|year)|wish\s+to\s+(?:join|attend|take\s+part)|is\s+scheduled|are\s+scheduled|intends?\s+to|would|agreed\s+to\s+(?:hold|meet|convene|reconvene))\b",
     re.I,
 )
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+#: "the four countries", "the three governments": states listed before, counted
+_COUNTED_STATES = re.compile(r"\b(?:the|all|both)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:countries|states|governments|nations)\b", re.I)
+#: "set up a group that will share information": what the thing set up will do, not a plan to meet
+_WILL_CLAUSE = re.compile(r"\b(?:that|which|who)\s+will\b[^,;.]*")
+
+
+def _planned(text: str):
+    """:data:`_PLANNED` in ``text``, relative clauses about what something will do left out."""
+    return _PLANNED.search(_WILL_CLAUSE.sub(" ", text))
+
+
 _PAST_MEETING = re.compile(
     r"\b(?:meeting|meetings|talks|visit|consultations|negotiations|discussions?|summit)\s+(?:held\s+)?(?:between|of|with)\s+", re.I
 )
@@ -385,7 +397,7 @@ class MeetingExtractor:
         listing = False  # "The panel brought together:" and the list items below it
         for s in ctx.sentences:
             text = s.text
-            if listing and re.match(r"[-•*]\s", text) and not _PLANNED.search(text):
+            if listing and re.match(r"[-•*]\s", text) and not _planned(text):
                 self._fill(main, s, full=True)
                 continue
             listing = False
@@ -399,7 +411,7 @@ class MeetingExtractor:
                     text_cut = pm.start()
                     held = [m for m in held if m.start() < text_cut]
             if s.index in self.claimed and not held:
-                if _LAUNCH.search(text) and not _PLANNED.search(text):
+                if _LAUNCH.search(text) and not _planned(text):
                     # "... launched the X initiative, financed by A and implemented in B and C":
                     # the places after the programme's own clause are its target regions
                     self._when_where(main, self._before_programme(s, _LAUNCH.search(text).end()))
@@ -419,7 +431,7 @@ class MeetingExtractor:
                         main.evidence.append(text)
                 continue
             if held:
-                clause_planned = any(_PLANNED.search(text[max(0, m.start() - 60) : m.end() + 10]) for m in held)
+                clause_planned = any(_planned(text[max(0, m.start() - 60) : m.end() + 10]) for m in held)
                 target = _Draft(status="planned") if clause_planned else main
                 if not clause_planned and self._earlier_event(s, main):
                     # "When EU and ECOWAS ministers met in Abuja in 2019, ...": another, earlier meeting
@@ -433,13 +445,13 @@ class MeetingExtractor:
             elif self._lists_participants(s, main):
                 self._fill(main, s, full=True)
             elif anaphor and not any(_MEDIA_EVENT.search(text[max(0, m.start() - 10): m.end()]) for m in anaphor):
-                if _PLANNED.search(text):
+                if _planned(text):
                     continue
                 # noun-based: a sentence that names the event and an actor tells who took part
                 self._fill(main, s, full=bool(_EVENT_SENT.search(text)))
-            elif main.evidence and _REFER.search(text) and not _PLANNED.search(text):
+            elif main.evidence and _REFER.search(text) and not _planned(text):
                 self._fill(main, s, full=True)
-            elif main.evidence and _SPEAKER.search(text) and not _PLANNED.search(text) and s.index not in self.claimed:
+            elif main.evidence and _SPEAKER.search(text) and not _planned(text) and s.index not in self.claimed:
                 # "X, head of Y, presented the report": a speaker at the event told of; only
                 # persons (with their bodies) count, as the sentence may name other things
                 for sp in self.actor_spans(s.start, s.end, persons_only=True):
@@ -482,6 +494,9 @@ class MeetingExtractor:
         visited_with_meeting = full and re.search(r"\bvisit(?:ed|ing)?\b.*\bmeet(?:ing|s)?\s+with\b|\bmet\s+with\b.*\bvisit", s.text, re.I)
         for sp in spans:
             self._add_actor(d, sp.entity)
+        if full:
+            for e in self._numbered_states(s):
+                self._add_actor(d, e)  # "a meeting of authorities of the four countries"
         if full and ctx.author is not None and FIRST_PERSON.search(s.text):
             self._add_actor(d, ctx.author)  # "I met ...": the statement's author took part
         org_m = re.search(r"\b(?:co-)?(?:organi[sz]ed|hosted|convened)\b(?!\s+by)", s.text) if full else None
@@ -509,6 +524,27 @@ class MeetingExtractor:
         for sp in ctx.spans_in(s.start, s.end, ("LegalInstrument",)):
             d.add("instruments", sp.entity)
         d.evidence.append(s.text)
+
+    def _numbered_states(self, s) -> list[Entity]:
+        """The states that "the four countries" counts: the last list of that many states
+        named before the sentence ("the United States, Mexico, Guatemala and Honduras")."""
+        m = _COUNTED_STATES.search(s.text)
+        if m is None:
+            return []
+        n = _COUNT_WORDS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+        if n < 2:
+            return []
+        text = self.ctx.text
+        states = [sp for sp in self.ctx.spans_in(0, s.start + m.start(), ("State",))]
+        run: list[ActorSpan] = []
+        for sp in reversed(states):
+            if run and not re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?", text[sp.end : run[-1].start]):
+                if len({r.entity.iri for r in run}) == n:
+                    break
+                run = []
+            run.append(sp)
+        found = list({r.entity.iri: r.entity for r in reversed(run)}.values())
+        return found if len(found) == n else []
 
     def _joint_launchers(self, s, verb_start: int) -> list[Entity]:
         """The bodies joined by "and" that are the subject of a launch verb."""
@@ -621,7 +657,7 @@ class MeetingExtractor:
     def _lists_participants(self, s, main: _Draft) -> bool:
         """A sentence of the story that lists three or more bodies or states after a word of
         taking part: the list tells who took part in the event already told of."""
-        if s.index in self.claimed or _PLANNED.search(s.text) or not _PARTICIPATION_CUE.search(s.text) \
+        if s.index in self.claimed or _planned(s.text) or not _PARTICIPATION_CUE.search(s.text) \
                 or _OTHER_EVENTS.search(s.text):
             return False
         if not main.evidence and not _EVENT_SENT.search(self.ctx.doc.title or ""):

@@ -417,7 +417,12 @@ def ministry_spans(ctx: DocContext) -> list[ActorSpan]:
         else:
             name = ("Ministry of " + m.group("x")) if m.group("more") else m.group("x") + " Ministry"
             # ("Labor and Social Policy Minister": one remit)
-        ent = resolve_body(ctx, re.sub(r"\s+Minist(?:er|ers|ry)$", " Ministry", name), country=_owner_state(ctx, start))
+        owner = _owner_state(ctx, start)
+        after = re.match(r"\s+of\s+(?:the\s+)?", ctx.text[m.end() : m.end() + 10])
+        named = ctx.span_at(m.end() + after.end()) if after else None
+        if owner is None and named is not None and named.entity.kind == "State":
+            owner = named.entity  # "Foreign Minister of Guatemala"
+        ent = resolve_body(ctx, re.sub(r"\s+Minist(?:er|ers|ry)$", " Ministry", name), country=owner)
         if ent is not None:
             out.append(ActorSpan(start, m.end(), ctx.text[start : m.end()], ent, "ministry"))
     # "Justice Minister" after "the ministries of Justice and Public Order": the fuller name

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..model import Entity, PersonFact
 from .context import ActorSpan, DocContext
-from .lexicon import COURTESY, HONORIFICS, NOT_NAME, ORG_HEADS, TITLE_HEADS
+from .lexicon import COURTESY, HONORIFICS, NOT_NAME, ORG_HEADS, REMIT_WORDS, TITLE_HEADS
 from .privacy import is_private_context
 
 _UP = "A-Z\u00C0-\u00DE\u0100\u0102\u0104\u0106\u010C\u010E\u0110\u0118\u011A\u0141\u0143\u0147\u0150\u0158\u015A\u0160\u0164\u016E\u0170\u0179\u017B\u017D"
@@ -226,6 +226,9 @@ def find_persons(ctx: DocContext) -> list[Person]:
                 continue  # "Ambassador van der Heijden": a surname told again, not a new person
             if all(w.lower().rstrip(".") in TITLE_HEADS for w in name.split()):
                 continue  # "Assistant Undersecretary": a post, not a name
+            if re.search(r"\b(?:for|of)\s+(?:the\s+)?$", ctx.text[max(0, a - 12) : a]) \
+                    and any(w.lower() in REMIT_WORDS for w in name.split()):
+                continue  # "undersecretary for Border Policy": a post's remit, not a name
             if not _name_ok(ctx, name, a, b):
                 continue
             hon_a = sent.start + m.start() if hon else a

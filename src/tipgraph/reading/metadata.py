@@ -65,7 +65,7 @@ _DATE_LABEL = re.compile(
     r"last\s+updated(?:\s+on)?|updated(?:\s+on)?)\b\s*[:,|·\-–—]?\s*", re.I)
 _DATE_ALONE = re.compile(
     rf"^(?:{_WEEKDAY},?\s+)?(?P<date>" + "|".join(_DATE_PATTERNS) +
-    r")(?:\s*(?:[|,\-–—]|at)?\s*\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+    rf")(?:,?\s+{_WEEKDAY})?(?:\s*(?:[|,\-–—]|at)?\s*\d{{1,2}}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?"
     r"(?:\s*,?\s+by\s+[^.]{1,60})?\s*$", re.I)
 
 
