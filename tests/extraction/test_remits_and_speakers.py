@@ -192,3 +192,13 @@ def test_what_a_group_set_up_will_do_is_no_plan_to_meet():
     x = run("On 6 March 2023 a meeting on trafficking was held in Washington. At the meeting, the United "
             "States, Mexico and Honduras agreed to set up an action group that will share information.")
     assert {"Mexico", "Honduras"} <= labels(held(x)[0].participants)
+
+
+def test_the_bodies_listed_for_one_side_are_that_states():
+    x = run("On 7 March 2023 Thailand and the United Arab Emirates held talks in Bangkok on a memorandum "
+            "between Thailand's Ministry of Justice and the Thai police. Attending for the UAE were "
+            "representatives of the Ministry of Interior, the Ministry of Foreign Affairs and the Ministry "
+            "of Labour.")
+    names = labels(held(x)[0].participants)
+    assert any(n.startswith("Ministry of") and "United Arab Emirates" in n for n in names), names
+    assert not any(n.startswith("Ministry of Foreign Affairs") and "Thailand" in n for n in names), names

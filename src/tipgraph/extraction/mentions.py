@@ -1116,6 +1116,7 @@ def collect_spans(ctx: DocContext) -> None:
     _plural_bodies(ctx)
     ctx.add_spans(acronym_spans(ctx))
     _generic_heads_told_again(ctx)
+    _sentence_states(ctx)
 
 
 _REMIT_TAIL = re.compile(r"\s+and\s+(?P<y>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?!\s+[A-Z])(?!\s+of\b)")
@@ -1273,3 +1274,33 @@ def subdivision_spans(ctx: DocContext) -> list[ActorSpan]:
         if ent.kind == "Place":
             out.append(ActorSpan(a, b, text[a:b], ent, "subdivision"))
     return out
+
+
+#: "Attending for the UAE were ...", "The Thai side was represented by ...", "On the
+#: Moldovan side, ...": the state whose bodies a sentence lists
+_SIDE = re.compile(
+    r"^(?:(?:Attending|Present|Taking\s+part|Participating|Represented)\s+(?:for|from|on\s+behalf\s+of)\s+(?:the\s+)?(?P<a>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    r"|(?:The|On\s+the)\s+(?P<b>[A-Z][a-z]+)\s+(?:side|delegation)\b)")
+
+
+def _sentence_states(ctx: DocContext) -> None:
+    """A bare national body in a sentence about one state's side is that state's body, not
+    one of the state the whole text is about: "Attending for the UAE were representatives of
+    the Ministry of Interior" in a release from Thailand names the UAE's ministry."""
+    if ctx.country is None:
+        return
+    for sent in ctx.sentences:
+        m = _SIDE.match(sent.text)
+        if m is None:
+            continue
+        st = _state(ctx, m.group("a") or m.group("b"))
+        if st is None or st.kind != "State" or st.iri == ctx.country.iri:
+            continue
+        for sp in ctx.spans_in(sent.start, sent.end, ("Organization",)):
+            own = ctx.state_of(sp.entity)
+            if own is None or own.iri != ctx.country.iri or _names_state(sp.text, ctx.country) \
+                    or not is_national_body_name(sp.text):
+                continue  # only a body whose state was the text's guess
+            ent = resolve_body(ctx, sp.text, country=st)
+            if ent is not None and ent.iri != sp.entity.iri:
+                ctx.replace_span(sp, ActorSpan(sp.start, sp.end, sp.text, ent, sp.source))
