@@ -23,6 +23,8 @@ CASES = [
     ("instruments-of-actor", {"actor": "Russian Federation"}),
     ("people-of-organization", {"organization": "Prosecutor General's Office of the Russian Federation"}),
     ("people-of-organization", {"organization": "TM"}),
+    ("most-connected-actors", {"minimum": 1}),
+    ("most-connected-actors", {"minimum": 3}),
 ]
 
 

@@ -98,3 +98,5 @@ def test_the_query_variants_run_on_both_stores(both_stores):
     query = load_catalogue()["documents-about-actor"]
     for store in both_stores:
         assert runner.choose_variant(store, query, {"actor": "x"}) is not None
+        # most-connected-actors with its default minimum only (no from/to) runs its variant
+        assert runner.choose_variant(store, load_catalogue()["most-connected-actors"], {"minimum": 1}) is not None
