@@ -1,26 +1,9 @@
-"""The stored queries: ``queries/*.rq`` files with grlc-style headers.
+"""The stored queries: the ``queries/*.rq`` files analysts run, by name.
 
-Each file is one question. Its header follows grlc's decorator convention
-(https://github.com/CLARIAH/grlc#decorator-syntax): lines starting with ``#+ `` hold
-YAML with ``summary`` (the title), ``description`` (what it answers), ``tags`` and
-``defaults``. Parameters are query variables named the grlc/BASIL way:
-``?_name_type`` is required, ``?__name_type`` optional, and the type suffix is one of
-``iri``, ``date``, ``integer`` or none (a string). grlc has no place for a
-parameter's description, so tipgraph adds one decorator, ``params``, that grlc
-ignores::
-
-    #+ params:
-    #+   actor: {kind: Actor, description: One actor of the pair.}
-
-``kind`` (for IRI parameters) says which class a label or acronym is looked up in.
-``lists`` names the columns that hold `` | ``-separated lists (``GROUP_CONCAT``): SPARQL
-leaves the order inside a group undefined and engines differ, so the runner sorts
-their items, and every engine gives the same cell.
-A file that breaks these rules fails to load, so a typo cannot silently turn a
-filter off.
-
-Variants (other bodies of a query for given parameters) are described in
-:mod:`tipgraph.rqfile`.
+The file format (grlc-style ``#+`` headers, parameters named the grlc/BASIL way, the
+``params`` and ``lists`` decorators, variants per given parameter) is described, and
+parsed, in :mod:`tipgraph.rqfile`, which tipgraph's own internal queries share; this
+module finds the stored ones (not ``queries/internal/``) and keeps them parsed.
 """
 from __future__ import annotations
 

@@ -285,24 +285,24 @@ def full_layout(graphs: Iterable[tuple[URIRef, Iterable[Triple]]]) -> list[Tripl
 
 def store_has_layout(store) -> bool:
     """Is the summary of ``store`` complete (cached once true: it is never removed)?"""
-    if getattr(store, "_derived_ready", False):
-        return True
-    s, p, o = LAYOUT_MARK
-    ready = store.ask(f"ASK {{ {_IN_SUMMARY} {{ {_nt(s)} {_nt(p)} {_nt(o)} }} }}")
-    if ready:
-        store._derived_ready = True
-    return ready
+    return _has_mark(store, LAYOUT_MARK, "_derived_ready")
 
 
 def store_has_entity_links(store) -> bool:
     """Does every summary node of ``store`` link to its entity (cached once true), so that
     queries may read labels from the summary (:data:`LINKS_MARK`)?"""
-    if getattr(store, "_links_ready", False):
+    return _has_mark(store, LINKS_MARK, "_links_ready")
+
+
+def _has_mark(store, mark: Triple, cached: str) -> bool:
+    """Whether the summary holds ``mark``; a mark is never removed, so a yes is kept on the
+    store object under ``cached``."""
+    if getattr(store, cached, False):
         return True
-    s, p, o = LINKS_MARK
+    s, p, o = mark
     ready = store.ask(f"ASK {{ {_IN_SUMMARY} {{ {_nt(s)} {_nt(p)} {_nt(o)} }} }}")
     if ready:
-        store._links_ready = True
+        setattr(store, cached, True)
     return ready
 
 
