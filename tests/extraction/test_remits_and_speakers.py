@@ -202,3 +202,9 @@ def test_the_bodies_listed_for_one_side_are_that_states():
     names = labels(held(x)[0].participants)
     assert any(n.startswith("Ministry of") and "United Arab Emirates" in n for n in names), names
     assert not any(n.startswith("Ministry of Foreign Affairs") and "Thailand" in n for n in names), names
+
+
+def test_a_plural_post_before_a_name_is_no_part_of_it():
+    x = run("On 7 March 2023 in Mexico City the ambassador met Deputy Rosa Perez and Senators Adriana "
+            "Dávila, President of the Trafficking in Persons Committee of the Senate of Mexico.")
+    assert "Adriana Dávila" in _affiliations(x), _affiliations(x)

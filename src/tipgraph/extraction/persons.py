@@ -214,7 +214,9 @@ def find_persons(ctx: DocContext) -> list[Person]:
             words = name.split()
             offs = [m.start("name") + sent.start + o.start() for o in re.finditer(r"\S+", name)]
             bad = [i for i, w in enumerate(words)
-                   if w.rstrip(".") in NOT_NAME or w.lower() in TITLE_HEADS or ctx.overlapping(offs[i], offs[i] + len(w))]
+                   if w.rstrip(".") in NOT_NAME or w.lower() in TITLE_HEADS
+                   or (w.endswith("s") and w[:-1].lower() in TITLE_HEADS and i == 0)  # "Senators Adriana Dávila"
+                   or ctx.overlapping(offs[i], offs[i] + len(w))]
             if len(bad) >= 2 and bad[-2] == bad[-1] - 1 and len(words) - bad[-1] == 2 \
                     and words[bad[-1]] not in NOT_NAME and not ctx.overlapping(offs[bad[-1]], offs[bad[-1]] + len(words[bad[-1]])):
                 bad.pop()  # "Judge Emir Hadžić": after a post, a word that can be a title is the first name
