@@ -208,3 +208,15 @@ def test_a_plural_post_before_a_name_is_no_part_of_it():
     x = run("On 7 March 2023 in Mexico City the ambassador met Deputy Rosa Perez and Senators Adriana "
             "Dávila, President of the Trafficking in Persons Committee of the Senate of Mexico.")
     assert "Adriana Dávila" in _affiliations(x), _affiliations(x)
+
+
+def test_a_state_inside_a_bodys_name_before_its_remit():
+    x = run("On 7 March 2023 a forum was organized in Tashkent by the National Center of the Republic of "
+            "Uzbekistan for Human Rights together with IOM.")
+    assert "National Center of the Republic of Uzbekistan for Human Rights" in labels(held(x)[0].participants)
+
+
+def test_a_weekday_after_a_bodys_state_is_no_remit():
+    x = run("IOM met the Department of Migrant Workers of the Philippines on Monday in Abu Dhabi, "
+            "on 6 March 2023.")
+    assert not any("Monday" in n for n in labels(held(x)[0].participants))

@@ -521,6 +521,19 @@ def _phrases_in_run(ctx: DocContext, toks, covered, run: list[int]) -> list[Acto
         if k < len(toks) and toks[k][2] in ("the", "The"):
             k += 1
         sp = covered.get(k)
+        if sp is not None and sp.entity.kind == "State" and any(is_org_head(w) for w in words):
+            # "the National Center of the Republic of Uzbekistan for Human Rights": the state
+            # sits inside the body's name, whose remit follows it
+            tail = re.match(r"\s+(?:for|on)\s+(?:the\s+)?(?!" + _WHEN_WORD + r")[A-Z][\w'’-]*(?:\s+(?:and\s+|of\s+)?[A-Z][\w'’-]*){0,5}",
+                            ctx.text[sp.end : sp.end + 90])
+            if tail is not None and any(w.lower() in REMIT_WORDS for w in re.findall(r"[A-Za-z'’-]+", tail.group())[1:]):
+                lead = 1 if words[0] in ("the", "The") else 0
+                a = toks[run[lead]][0]
+                b = sp.end + tail.end()
+                name = ctx.text[a:b]
+                ent = ctx.resolver.resolve(name, "Organization") or ctx.resolver.resolve_or_create(
+                    name, "Organization", country=sp.entity, part_of=sp.entity)
+                return [ActorSpan(a, b, name, ent, "enclosing")]
         if sp is not None:
             if sp.entity.kind == "State":
                 country = sp.entity
