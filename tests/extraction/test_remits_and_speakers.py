@@ -220,3 +220,9 @@ def test_a_weekday_after_a_bodys_state_is_no_remit():
     x = run("IOM met the Department of Migrant Workers of the Philippines on Monday in Abu Dhabi, "
             "on 6 March 2023.")
     assert not any("Monday" in n for n in labels(held(x)[0].participants))
+
+
+def test_a_body_being_set_up_took_no_part():
+    x = run("On 7 March 2023 in Nairobi, IOM, UNHCR and the African Union Commission met and reviewed the "
+            "setting up of the Regional Operations Centre in Khartoum.")
+    assert not any("Regional Operations Centre" in n for n in labels(held(x)[0].participants))

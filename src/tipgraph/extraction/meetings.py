@@ -103,7 +103,8 @@ _EXCLUDE_BEFORE = re.compile(
     r"(?:according\s+to|report(?:ed)?\s+(?:by|of)|study\s+(?:by|of)|survey\s+(?:by|of)|data\s+(?:from|of|by)|estimates?\s+(?:by|of)|cited\s+by"
     r"|(?:figures|findings|statistics|research|analysis|recommendations?)\s+(?:of|by|from)"
     r"|funded\s+by|financed\s+by|co-funded\s+by|co-financed\s+by|supported\s+by|sponsored\s+by|support\s+(?:from|of)|co-financing(?:\s+support)?\s+from"
-    r"|funding\s+from|grant\s+from|established\s+by|recommended\s+by|adopted\s+by|ratified\s+by|organi[sz]ed\s+by\s+the\s+UN|member\s+of|members\s+of|framework\s+of|auspices\s+of|priorit(?:y|ies)\s+of|mandate\s+of)"
+    r"|funding\s+from|grant\s+from|established\s+by|recommended\s+by|adopted\s+by|ratified\s+by|organi[sz]ed\s+by\s+the\s+UN|member\s+of|members\s+of|framework\s+of|auspices\s+of|priorit(?:y|ies)\s+of|mandate\s+of"
+    r"|(?:setting\s+up|establishment|creation|launch|operationali[sz]ation|set-up)\s+of)"
     r"\s+(?:the\s+)?$",
     re.I,
 )
