@@ -118,6 +118,8 @@ _EVENT_SUPPORT = re.compile(r"\b(?:hosted|organi[sz]ed|convened|held)\s+(?:the|a
                             + r"\s+with\s+(?:the\s+)?support\s+(?:from|of)\s+(?:the\s+)?$", re.I)
 #: "met members of the X committee": the members met stand for their body (unlike "X is a member of Y")
 _MET_MEMBERS = re.compile(r"\b(?:met|meet|meeting|with|received|hosted|joined\s+by|visited)\s+(?:\w+\s+){0,2}?members\s+of\s+(?:the\s+)?$", re.I)
+#: "thanks to funding from", "made possible by the support of": the payers follow
+_PAID_FOR = re.compile(r"\b(?:thanks\s+to|made\s+possible\s+(?:by|through|thanks\s+to)|possible\s+thanks\s+to)\s+(?:the\s+)?(?:generous\s+)?(?:financial\s+)?(?:funding|support|financing|contributions?|grants?)\s+(?:from|of|by)\b", re.I)
 _LIST_GLUE = re.compile(r"^(?:\s*(?:,|and|&|,\s*and|as\s+well\s+as|['’]s|\(|\))\s*(?:the\s+)?)+$")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|to|into|at|across|throughout|within|inside|near|from\s+all\s+over|around)\s+(?:the\s+)?$"
                               # "fought in five West African countries, namely Ghana, Togo ...": where, not who
@@ -245,6 +247,11 @@ class MeetingExtractor:
             credits = re.match(r"[^()]{2,60}?,?\s*\([^()]{2,80}\)", text[a : min(b, a + 150)])
             if credits:  # "ABU DHABI, (UrduPoint / WAM - 06th Nov, 2021) ...": wire credits
                 spans = [s for s in spans if s.start >= a + credits.end()]
+        paid = _PAID_FOR.search(text, a, b)
+        if paid is not None:
+            # "The seminar could take place thanks to funding from A and from B": whoever
+            # pays for the event after the cue took no part in it
+            spans = [s for s in spans if s.start < paid.start()]
         excluded_chain = False
         locative_chain = False
         prev_end = None
