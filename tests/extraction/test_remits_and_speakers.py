@@ -234,3 +234,9 @@ def test_who_paid_for_the_event_took_no_part():
             "funding from the State Department of the United States of America and from Save the Children.")
     names = labels(held(x)[0].participants)
     assert "Save the Children" not in names and "United States of America" not in names, names
+
+
+def test_a_body_naming_its_agencies_is_a_modifier():
+    x = run("On 7 March 2023 in Kuwait City the Special Rapporteur met the Ministry of Justice of Kuwait, IOM "
+            "and people from the United Nations Agencies and Programmes.")
+    assert "United Nations" not in labels(held(x)[0].participants)

@@ -110,6 +110,7 @@ _EXCLUDE_BEFORE = re.compile(
 )
 _EXCLUDE_AFTER = re.compile(
     r"^['’]?s?\s+(?:has\s+|have\s+)?(?:estimated|estimates|reported|reports|figures|data)\b"
+    r"|^\s+(?:Agencies|Member\s+States|Institutions|Bodies|Agencies\s+and\s+Programmes)\b"
     r"|^\s+(?:[a-z][\w-]*\s+){0,2}(?:agencies|countries|states|member|members|activities|projects|programmes|programs|conventions|standards|commitments|recommendations|instruments|decisions|principles|guidelines|resolutions|report|reports|data|estimates|region|regions|territory|territories|citizens|nationals|law|laws|legislation|policy|policies|system|framework|mandate|approach|area|model|work)\b",
 )
 #: "The Ministry hosted the consultation with support from UNICEF": a body that supports the
