@@ -576,6 +576,9 @@ def _phrases_in_run(ctx: DocContext, toks, covered, run: list[int]) -> list[Acto
     return out
 
 
+#: Words of a time before a body's name: "On Monday the ...", "Last Friday the ..."
+_WHEN_LEAD = frozenset("""On In Last Yesterday Today Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    January February March April June July August September October November December""".split())
 _TITLE_MODIFIERS = frozenset("assistant deputy vice first senior acting executive principal chief under".split())
 _GENERIC_OWNERS = frozenset("Initiative Project Programme Program Process Platform Partnership Group Convention Protocol".split())
 _IN_STATE_HEADS = frozenset("Council Committee Commission Taskforce Force Coalition Network Secretariat Association".split())
@@ -650,9 +653,10 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
             break
         si -= 1
         start = seg_starts[si]
-    # drop leading determiners, courtesy words and title words ("the Vice-Chair of")
+    # drop leading determiners, courtesy words and title words ("the Vice-Chair of"), and a
+    # time that opens the sentence ("On Monday the Human Rights Commission ...")
     while start < len(words) and (words[start] in _NOT_ORG_START or words[start].lower() in COURTESY
-                                  or words[start] in _CONNECTORS):
+                                  or words[start] in _CONNECTORS or words[start] in _WHEN_LEAD):
         start += 1
     # cut at a title word after the head: "National Council Secretary for ..."
     end = len(words)
