@@ -92,3 +92,10 @@ def test_a_time_that_opens_the_sentence_is_no_part_of_a_body():
     labels = {e.label for m in x.meetings for e in m.participants}
     assert not any(label.startswith("On Tuesday") for label in labels)
     assert "Joint Statement" in {n.title() for n in names(_signed(x))} or "joint statement" in names(_signed(x))
+
+
+def test_a_memorandum_still_to_be_signed_is_none():
+    x = extract_text("The Ministry of Labour of Jordan met the International Organization for Migration in Amman "
+                     "on 4 May 2022; the two will sign a memorandum of understanding on labour migration next "
+                     "month.", date(2022, 5, 5))
+    assert not _signed(x)

@@ -188,6 +188,8 @@ _SIGNED_NP = re.compile(
 _SIGN_BEFORE = re.compile(
     r"\b(?:signed|signs|sign|signing|inked|endorsed|concluded|renewed|put\s+(?:their|its|his|her)\s+(?:names?|signatures?)\s+to)"
     r"\s+(?:(?!(?:a|an|the|up)\b)[\w'’.,-]+\s+){0,6}$", re.I)
+#: A signing to come: "will sign", "are expected to sign", "plan to sign"
+_TO_COME = re.compile(r"\b(?:will|shall|would|to|intends?\s+to|plans?\s+to)\s+(?:(?:also|soon|jointly)\s+)?$", re.I)
 #: The instrument told of as signed after it: "... was signed today", ", signed in 2012",
 #: "that X signed with Y", "...; the ministers signed it".
 _SIGN_AFTER = re.compile(
@@ -228,7 +230,10 @@ def signed_instruments(ctx: DocContext) -> list[ActorSpan]:
             if any(o.entity.kind == "LegalInstrument" for o in ctx.overlapping(a, head_end)):
                 continue  # "signed the Palermo Protocol": a known instrument
             end = _signed_tail(ctx, s, after_acr)
-            if not (_SIGN_BEFORE.search(s.text[: m.start()]) or _SIGN_AFTER.match(ctx.text[end : s.end])):
+            before = _SIGN_BEFORE.search(s.text[: m.start()])
+            if before is not None and _TO_COME.search(s.text[: before.start()]):
+                before = None  # "will sign a memorandum next month": not signed yet
+            if not (before or _SIGN_AFTER.match(ctx.text[end : s.end])):
                 continue
             if _FUNDING_PRE.search(m.group("pre")) or (m.group("head").startswith("protocol")
                                                        and not re.match(r"\s+(?:on|between)\b", ctx.text[after_acr:end])):
