@@ -99,3 +99,12 @@ def test_a_memorandum_still_to_be_signed_is_none():
                      "on 4 May 2022; the two will sign a memorandum of understanding on labour migration next "
                      "month.", date(2022, 5, 5))
     assert not _signed(x)
+
+
+def test_a_capitalised_instrument_that_names_its_parties_frames_the_event():
+    x = extract_text("Officials of the Ministry of Interior of Albania and the International Organization for "
+                     "Migration met in Tirana on 9 June 2023 to review the Roadmap for closer cooperation between "
+                     "the Ministry of Interior of Albania and the International Organization for Migration for "
+                     "2023-2025.", date(2023, 6, 10))
+    assert any(e.label.startswith("Roadmap for closer cooperation between") for m in held(x) for e in m.instruments)
+    assert {"International Organization for Migration"} <= {e.label for m in held(x) for e in m.participants}

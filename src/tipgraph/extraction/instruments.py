@@ -177,7 +177,8 @@ def _state(ctx: DocContext, name: str):
 #: What actors sign with each other: memoranda, agreements, letters, joint statements.
 _SIGNED_HEAD = (r"(?:[Mm]emorand(?:um|a)\s+of\s+(?:[Uu]nderstanding|[Cc]o-?operation)|[Mm]emorand(?:um|a)|MoUs?|MOUs?"
                 r"|[Aa]greements?|[Ll]etters?\s+of\s+(?:[Uu]nderstanding|[Ii]ntent)|[Dd]eclarations?\s+of\s+[Ii]ntent"
-                r"|[Jj]oint\s+(?:[Ss]tatement|[Dd]eclaration|[Cc]ommuniqu[eé])|[Pp]rotocols?|[Pp]acts?|[Aa]ccords?)")
+                r"|[Jj]oint\s+(?:[Ss]tatement|[Dd]eclaration|[Cc]ommuniqu[eé])|[Pp]rotocols?|[Pp]acts?|[Aa]ccords?"
+                r"|Roadmap|Road\s+Map|Plan\s+of\s+Joint\s+Actions?|Joint\s+(?:Action\s+)?Plan)")
 _FUNCTION = r"(?:signed|was|were|is|are|and|or|with|by|in|on|at|to|for|that|which|who|a|an|the)"
 _SIGNED_NP = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Ii]ts|[Tt]his|[Bb]oth|[Tt]wo|[Tt]hree)\s+[\"“]?"
@@ -219,7 +220,8 @@ def signed_instruments(ctx: DocContext) -> list[ActorSpan]:
 
     A later bare "the memorandum" or "the agreement" is the one signed before it. Spans
     of instruments signed before the event ("the original agreement was signed in 2005")
-    have the source ``signed-earlier``.
+    have the source ``signed-earlier``; a capitalised one that names its parties ("the Roadmap
+    ... between Uzbekistan and UNODC"), signed or not, the source ``named``.
     """
     out: list[ActorSpan] = []
     skipped = False  # the last one signed was a grant's contract: "the agreement" after it is that one
@@ -233,7 +235,8 @@ def signed_instruments(ctx: DocContext) -> list[ActorSpan]:
             before = _SIGN_BEFORE.search(s.text[: m.start()])
             if before is not None and _TO_COME.search(s.text[: before.start()]):
                 before = None  # "will sign a memorandum next month": not signed yet
-            if not (before or _SIGN_AFTER.match(ctx.text[end : s.end])):
+            signed = bool(before or _SIGN_AFTER.match(ctx.text[end : s.end]))
+            if not (signed or _between_parties(ctx, m, after_acr, end)):
                 continue
             if _FUNDING_PRE.search(m.group("pre")) or (m.group("head").startswith("protocol")
                                                        and not re.match(r"\s+(?:on|between)\b", ctx.text[after_acr:end])):
@@ -243,11 +246,20 @@ def signed_instruments(ctx: DocContext) -> list[ActorSpan]:
                 continue
             skipped = False
             earlier = bool(_EARLIER.search(m.group("pre"))) or bool(_EARLIER_AFTER.match(ctx.text[end : s.end])) or _signed_before(ctx.text[end : s.end])
-            source = "signed-earlier" if earlier else "signed"
+            source = "named" if not signed else "signed-earlier" if earlier else "signed"
             prev = _same_as_before(m, end == after_acr, out)
             ent = prev or _new_signed(ctx, s, m, ctx.text[a:end])
             out.append(ActorSpan(a, end, ctx.text[a:end], ent, source))
     return out
+
+
+def _between_parties(ctx: DocContext, m: re.Match, a: int, b: int) -> bool:
+    """ "the Roadmap for ... cooperation between the Republic of Uzbekistan and UNODC for
+    2022-2025": a capitalised instrument that names its parties is one of theirs, signed or not."""
+    if not m.group("head")[0].isupper():
+        return False
+    at = ctx.text.find(" between ", a, b)
+    return at >= 0 and any(sp.entity.kind in ("Organization", "State") for sp in ctx.spans_in(at, b))
 
 
 def _signed_tail(ctx: DocContext, s, pos: int) -> int:
@@ -255,8 +267,9 @@ def _signed_tail(ctx: DocContext, s, pos: int) -> int:
     Human Trafficking" up to a clause, a venue or a date ("in New York on 26 September")."""
     text = ctx.text
     first = _TAIL_WORD.match(text, pos)
-    if first is None or first.group(1).lower() not in _TAIL_OPEN:
-        return pos
+    if first is None or not (first.group(1).lower() in _TAIL_OPEN
+                             or first.group(1) == "to" and re.match(r"\s+[A-Z]", text[first.end():])):
+        return pos  # "... to Combat Trafficking in Persons": a capitalised purpose is part of the name
     end = cur = pos
     for _ in range(40):
         m = _TAIL_WORD.match(text, cur)
