@@ -1,6 +1,7 @@
 """Instruments signed at an event (memoranda, agreements, joint statements): the signing
-meeting's instrument, one per document; and the signing told by its verb alone
-(sentences written here; round twelve)."""
+meeting's instrument, one per document; the signing told by its verb alone; and a time
+before or a date after a body's name, which is no part of it (sentences written here;
+round twelve)."""
 from __future__ import annotations
 
 from datetime import date
@@ -108,3 +109,10 @@ def test_a_capitalised_instrument_that_names_its_parties_frames_the_event():
                      "2023-2025.", date(2023, 6, 10))
     assert any(e.label.startswith("Roadmap for closer cooperation between") for m in held(x) for e in m.instruments)
     assert {"International Organization for Migration"} <= {e.label for m in held(x) for e in m.participants}
+
+
+def test_a_date_after_a_body_is_no_part_of_its_name():
+    x = extract_text("The national committee was set up by a decision of the Supreme Council of Elders on March 3, "
+                     "2019. The Supreme Council of Elders met UNICEF in Bishkek on 4 May 2022.", date(2022, 5, 5))
+    labels = {e.label for m in x.meetings for e in m.participants}
+    assert not any("March" in label for label in labels)
