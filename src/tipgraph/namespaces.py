@@ -91,6 +91,26 @@ def entity_iri(kind: str, key: str):
     return ID[f"{KIND_SEGMENT[kind]}/{slug(key)}"]
 
 
+#: Where the instruments signed in one document live: one per signing, never shared.
+SIGNED_INSTRUMENT_BASE = str(ID) + "instrument/signed/"
+
+
+def signed_instrument_iri(label: str, *identity: str):
+    """IRI of an instrument signed in one document ("a Memorandum of Understanding"):
+    its name with a hash of what tells this signing apart (the document, the parties),
+    so that two documents' memoranda of the same name never merge.
+
+    >>> str(signed_instrument_iri("Memorandum of Understanding", "doc-1", "org/iom")).rsplit("-", 1)[0]
+    'https://w3id.org/tipgraph/id/instrument/signed/memorandum-of-understanding'
+    """
+    return ID[f"instrument/signed/{slug(label, 40)}-{short_hash(label, *identity)}"]
+
+
+def is_signed_instrument(iri: str) -> bool:
+    """Whether ``iri`` names an instrument signed in one document (see :func:`signed_instrument_iri`)."""
+    return iri.startswith(SIGNED_INSTRUMENT_BASE)
+
+
 def fact_iri(kind: str, document_key: str, *identity: str):
     """IRI of a fact node (meeting, programme) that lives in one document's graph."""
     return ID[f"{KIND_SEGMENT[kind]}/{short_hash(document_key, *identity)}"]

@@ -14,7 +14,7 @@ import re
 from ..model import Entity, Extraction, SourceDocument
 from ..reading.metadata import readable_place
 from .context import ActorSpan, DocContext
-from .instruments import instrument_spans, protocol_spans
+from .instruments import instrument_spans, protocol_spans, signed_instruments
 from .meetings import MeetingExtractor
 from .mentions import collect_spans
 from .persons import alias_spans, contact_persons, find_persons, headline_author, person_facts
@@ -33,6 +33,7 @@ def extract(doc: SourceDocument, resolver) -> Extraction:
     collect_spans(ctx)
     ctx.add_spans(instrument_spans(ctx))
     protocol_spans(ctx)
+    ctx.signed = signed_instruments(ctx)
     persons = find_persons(ctx)
     author = headline_author(ctx)
     if author is not None and all(p.entity.iri != author.entity.iri for p in persons):

@@ -44,6 +44,9 @@ class DocContext:
     publisher: Entity | None = None
     #: The person who writes in the first person ("I met ..."), named by the headline
     author: Entity | None = None
+    #: Instruments told of as signed (instruments.signed_instruments): not in ``spans``, as
+    #: their names hold the parties ("Memorandum between the Police and ..."), who stay actors
+    signed: list[ActorSpan] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         # the rules read a bounded copy (bounds.py); offsets into it are offsets into doc.text

@@ -45,6 +45,8 @@ _HELD = re.compile(
     r"|opened\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:conference|meeting|seminar|workshop|training|round\s?table|forum))\b",
     re.I,
 )
+#: The verbs of signing (an instrument told of as signed: instruments.signed_instruments)
+_SIGNING = re.compile(r"\b(?:signed|signing|signs|inked|endorsed|concluded|renewed|put\s+(?:their|its|his|her)\s+(?:names?|signatures?)\s+to)\b", re.I)
 _EVENT_NOUN = r"(?:meeting|meetings|visit|discussion|discussions|conference|training|workshop|seminar|round\s?table|event|talks|session|consultations?|forum|dialogue|course|ceremony|mission|hearing)"
 _ANAPHOR = re.compile(
     r"\b(?:during|throughout|at|after|before|following|in\s+the\s+course\s+of|on\s+the\s+sidelines\s+of|opening|closing|the|this|that|a|an|her|his|their)\s+"
@@ -410,7 +412,7 @@ class MeetingExtractor:
                 self._fill(main, s, full=True)
                 continue
             listing = False
-            held = [m for m in _HELD.finditer(text) if not _in(self.quotes, s.start + m.start())]
+            held = [m for m in _HELD.finditer(text) if not _in(self.quotes, s.start + m.start())] or self._signing(s)
             anaphor = [m for m in _ANAPHOR.finditer(text) if not _MEDIA_EVENT.search(m.group())]
             # past meetings mentioned in passing, with their own date
             for pm in _PAST_MEETING.finditer(text):
@@ -442,7 +444,7 @@ class MeetingExtractor:
             if held:
                 clause_planned = any(_planned(text[max(0, m.start() - 60) : m.end() + 10]) for m in held)
                 target = _Draft(status="planned") if clause_planned else main
-                if not clause_planned and self._earlier_event(s, main):
+                if not clause_planned and (self._earlier_event(s, main) or self._signed_earlier(s, held)):
                     # "When EU and ECOWAS ministers met in Abuja in 2019, ...": another, earlier meeting
                     target = _Draft()
                     others.append(target)
@@ -477,6 +479,8 @@ class MeetingExtractor:
             for sp in ctx.spans:
                 if sp.entity.kind == "LegalInstrument":
                     main.add("instruments", sp.entity)
+            for sp in ctx.signed:
+                main.add("instruments", sp.entity)
         out = []
         for d, kind in [(main, None), *[(o, None) for o in others], *[(p, None) for p in planned]]:
             if len(d.actors(self.affiliation)) < 2:
@@ -532,7 +536,28 @@ class MeetingExtractor:
                     d.dates.append(v)
         for sp in ctx.spans_in(s.start, s.end, ("LegalInstrument",)):
             d.add("instruments", sp.entity)
+        for sp in ctx.signed:
+            if s.start <= sp.start < s.end:
+                d.add("instruments", sp.entity)  # what was signed at it
         d.evidence.append(s.text)
+
+    def _signing(self, s) -> list[re.Match]:
+        """The signing verb of a sentence that tells of an instrument signed at the event
+        ("A Memorandum ... was signed today by A and B", "A and B signed the second phase of
+        an agreement"): the signing is the event, whatever the verb's distance from it."""
+        sources = {sp.source for sp in self.ctx.signed if s.start <= sp.start < s.end}
+        if "signed" not in sources and not ("signed-earlier" in sources and any(
+                dm.values[0].precision != "year" for dm in self._event_dates(s))):
+            return []  # an earlier signing is an event of its own when the sentence dates it
+        return [m for m in _SIGNING.finditer(s.text) if not _in(self.quotes, s.start + m.start())]
+
+    def _signed_earlier(self, s, held: list[re.Match]) -> bool:
+        """A sentence that tells only of an instrument signed before the event ("The original
+        agreement was signed on 10 October 2005"): that signing was another, earlier meeting."""
+        if not all(re.search(r"sign", m.group(), re.I) for m in held):
+            return False
+        spans = [sp for sp in self.ctx.signed if s.start <= sp.start < s.end]
+        return bool(spans) and all(sp.source == "signed-earlier" for sp in spans)
 
     def _numbered_states(self, s) -> list[Entity]:
         """The states that "the four countries" counts: the last list of that many states

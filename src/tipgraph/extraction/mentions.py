@@ -499,7 +499,8 @@ def _run_at(toks, covered, i) -> list[int]:
             m = k
             while m < len(toks) and (toks[m][2] in _CONNECTORS) and m not in covered:
                 m += 1
-            if m < len(toks) and cap(m) and (toks[k][2] != "in" or m == k + 1):
+            if m < len(toks) and cap(m) and (toks[k][2] != "in" or m == k + 1) and toks[m][2] not in _WHEN_NAMES:
+                # "the Council of Ministers on February 5": a date is no part of the name
                 run.extend(range(k, m))
                 k = m
                 continue
@@ -576,6 +577,12 @@ def _phrases_in_run(ctx: DocContext, toks, covered, run: list[int]) -> list[Acto
     return out
 
 
+#: Days and months: "the Council of Ministers on February 5" ends before them
+_WHEN_NAMES = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December""".split())
+#: Words of a time before a body's name: "On Monday the ...", "Last Friday the ..."
+_WHEN_LEAD = frozenset("""On In Last Yesterday Today Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    January February March April June July August September October November December""".split())
 _TITLE_MODIFIERS = frozenset("assistant deputy vice first senior acting executive principal chief under".split())
 _GENERIC_OWNERS = frozenset("Initiative Project Programme Program Process Platform Partnership Group Convention Protocol".split())
 _IN_STATE_HEADS = frozenset("Council Committee Commission Taskforce Force Coalition Network Secretariat Association".split())
@@ -650,9 +657,10 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
             break
         si -= 1
         start = seg_starts[si]
-    # drop leading determiners, courtesy words and title words ("the Vice-Chair of")
+    # drop leading determiners, courtesy words and title words ("the Vice-Chair of"), and a
+    # time that opens the sentence ("On Monday the Human Rights Commission ...")
     while start < len(words) and (words[start] in _NOT_ORG_START or words[start].lower() in COURTESY
-                                  or words[start] in _CONNECTORS):
+                                  or words[start] in _CONNECTORS or words[start] in _WHEN_LEAD):
         start += 1
     # cut at a title word after the head: "National Council Secretary for ..."
     end = len(words)

@@ -494,7 +494,10 @@ def paragraph_start(lines: list[str], noise: list[bool], start: int) -> int:
         prev = lines[i - 1]
         # a line that opens a quotation it does not close, or one that the next line continues
         # with a number and a lowercase word ("... the Convention" + "29 of the ..."), runs on
-        runs_on = _open_quote(prev) or bool(re.match(r"\d+\s+[a-z]", lines[i]))
+        # a line as long as the wrap width, with no end, runs on too ("The Ministry of Internal
+        # Affairs of Georgia and the Ministry of Internal" + "Affairs of the Republic ...")
+        runs_on = _open_quote(prev) or bool(re.match(r"\d+\s+[a-z]", lines[i])) \
+            or (len(prev) >= 64 and words(prev) >= 9 and len(prev) >= len(lines[i]) - 12)
         if not prev or noise[i - 1] or len(prev) < 30 or ("," not in prev and not runs_on) or ends_sentence(prev) \
                 or is_bullet(prev) or date_line(prev) or place_date_line(prev) or meta_line(prev) or is_head_chrome(prev):
             break

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml import html as lxml_html
 
+from .metadata import date_line
+
 _DOCTYPE = re.compile(r"<!DOCTYPE(?:[^\[>]|\[[^\]]*\])*>", re.I)
 _XML_DECL = re.compile(r"<\?xml[^>]*\?>", re.I)
 _ENTITY_DECL = re.compile(r"<!ENTITY[^>]*>", re.I)
@@ -130,6 +132,12 @@ def _page_date(tree: lxml_html.HtmlElement) -> str | None:
     el = tree.find(".//time")
     if el is not None:
         return el.get("datetime") or " ".join(el.text_content().split()) or None
+    # a block of the article's metadata, by its class ("date", "meta"), that is a date line
+    for el in tree.xpath('.//*[contains(concat(" ", normalize-space(@class), " "), " date ")'
+                         ' or contains(concat(" ", normalize-space(@class), " "), " meta ")]'):
+        day = date_line(" ".join(el.text_content().split()))
+        if day is not None:
+            return day.isoformat()
     return None
 
 

@@ -66,7 +66,9 @@ _DATE_LABEL = re.compile(
 _DATE_ALONE = re.compile(
     rf"^(?:{_WEEKDAY},?\s+)?(?P<date>" + "|".join(_DATE_PATTERNS) +
     rf")(?:,?\s+{_WEEKDAY})?(?:\s*(?:[|,\-–—]|at)?\s*\d{{1,2}}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?"
-    r"(?:\s*,?\s+by\s+[^.]{1,60})?\s*$", re.I)
+    r"(?:\s*,?\s+by\s+[^.]{1,60})?"
+    # "Wednesday, 5 December 2018, 14:35 Last update: about 7 months ago": the note of an update after it
+    r"(?:\s*[|·]?\s*(?:last\s+)?updated?(?:\s+on)?\s*:?\s+[^|]{1,60})?\s*$", re.I)
 
 
 def date_line(line: str) -> date | None:

@@ -22,7 +22,7 @@ from typing import Container, Iterable
 from rapidfuzz import process
 
 from ..model import Entity, EntityKind
-from ..namespaces import entity_iri
+from ..namespaces import entity_iri, is_signed_instrument, signed_instrument_iri
 from . import national_bodies as nb
 from .known import KnownSource, Row
 from .matching import (
@@ -245,7 +245,9 @@ class Resolver:
 
     def _add_known(self, entities: Iterable[Entity], order: tuple | None) -> None:
         for e in entities:
-            if e.iri in self.registry.by_iri:
+            if e.iri in self.registry.by_iri or is_signed_instrument(e.iri):
+                # a memorandum signed in another document is never the one a name here
+                # ("the Memorandum of Understanding") denotes: it is no known name
                 continue
             prev = self._known_by_iri.get(e.iri)
             if prev is not None:
@@ -772,6 +774,16 @@ class Resolver:
                      part_of=part_of.iri if part_of is not None else None)
         self.add_known([ent])
         return ent
+
+    @staticmethod
+    def signed_instrument(label: str, *, identity: Iterable[str], alt_labels: Iterable[str] = (),
+                          types: tuple[str, ...] = ()) -> Entity:
+        """A new instrument signed in one document, its IRI from ``identity`` (the document,
+        the parties): never looked up by name, never merged with another document's."""
+        label = clean_label(label) or label.strip()
+        alts = frozenset(a for a in (clean_label(x) for x in alt_labels) if a and a != label)
+        return Entity(iri=str(signed_instrument_iri(label, *identity)), kind="LegalInstrument", label=label,
+                      types=tuple(types), alt_labels=alts)
 
     def state(self, name_or_code: str) -> Entity | None:
         """A state from a name, short form, ISO code, demonym or "Government of X"."""
