@@ -135,6 +135,12 @@ _ORIGIN_BEFORE = re.compile(
 _TOPIC_BEFORE = re.compile(r"\b(?:how|whether|why|what|where|ways\s+in\s+which)\s+(?:the\s+)?$", re.I)
 _VISIT_BEFORE = re.compile(r"\b(?:visit(?:ed|ing|s)?|visit\s+to|trip\s+to|mission\s+to|(?:then\s+)?(?:travell?ed|went|moved\s+on|continued)\s+to)\s+(?:the\s+)?$", re.I)
 _TRAVELLED_TO = re.compile(r"\b(?:travell?ed|went|moved\s+on|continued)\s+to\s+([A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)(?=,\s+where\b|\s+where\b)")
+#: "held in Alba Iulia, Romania", "met at Lake Issyk-Kul, Kyrgyzstan": a town the registry
+#: lacks, named before the state it lies in (the state's span must follow the comma)
+_TOWN_OF_STATE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:(?:city|town|resort|village)\s+of\s+)?"
+                            r"([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}),\s+(?:the\s+)?(?=[A-Z])")
+#: "Durban, South Africa, was the venue of the workshop": the place the sentence opens with
+_VENUE_OF = re.compile(r"^(?:On\s+[^,]{3,30}?\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})(?:,\s+[A-Z][\w'’ -]+?)?,?\s+(?:was|is)\s+(?:the\s+)?(?:venue|host\s+city|setting)\b")
 #: Sentences that refer back to the event's company: "the delegation consisted of ...",
 #: "the parties agreed", "both sides".
 _REFER = re.compile(r"\b(?:the|its|this)\s+(?:delegation|parties|participants|two\s+sides)\b|\bboth\s+sides\b", re.I)
@@ -361,6 +367,7 @@ class MeetingExtractor:
                 out.append(s.entity)
                 prev = s
                 self._unknown_next_place(s, out)
+        self._unknown_towns(a, b, out)
         for m in _TRAVELLED_TO.finditer(text, a, b):
             # "then travelled to Balti, where she met ...": a town the registry lacks
             if not self.ctx.overlapping(m.start(1), m.end(1)) and not any(w in NOT_NAME for w in m.group(1).split()):
@@ -368,6 +375,31 @@ class MeetingExtractor:
                 if ent.kind == "Place" and all(e.iri != ent.iri for e in out):
                     out.append(ent)
         return out
+
+    def _unknown_towns(self, a: int, b: int, out: list[Entity]) -> None:
+        """Towns the registry lacks, named where an event took place: "held in Alba Iulia,
+        Romania" (a name before its state) and "Durban, South Africa, was the venue"."""
+        text = self.ctx.text
+        found: list[tuple[int, str, Entity | None]] = []
+        for m in _TOWN_OF_STATE.finditer(text, a, b):
+            nxt = self.ctx.span_at(m.end())
+            if nxt is not None and nxt.entity.kind == "State":
+                found.append((m.start(1), m.group(1), self.ctx.state_of(nxt.entity)))
+        v = _VENUE_OF.match(text, a, b)
+        if v:
+            found.append((v.start(1), v.group(1), None))
+        for at, name, state in found:
+            if _in(self.quotes, at) or any(ta <= at < tb for ta, tb in self.ctx.title_ranges) \
+                    or any(w in NOT_NAME for w in name.split()):
+                continue
+            known = [sp for sp in self.ctx.overlapping(at, at + len(name))]
+            if known:
+                ent = known[0].entity if known[0].entity.kind == "Place" and known[0].start == at else None
+            else:
+                hit = self.ctx.resolver.resolve(name, "Place")
+                ent = hit or self.ctx.resolver.resolve_or_create(name, "Place", part_of=state)
+            if ent is not None and ent.kind == "Place" and all(e.iri != ent.iri for e in out):
+                out.append(ent)
 
     def _unknown_next_place(self, prev: ActorSpan, out: list[Entity]) -> None:
         """ "in Nicosia and Limassol": a town the registry lacks, joined to a known one."""

@@ -1,0 +1,27 @@
+"""When and where a meeting took place: general rules of round twelve (from the real-page
+sets' misses), each on sentences written here, not taken from any example set."""
+from __future__ import annotations
+
+from datetime import date
+
+from tipgraph.testing.extraction import extract_text, held, labels
+
+
+def run(text: str, published: date | None = date(2024, 5, 10), dateline: str | None = None):
+    return extract_text(text, published, dateline=dateline)  # type: ignore[arg-type]
+
+
+def days(m) -> list[str]:
+    return [v.value for v in m.dates]
+
+
+def test_a_town_the_registry_lacks_named_before_its_state_is_the_venue():
+    x = run("UNICEF and the Ministry of Justice of Georgia held a seminar in Borjomi Valley, Georgia, "
+            "on 3 May.")
+    assert "Borjomi Valley" in labels(held(x)[0].locations)
+
+
+def test_a_town_that_was_the_venue():
+    x = run("Mwanza, Tanzania, was the venue of a workshop of IOM and the Ministry of Home Affairs "
+            "of Tanzania.")
+    assert "Mwanza" in labels(held(x)[0].locations)
