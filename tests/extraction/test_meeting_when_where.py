@@ -25,3 +25,18 @@ def test_a_town_that_was_the_venue():
     x = run("Mwanza, Tanzania, was the venue of a workshop of IOM and the Ministry of Home Affairs "
             "of Tanzania.")
     assert "Mwanza" in labels(held(x)[0].locations)
+
+
+def test_a_dateline_with_a_hyphen_opening_a_body_sentence_is_where_the_event_was():
+    x = run("Lilongwe - IOM and the Ministry of Homeland Security of Malawi held a consultation on "
+            "victim referral. Officials of the Department of Immigration of Malawi attended.")
+    m = held(x)[0]
+    assert "Lilongwe" in labels(m.locations)
+    assert "International Organization for Migration" in labels(m.participants)
+
+
+def test_a_newspaper_masthead_is_no_dateline():
+    from tipgraph.reading.metadata import find_dateline
+
+    assert find_dateline("CHAIRMAN: DR. SAMIR BIN HAMAD AL ZAHRANI AL OTAIBI") is None
+    assert find_dateline("EDITOR: PROF. LAYLA BINT SAAD AL QAHTANI AL HARBI") is None

@@ -208,7 +208,7 @@ def _dateline_day(ctx: DocContext):
     """The day a dateline gives ("**Bishkek, 26 September 2024** – ... held a round table
     today"): "today" in the text is that day, even when the page's metadata carries a later
     date of posting."""
-    place = ctx.doc.dateline_place
+    place = ctx.dateline_place
     if not place:
         return None
     i = ctx.text.lower().find(place.lower(), 0, 800)
@@ -246,8 +246,10 @@ class MeetingExtractor:
         spans = [s for s in self.ctx.spans_in(a, b, ("Organization", "State", "Person", "Place"))
                  if not _in(self.quotes, s.start)]
         out: list[ActorSpan] = []
-        dl_place = (self.ctx.doc.dateline_place or "").lower()
-        if dl_place and text[a : a + len(dl_place)].lower() == dl_place:
+        dl_place = (self.ctx.dateline_place or "").lower()
+        if self.ctx.body_dateline is not None and self.ctx.body_dateline[0] == a:
+            spans = [s for s in spans if s.start >= self.ctx.body_dateline[1]]
+        elif dl_place and text[a : a + len(dl_place)].lower() == dl_place:
             dl = _DATELINE.match(text[a : min(b, a + 80)])
             if dl:  # "LYON, France - Police chiefs met ...": the dateline's state took no part
                 spans = [s for s in spans if s.start >= a + dl.end()]
@@ -513,7 +515,7 @@ class MeetingExtractor:
         for d, kind in [(main, None), *[(o, None) for o in others], *[(p, None) for p in planned]]:
             if len(d.actors(self.affiliation)) < 2:
                 continue
-            if d is main and ctx.doc.dateline_place:
+            if d is main and ctx.dateline_place:
                 place = self._dateline_place()
                 if place is not None and (not d.locations or (self._dateline_in_lead() and not self._elsewhere(place, d))):
                     d.add("locations", place)
@@ -734,7 +736,7 @@ class MeetingExtractor:
         return "tip:Meeting"
 
     def _dateline_place(self) -> Entity | None:
-        name = self.ctx.doc.dateline_place
+        name = self.ctx.dateline_place
         if not name:
             return None
         r = self.ctx.resolver
@@ -758,7 +760,7 @@ class MeetingExtractor:
         return any(st is not None and st.iri != home.iri for st in others)
 
     def _dateline_in_lead(self) -> bool:
-        name = (self.ctx.doc.dateline_place or "").lower()
+        name = (self.ctx.dateline_place or "").lower()
         for s in self.ctx.sentences[:6]:
             if s.text.lower().startswith(name) and _HELD.search(s.text):
                 return True

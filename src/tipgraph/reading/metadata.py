@@ -237,7 +237,8 @@ _PLACE_ONLY = re.compile(rf"^{_PLACE_WORD}(?:[ -]{_PLACE_WORD}|\s(?:de|del|la|el
 _NOT_PLACE = frozenset("""the a an this that these those in on at for from with by as it its
 he she they we our their his her today yesterday tomorrow meanwhile however also but and
 according during after before while when ms mr mrs dr prof his-excellency
-news press statement update updates media""".split())
+news press statement update updates media
+chairman chairwoman editor editor-in-chief publisher founder""".split())  # a newspaper's masthead: "CHAIRMAN: DR. X"
 _ORG_ACRONYMS = frozenset("""IOM OSCE UNODC UN EU UNHCR UNICEF ILO ODIHR NGO NGOS OHCHR UNDP
 USAID INTERPOL EUROPOL CIS NATO WHO UNFPA UNESCO UNDOC GRETA CEDAW OSR CTHB""".split())
 _ON_DATE = re.compile(r"^(?:on|since|as of)\s+(?:" + _WEEKDAY + r",?\s+)?", re.I)
