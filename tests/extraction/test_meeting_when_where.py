@@ -40,3 +40,16 @@ def test_a_newspaper_masthead_is_no_dateline():
 
     assert find_dateline("CHAIRMAN: DR. SAMIR BIN HAMAD AL ZAHRANI AL OTAIBI") is None
     assert find_dateline("EDITOR: PROF. LAYLA BINT SAAD AL QAHTANI AL HARBI") is None
+
+
+def test_a_posting_time_and_a_year_glued_to_its_comma_still_date_the_page():
+    from tipgraph.reading.metadata import date_line, meta_line
+
+    assert date_line("Published: 09:15, Mar 4,2021") == date(2021, 3, 4)
+    assert meta_line("Ana Lima | Published: 09:15, Mar 4,2021") == (None, date(2021, 3, 4))
+
+
+def test_a_byline_beside_the_date_is_no_place():
+    from tipgraph.reading.metadata import meta_line
+
+    assert meta_line("March 4, 2021 | Posted by The Harbour Herald staff") == (None, date(2021, 3, 4))
