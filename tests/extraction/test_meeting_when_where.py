@@ -53,3 +53,40 @@ def test_a_byline_beside_the_date_is_no_place():
     from tipgraph.reading.metadata import meta_line
 
     assert meta_line("March 4, 2021 | Posted by The Harbour Herald staff") == (None, date(2021, 3, 4))
+
+
+def test_a_range_over_two_months():
+    from tipgraph.extraction.dates import find_dates
+
+    found = [v.value for dm in find_dates("The course ran from the 29th April to 2nd May 2023.", None) for v in dm.values]
+    assert found == ["2023-04-29", "2023-04-30", "2023-05-01", "2023-05-02"]
+    found = [v.value for dm in find_dates("It met on 30 June and 1 July.", date(2022, 7, 9)) for v in dm.values]
+    assert found == ["2022-06-30", "2022-07-01"]
+
+
+def test_days_without_a_year_take_the_one_year_of_their_sentence_when_the_page_has_no_date():
+    from tipgraph.extraction.dates import find_dates
+
+    found = [v.value for dm in find_dates("Two seminars were held in Osh in 2018, on 3 May and on 9 June.", None)
+             for dm_v in [dm] for v in dm_v.values]
+    assert "2018-05-03" in found and "2018-06-09" in found
+
+
+def test_the_same_day_points_back_to_the_day_before_it():
+    x = run("The Council of Europe published its annual report in Strasbourg on 6 May 2024. The same day, "
+            "in Vilnius, a meeting of IOM and the Ministry of the Interior of Lithuania was held.")
+    assert "2024-05-06" in days(held(x)[0])
+
+
+def test_last_week_makes_the_dateline_day_the_day_of_issue_only():
+    x = run("Tirana, 10 May 2024 - Last week officials of IOM and of the Ministry of Interior of Albania "
+            "met in Tirana to review the referral mechanism.", dateline="Tirana")
+    assert "2024-05-10" not in days(held(x)[0])
+
+
+def test_the_dateline_day_gives_way_to_the_days_of_the_event():
+    x = run("DURRES/TIRANA, 9 January 2024 - Thirty officers of the State Police of Albania attended the "
+            "first seminar of a project that IOM has started in Durres. The seminar was held from 12 to 14 "
+            "December 2023 by IOM and UNICEF.", published=date(2024, 1, 9), dateline="Durres/Tirana")
+    got = days(held(x)[0])
+    assert "2023-12-12" in got and "2024-01-09" not in got

@@ -31,6 +31,19 @@ _YEAR = r"(?P<{n}>(?:19|20)\d\d)"
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 _PATTERNS = [
+    # 30 November - 2 December 2021 / from 30 November to 2 December 2021 (across two months)
+    ("dmdmy", re.compile(
+        _DAY.format(n="d1") + r"\s+(?:of\s+)?" + _MONTH.format(n="m1") + r"\s*(?:-|–|to|until|and)\s*(?:the\s+)?"
+        + _DAY.format(n="d2") + r"\s+(?:of\s+)?" + _MONTH.format(n="m") + r",?\s+" + _YEAR.format(n="y") + r"\b")),
+    # on 30 September and 1 October (year from the sentence or the publication date)
+    ("dmdm", re.compile(
+        r"\b(?:on|from|between)\s+(?:the\s+)?" + _DAY.format(n="d1") + r"\s+(?:of\s+)?" + _MONTH.format(n="m1")
+        + r"\s*(?:-|–|to|until|and)\s*(?:the\s+)?" + _DAY.format(n="d2") + r"\s+(?:of\s+)?" + _MONTH.format(n="m")
+        + r"\b(?![,\s]+(?:19|20)\d\d)")),
+    # November 30 - December 2, 2021
+    ("mdmdy", re.compile(
+        r"\b" + _MONTH.format(n="m1") + r"\s+" + _DAY.format(n="d1") + r"\s*(?:-|–|to|until|and)\s*"
+        + _MONTH.format(n="m") + r"\s+" + _DAY.format(n="d2") + r",?\s+" + _YEAR.format(n="y") + r"\b")),
     # 28-29 May 2019 / 28 and 29 May 2019 / 28 May 2019
     ("dmy", re.compile(
         _DAY.format(n="d1") + r"(?:\s*(?:-|–|and|to)\s*" + _DAY.format(n="d2") + r")?\s+(?:of\s+)?"
@@ -58,6 +71,26 @@ _SPAN = re.compile(
     r"\b(?P<n>\w+)[-\s]day\b[^.;]{0,80}?\b(?P<verb>ends?|ended|ending|concludes?|concluded|closes?|closed|wraps? up|started|starts?|began|begins?|opened|opens?|kicked off)\s+(?P<rel>today|yesterday|tomorrow)\b",
     re.I,
 )
+
+
+def _only_year(text: str) -> int | None:
+    """The one year a sentence names ("took place in 2019, the first on 24 September"): the
+    year of its days and months written without one, when the publication date is unknown."""
+    years = set(re.findall(r"\b((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)", text))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def _across_months(y: int, m1: int, d1: int, m2: int, d2: int) -> list[DateValue]:
+    """The days of a range over two months of one year (or December into January)."""
+    try:
+        first = date(y - 1 if m1 > m2 else y, m1, d1)
+        last = date(y, m2, d2)
+    except ValueError:
+        return []
+    n = (last - first).days
+    if not 0 < n <= 14:
+        return []
+    return [DateValue.of_day(first + timedelta(days=i)) for i in range(n + 1)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,16 +131,22 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         out.append(DateMention(m.start(), m.end(), tuple(DateValue.of_day(d) for d in days), True))
         taken.append((m.start(), m.end()))
 
+    year = published.year if published is not None else _only_year(text)
     for kind, rx in _PATTERNS:
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             values: list[DateValue] = []
             g = m.groupdict()
-            if kind in ("dmy", "mdy", "dm", "md", "iso"):
-                if kind in ("dm", "md") and published is None:
+            if kind in ("dmdmy", "mdmdy", "dmdm"):
+                if g.get("y") is None and year is None:
                     continue
-                y = int(g["y"]) if g.get("y") else published.year  # type: ignore[union-attr]
+                values = _across_months(int(g["y"]) if g.get("y") else year, MONTHS[g["m1"].lower().rstrip(".")], int(g["d1"]),
+                                        MONTHS[g["m"].lower().rstrip(".")], int(g["d2"]))
+            elif kind in ("dmy", "mdy", "dm", "md", "iso"):
+                if kind in ("dm", "md") and year is None:
+                    continue
+                y = int(g["y"]) if g.get("y") else year  # type: ignore[assignment]
                 mo = int(g["m"]) if kind == "iso" else MONTHS[g["m"].lower().rstrip(".")]
                 d1 = int(g["d1"])
                 d2 = int(g["d2"]) if g.get("d2") else d1
@@ -130,7 +169,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 back = (published.weekday() - _WEEKDAYS.index(g["wd"].lower())) % 7
                 values = [DateValue.of_day(published - timedelta(days=back))]
             if values:
-                out.append(DateMention(m.start(), m.end(), tuple(values), kind in ("rel", "wd", "dm", "md")))
+                out.append(DateMention(m.start(), m.end(), tuple(values), kind in ("rel", "wd", "dm", "md", "dmdm")))
                 taken.append((m.start(), m.end()))
     out.sort(key=lambda d: d.start)
     return out

@@ -149,7 +149,7 @@ _LAUNCH = re.compile(r"\b(?:launched|presented|unveiled|signed|deposited)\b", re
 #: "at the ILO Country Office", "at the premises of X": the body whose house it is hosts
 _AT_HOST = re.compile(r"\bat\s+(?:the\s+)?(?:premises\s+of\s+|headquarters\s+of\s+|offices?\s+of\s+)?(?:the\s+)?$", re.I)
 #: "KATHMANDU, 17 August 2021 -": the day of issue, not of the event
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40}(?:\([^)]*\))?,?\s+[^-–—]{0,25}?\s*[-–—]\s")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .'’/-]{1,40}(?:\([^)]*\))?,?\s+[^-–—]{0,25}?\s*[-–—]\s")
 #: Participles that place the event itself: "held in", "hosted in".
 _EVENT_PARTICIPLES = frozenset("""held hosted convened organised organized gathered opened closed
     launched signed staged conducted delivered attended chaired met begun""".split())
@@ -224,6 +224,23 @@ def _dateline_day(ctx: DocContext):
         return None
 
 
+#: "last week", "earlier this month": the event was before the day of issue
+_EARLIER = re.compile(r"\b(?:last|past|earlier\s+this|previous)\s+(?:week|month|weekend)\b|\brecently\b", re.I)
+_SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+day\b|\bon\s+that\s+day\b|\bthe\s+same\s+date\b", re.I)
+
+
+def _same_day(ctx: DocContext, dates: dict[int, list[DateMention]]) -> None:
+    """"The same day, in Bangkok, the meeting was held": a sentence without a date of its own
+    that points back takes the last day the sentence before it names."""
+    for prev, s in zip(ctx.sentences, ctx.sentences[1:]):
+        m = _SAME_DAY.search(s.text)
+        if m is None or dates[s.index]:
+            continue
+        days = [dm for dm in dates[prev.index] if all(v.precision == "day" for v in dm.values)]
+        if days:
+            dates[s.index] = [DateMention(m.start(), m.end(), days[-1].values, True)]
+
+
 #: "... came up with these 11 recommendations:": a list of points, not of those who took part
 _NOT_PEOPLE_LIST = re.compile(r"\b(?:recommendations|conclusions|issues|topics|points|objectives|priorities|steps|measures"
                               r"|areas|results|outcomes|goals|actions|questions|findings|commitments|themes)\b[^:]*:\s*$", re.I)
@@ -239,6 +256,10 @@ class MeetingExtractor:
         self.quotes = quote_ranges(ctx.text)
         pub = _dateline_day(ctx) or ctx.doc.published
         self.dates = {s.index: find_dates(s.text, pub) for s in ctx.sentences}
+        _same_day(ctx, self.dates)
+        #: days read only from a sentence's dateline: the day of issue, which gives way to the
+        #: event's own days told elsewhere
+        self.issue_days: set[DateValue] = set()
 
     # -- actors of one stretch of text --------------------------------------------
     def actor_spans(self, a: int, b: int, *, persons_only: bool = False) -> list[ActorSpan]:
@@ -503,6 +524,8 @@ class MeetingExtractor:
                 for sp in ctx.spans_in(s.start, s.end, ("LegalInstrument",)):
                     main.add("instruments", sp.entity)
         _prune_dates(main)
+        if any(v.precision == "day" and v not in self.issue_days for v in main.dates):
+            main.dates = [v for v in main.dates if v not in self.issue_days]
         if main.evidence and main.status == "held" and not main.organizers:
             for e in self._headline_host(title):
                 main.add("organizers", e)
@@ -627,8 +650,11 @@ class MeetingExtractor:
     def _event_dates(self, s) -> list[DateMention]:
         dms = [dm for dm in self.dates[s.index] if not _in(self.quotes, s.start + dm.start) and self._date_context_ok(s.text, dm)]
         dl = _DATELINE.match(s.text)
-        if dl and len(dms) > 1:
-            dms = [dm for dm in dms if dm.start >= dl.end()]  # the dateline's day is the day of issue
+        if dl and (len(dms) > 1 or _EARLIER.search(s.text, dl.end())):
+            # the dateline's day is the day of issue ("19 December 2024 - Last week ... met")
+            dms = [dm for dm in dms if dm.start >= dl.end()]
+        elif dl:
+            self.issue_days |= {v for dm in dms if dm.start < dl.end() for v in dm.values}
         return dms
 
     def _authority(self, place: Entity) -> Entity:
@@ -694,7 +720,9 @@ class MeetingExtractor:
         dms = [dm for dm in self._event_dates(s) if not dm.relative]
         if not dms:
             return False
-        years = {v.value[:4] for v in main.dates}
+        years = {v.value[:4] for v in main.dates if v not in self.issue_days}
+        if not years:
+            return False
         return all(v.value[:4] < min(years) for dm in dms for v in dm.values)
 
     def _lists_participants(self, s, main: _Draft) -> bool:
