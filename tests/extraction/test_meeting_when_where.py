@@ -90,3 +90,9 @@ def test_the_dateline_day_gives_way_to_the_days_of_the_event():
             "December 2023 by IOM and UNICEF.", published=date(2024, 1, 9), dateline="Durres/Tirana")
     got = days(held(x)[0])
     assert "2023-12-12" in got and "2024-01-09" not in got
+
+
+def test_an_event_a_body_is_to_host_is_planned():
+    x = run("GENEVA, 2 May 2024 - IOM is to host a conference of the Ministry of Justice of Kenya and "
+            "UNODC on 20 and 21 May 2024 at the Palais des Nations.", dateline="Geneva")
+    assert not held(x)

@@ -81,7 +81,7 @@ _OTHER_EVENTS = re.compile(r"\b(?:events|activities|meetings|conferences|fora|fo
                            r"(?:[\w-]+\s+){0,2}(?:organi[sz]ed|held|run|hosted|led)\s+by\b", re.I)
 _MEDIA_EVENT = re.compile(r"\b(?:news|press|media)\s+(?:conference|briefing|event)\b", re.I)
 _PLANNED = re.compile(
-    r"\b(?:will|shall|is\s+to\s+be|are\s+to\s+be|to\s+be\s+held|is\s+expected\s+to|are\s+expected\s+to|plans?\s+to|planned|upcoming|forthcoming|next\s+(?:week|month|year)|wish\s+to\s+(?:join|attend|take\s+part)|is\s+scheduled|are\s+scheduled|intends?\s+to|would|agreed\s+to\s+(?:hold|meet|convene|reconvene))\b",
+    r"\b(?:will|shall|is\s+to\s+be|are\s+to\s+be|(?:is|are)\s+to\s+(?:host|hold|convene|organi[sz]e|meet|take\s+place|gather)|to\s+be\s+held|is\s+expected\s+to|are\s+expected\s+to|plans?\s+to|planned|upcoming|forthcoming|next\s+(?:week|month|year)|wish\s+to\s+(?:join|attend|take\s+part)|is\s+scheduled|are\s+scheduled|intends?\s+to|would|agreed\s+to\s+(?:hold|meet|convene|reconvene))\b",
     re.I,
 )
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
