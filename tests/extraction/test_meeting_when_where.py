@@ -96,3 +96,9 @@ def test_an_event_a_body_is_to_host_is_planned():
     x = run("GENEVA, 2 May 2024 - IOM is to host a conference of the Ministry of Justice of Kenya and "
             "UNODC on 20 and 21 May 2024 at the Palais des Nations.", dateline="Geneva")
     assert not held(x)
+
+
+def test_the_day_a_body_was_set_up_is_not_the_meeting_day():
+    x = run("The National Council against Trafficking of Chile, which was set up by a decree of the "
+            "President on 3 March 2019, met IOM in Santiago.")
+    assert "2019-03-03" not in days(held(x)[0])

@@ -224,6 +224,8 @@ def _dateline_day(ctx: DocContext):
         return None
 
 
+#: when a body came to be, not when it met: "set up by a decree of the Cabinet on 5 March"
+_FOUNDED_ON = re.compile(r"\b(?:set\s+up|established|founded|created|formed)\s+(?:(?:by|under|through)\s+[^,;.]{0,70}?\s+)?(?:on|in)\s+(?:the\s+)?$", re.I)
 #: "last week", "earlier this month": the event was before the day of issue
 _EARLIER = re.compile(r"\b(?:last|past|earlier\s+this|previous)\s+(?:week|month|weekend)\b|\brecently\b", re.I)
 _SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+day\b|\bon\s+that\s+day\b|\bthe\s+same\s+date\b", re.I)
@@ -670,6 +672,8 @@ class MeetingExtractor:
         before = text[max(0, dm.start - 30) : dm.start]
         if re.search(r"\b(?:since|until|by|adopted|ratified|established|founded|for)\s*$", before, re.I):
             return False
+        if _FOUNDED_ON.search(text[max(0, dm.start - 90) : dm.start]):
+            return False  # "was set up by a decision of the Council of Ministers on 5 February 2018"
         return True
 
     def _headline_host(self, title: str) -> list[Entity]:
