@@ -102,3 +102,15 @@ def test_the_day_a_body_was_set_up_is_not_the_meeting_day():
     x = run("The National Council against Trafficking of Chile, which was set up by a decree of the "
             "President on 3 March 2019, met IOM in Santiago.")
     assert "2019-03-03" not in days(held(x)[0])
+
+
+def test_the_lead_sentence_dates_an_event_told_after_it():
+    x = run("On 4 March 2024 the Ministry of Justice of Armenia took a further step in its work against "
+            "trafficking. The Ministry of Justice of Armenia held a round table with UNODC and IOM in Yerevan.")
+    assert "2024-03-04" in days(held(x)[0])
+
+
+def test_a_lead_about_someone_else_does_not_date_the_event():
+    x = run("On 1 March 2024 the Ministry of Finance of Armenia published its budget. "
+            "UNODC held talks with the Ministry of Justice of Armenia and met IOM.")
+    assert not days(held(x)[0])

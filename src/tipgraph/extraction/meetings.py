@@ -525,6 +525,8 @@ class MeetingExtractor:
             elif main.evidence and self._subject_is_participant(s, main):
                 for sp in ctx.spans_in(s.start, s.end, ("LegalInstrument",)):
                     main.add("instruments", sp.entity)
+        if main.evidence and main.status == "held" and not main.dates:
+            main.dates.extend(self._lead_days(main))
         _prune_dates(main)
         if any(v.precision == "day" and v not in self.issue_days for v in main.dates):
             main.dates = [v for v in main.dates if v not in self.issue_days]
@@ -658,6 +660,24 @@ class MeetingExtractor:
         elif dl:
             self.issue_days |= {v for dm in dms if dm.start < dl.end() for v in dm.values}
         return dms
+
+    def _lead_days(self, main: _Draft) -> list[DateValue]:
+        """The days the lead sentence gives ("From 16 to 20 May 2022 GRETA was in Serbia for
+        its evaluation visit", "X took a further step on 14 November 2024 ..."), for an event
+        its other sentences tell without a date: a release opens with when its event was. The
+        lead must name one of the event's actors (or their state); a day relative to a
+        statement ("said on Tuesday") is the statement's."""
+        bodies = [(self.affiliation.get(e.iri) or e) if e.kind == "Person" else e for e in main.participants + main.organizers]
+        iris = {e.iri for e in bodies}
+        states = {st.iri for st in (self.ctx.state_of(e) for e in bodies) if st is not None}
+        for s in self.ctx.sentences[:3]:
+            dms = [dm for dm in self._event_dates(s) if not dm.relative and all(v.precision == "day" for v in dm.values)]
+            if not dms or _planned(s.text) or any(v in self.issue_days for v in dms[0].values):
+                continue
+            named = [self.affiliation.get(sp.entity.iri) or sp.entity for sp in self.actor_spans(s.start, s.end)]
+            if any(e.iri in iris or (e.kind == "State" and e.iri in states) for e in named):
+                return list(dms[0].values)
+        return []
 
     def _authority(self, place: Entity) -> Entity:
         """The government of a visited place: the state itself, or "Government of <region>"."""
