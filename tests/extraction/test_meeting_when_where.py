@@ -114,3 +114,10 @@ def test_a_lead_about_someone_else_does_not_date_the_event():
     x = run("On 1 March 2024 the Ministry of Finance of Armenia published its budget. "
             "UNODC held talks with the Ministry of Justice of Armenia and met IOM.")
     assert not days(held(x)[0])
+
+
+def test_a_state_talked_about_is_no_venue_beside_a_town_of_another_state():
+    x = run("Officials of the Ministry of Labour of Nepal met IOM in Geneva. "
+            "Their meeting covered recruitment practices in Qatar.")
+    locs = labels(held(x)[0].locations)
+    assert "Geneva" in locs and "Qatar" not in locs

@@ -546,6 +546,7 @@ class MeetingExtractor:
                 place = self._dateline_place()
                 if place is not None and (not d.locations or (self._dateline_in_lead() and not self._elsewhere(place, d))):
                     d.add("locations", place)
+            self._one_state_of_venues(d)
             out.append(MeetingFact(
                 meeting_type=self._type(d),
                 participants=d.participants,
@@ -810,6 +811,13 @@ class MeetingExtractor:
             return False
         others = [self.ctx.state_of(loc) for loc in d.locations]
         return any(st is not None and st.iri != home.iri for st in others)
+
+    def _one_state_of_venues(self, d: _Draft) -> None:
+        """With the event's towns all in one state, a state named elsewhere in its sentences
+        ("talks in Washington DC ... covered operations in Thailand") is a topic, not a venue."""
+        homes = {st.iri for st in (self.ctx.state_of(loc) for loc in d.locations if loc.kind == "Place") if st is not None}
+        if len(homes) == 1:
+            d.locations = [loc for loc in d.locations if loc.kind != "State" or loc.iri in homes]
 
     def _dateline_in_lead(self) -> bool:
         name = (self.ctx.dateline_place or "").lower()
