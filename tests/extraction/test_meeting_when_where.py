@@ -121,3 +121,22 @@ def test_a_state_talked_about_is_no_venue_beside_a_town_of_another_state():
             "Their meeting covered recruitment practices in Qatar.")
     locs = labels(held(x)[0].locations)
     assert "Geneva" in locs and "Qatar" not in locs
+
+
+def test_a_breadcrumb_year_completes_days_of_an_undated_page():
+    from tipgraph.reading import read_text
+
+    doc = read_text("Ministry of Labour of Fiji\n\nHome » 2023 » March » Labour officials trained\n\n"
+                    "Labour officials trained\n\nIOM and the Ministry of Employment of Fiji held a training in "
+                    "Suva from 6 to 8 March for labour inspectors.\n\nThe training covered forced labour.\n")
+    assert doc.year == 2023 and doc.published is None
+
+
+def test_the_days_in_brackets_after_this_week():
+    from tipgraph.extraction.dates import find_dates
+
+    found = [v.value for dm in find_dates("Suva - This week (06/03) IOM met the Ministry.", None, 2023) for v in dm.values]
+    assert found == ["2023-03-06"]
+    found = [v.value for dm in find_dates("Last week (14 - 15 March) a workshop was held.", date(2023, 3, 20))
+             for v in dm.values]
+    assert found == ["2023-03-14", "2023-03-15"]

@@ -40,6 +40,10 @@ _PATTERNS = [
         r"\b(?:on|from|between)\s+(?:the\s+)?" + _DAY.format(n="d1") + r"\s+(?:of\s+)?" + _MONTH.format(n="m1")
         + r"\s*(?:-|–|to|until|and)\s*(?:the\s+)?" + _DAY.format(n="d2") + r"\s+(?:of\s+)?" + _MONTH.format(n="m")
         + r"\b(?![,\s]+(?:19|20)\d\d)")),
+    # "This week (04/09)", "Last weekend (28/07)", "This week (20 - 22 May)": the days in brackets
+    ("wk", re.compile(
+        r"\b(?:this|last|past)\s+(?:week|weekend)\s*\(\s*" + _DAY.format(n="d1") + r"(?:\s*(?:-|–)\s*"
+        + _DAY.format(n="d2") + r")?\s*(?:/\s*(?P<mn>[01]?\d)|\s+" + _MONTH.format(n="m") + r")\s*\)", re.I)),
     # November 30 - December 2, 2021
     ("mdmdy", re.compile(
         r"\b" + _MONTH.format(n="m1") + r"\s+" + _DAY.format(n="d1") + r"\s*(?:-|–|to|until|and)\s*"
@@ -108,8 +112,9 @@ def _day(y: int, m: int, d: int) -> DateValue | None:
         return None
 
 
-def find_dates(text: str, published: date | None) -> list[DateMention]:
-    """Every date mention in ``text``; relative ones only when ``published`` is known."""
+def find_dates(text: str, published: date | None, year_hint: int | None = None) -> list[DateMention]:
+    """Every date mention in ``text``; relative ones only when ``published`` is known. Days
+    without a year take ``year_hint`` (the page's breadcrumb year) when nothing better says."""
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -131,7 +136,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         out.append(DateMention(m.start(), m.end(), tuple(DateValue.of_day(d) for d in days), True))
         taken.append((m.start(), m.end()))
 
-    year = published.year if published is not None else _only_year(text)
+    year = published.year if published is not None else _only_year(text) or year_hint
     for kind, rx in _PATTERNS:
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
@@ -143,11 +148,11 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                     continue
                 values = _across_months(int(g["y"]) if g.get("y") else year, MONTHS[g["m1"].lower().rstrip(".")], int(g["d1"]),
                                         MONTHS[g["m"].lower().rstrip(".")], int(g["d2"]))
-            elif kind in ("dmy", "mdy", "dm", "md", "iso"):
-                if kind in ("dm", "md") and year is None:
+            elif kind in ("dmy", "mdy", "dm", "md", "iso", "wk"):
+                if kind in ("dm", "md", "wk") and year is None:
                     continue
                 y = int(g["y"]) if g.get("y") else year  # type: ignore[assignment]
-                mo = int(g["m"]) if kind == "iso" else MONTHS[g["m"].lower().rstrip(".")]
+                mo = int(g["m"]) if kind == "iso" else int(g["mn"]) if g.get("mn") else MONTHS[g["m"].lower().rstrip(".")]
                 d1 = int(g["d1"])
                 d2 = int(g["d2"]) if g.get("d2") else d1
                 if not (1 <= d1 <= d2 <= 31 and d2 - d1 <= 14):
@@ -169,7 +174,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 back = (published.weekday() - _WEEKDAYS.index(g["wd"].lower())) % 7
                 values = [DateValue.of_day(published - timedelta(days=back))]
             if values:
-                out.append(DateMention(m.start(), m.end(), tuple(values), kind in ("rel", "wd", "dm", "md", "dmdm")))
+                out.append(DateMention(m.start(), m.end(), tuple(values), kind in ("rel", "wd", "dm", "md", "dmdm", "wk")))
                 taken.append((m.start(), m.end()))
     out.sort(key=lambda d: d.start)
     return out

@@ -257,7 +257,7 @@ class MeetingExtractor:
         self.claimed = claimed  # sentence indexes used by programmes/ratifications
         self.quotes = quote_ranges(ctx.text)
         pub = _dateline_day(ctx) or ctx.doc.published
-        self.dates = {s.index: find_dates(s.text, pub) for s in ctx.sentences}
+        self.dates = {s.index: find_dates(s.text, pub, ctx.doc.year) for s in ctx.sentences}
         _same_day(ctx, self.dates)
         #: days read only from a sentence's dateline: the day of issue, which gives way to the
         #: event's own days told elsewhere
