@@ -140,3 +140,9 @@ def test_the_days_in_brackets_after_this_week():
     found = [v.value for dm in find_dates("Last week (14 - 15 March) a workshop was held.", date(2023, 3, 20))
              for v in dm.values]
     assert found == ["2023-03-14", "2023-03-15"]
+
+
+def test_a_venue_sentence_after_the_first():
+    x = run("Border officials met to share practice. Mwanza, Tanzania, was the venue of the meeting of "
+            "IOM and the Ministry of Home Affairs of Tanzania.")
+    assert "Mwanza" in labels(held(x)[0].locations)
