@@ -58,6 +58,8 @@ class SourceDocument:
     published: date | None = None
     publisher: str | None = None
     dateline_place: str | None = None
+    #: the year a breadcrumb gives ("Home / 2024 / 09 / ...") when the page states no full date
+    year: int | None = None
     media_type: str = "text/plain"
     encoding: str = "utf-8"
     content_sha1: str = ""

@@ -7,6 +7,7 @@ that a fact names, so that each rule module reads the same picture of the docume
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +16,11 @@ from .bounds import bounded_text
 from .sentences import Sentence, split_sentences
 
 ACTOR_KINDS = ("Organization", "State", "Person")
+
+#: "Amman - 24 April 2018, ...", "Doha, Qatar: A training ...", "Kuwait City (14 May 2016) - ...":
+#: a dateline that opens a body sentence, with a hyphen or colon that reading does not trust
+_BODY_DATELINE = re.compile(r"^([A-Z][\w'’.-]*[\w.](?:\s[A-Z][\w'’.-]*[\w.]){0,2})(?:,\s*([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}))?"
+                            r"(?:\s*\([^()]{3,40}\))?\s*(?:[-–—]|:)\s+(?=\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +53,10 @@ class DocContext:
     #: Instruments told of as signed (instruments.signed_instruments): not in ``spans``, as
     #: their names hold the parties ("Memorandum between the Police and ..."), who stay actors
     signed: list[ActorSpan] = field(default_factory=list)
+    #: where the release was issued: reading's dateline, else one opening a body sentence
+    dateline_place: str | None = field(default=None, init=False)
+    #: (start, end) of a body sentence's dateline ("Amman - "), when the dateline came from one
+    body_dateline: tuple[int, int] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         # the rules read a bounded copy (bounds.py); offsets into it are offsets into doc.text
@@ -54,6 +64,28 @@ class DocContext:
         self.sentences = split_sentences(self.text)
         self._starts: list[int] = []
         self._longest = 0
+        self.dateline_place = self.doc.dateline_place if self._a_place(self.doc.dateline_place) else \
+            self._body_dateline() or self.doc.dateline_place
+
+    # -- the dateline -------------------------------------------------------------
+    def _a_place(self, name: str | None) -> bool:
+        if not name:
+            return False
+        name = name.title() if name.isupper() else name
+        hit = self.resolver.resolve(name, "Place") or self.resolver.resolve(name)
+        return hit is not None and hit.kind in ("Place", "State")
+
+    def _body_dateline(self) -> str | None:
+        """The place of a dateline that opens one of the first sentences, when reading found
+        none (or a word that is no place): a known place, or a town before a known state."""
+        for s in self.sentences[:8]:
+            m = _BODY_DATELINE.match(s.text)
+            if m is None:
+                continue
+            if self._a_place(m.group(1)) or (m.group(2) and self.resolver.state(m.group(2)) is not None):
+                self.body_dateline = (s.start, s.start + m.end())
+                return m.group(1)
+        return None
 
     # -- spans --------------------------------------------------------------------
     def add_spans(self, spans: list[ActorSpan]) -> None:

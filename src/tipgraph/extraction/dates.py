@@ -31,6 +31,23 @@ _YEAR = r"(?P<{n}>(?:19|20)\d\d)"
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 _PATTERNS = [
+    # 30 November - 2 December 2021 / from 30 November to 2 December 2021 (across two months)
+    ("dmdmy", re.compile(
+        _DAY.format(n="d1") + r"\s+(?:of\s+)?" + _MONTH.format(n="m1") + r"\s*(?:-|–|to|until|and)\s*(?:the\s+)?"
+        + _DAY.format(n="d2") + r"\s+(?:of\s+)?" + _MONTH.format(n="m") + r",?\s+" + _YEAR.format(n="y") + r"\b")),
+    # on 30 September and 1 October (year from the sentence or the publication date)
+    ("dmdm", re.compile(
+        r"\b(?:on|from|between)\s+(?:the\s+)?" + _DAY.format(n="d1") + r"\s+(?:of\s+)?" + _MONTH.format(n="m1")
+        + r"\s*(?:-|–|to|until|and)\s*(?:the\s+)?" + _DAY.format(n="d2") + r"\s+(?:of\s+)?" + _MONTH.format(n="m")
+        + r"\b(?![,\s]+(?:19|20)\d\d)")),
+    # "This week (04/09)", "Last weekend (28/07)", "This week (20 - 22 May)": the days in brackets
+    ("wk", re.compile(
+        r"\b(?:this|last|past)\s+(?:week|weekend)\s*\(\s*" + _DAY.format(n="d1") + r"(?:\s*(?:-|–)\s*"
+        + _DAY.format(n="d2") + r")?\s*(?:/\s*(?P<mn>[01]?\d)|\s+" + _MONTH.format(n="m") + r")\s*\)", re.I)),
+    # November 30 - December 2, 2021
+    ("mdmdy", re.compile(
+        r"\b" + _MONTH.format(n="m1") + r"\s+" + _DAY.format(n="d1") + r"\s*(?:-|–|to|until|and)\s*"
+        + _MONTH.format(n="m") + r"\s+" + _DAY.format(n="d2") + r",?\s+" + _YEAR.format(n="y") + r"\b")),
     # 28-29 May 2019 / 28 and 29 May 2019 / 28 May 2019
     ("dmy", re.compile(
         _DAY.format(n="d1") + r"(?:\s*(?:-|–|and|to)\s*" + _DAY.format(n="d2") + r")?\s+(?:of\s+)?"
@@ -60,6 +77,26 @@ _SPAN = re.compile(
 )
 
 
+def _only_year(text: str) -> int | None:
+    """The one year a sentence names ("took place in 2019, the first on 24 September"): the
+    year of its days and months written without one, when the publication date is unknown."""
+    years = set(re.findall(r"\b((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)", text))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def _across_months(y: int, m1: int, d1: int, m2: int, d2: int) -> list[DateValue]:
+    """The days of a range over two months of one year (or December into January)."""
+    try:
+        first = date(y - 1 if m1 > m2 else y, m1, d1)
+        last = date(y, m2, d2)
+    except ValueError:
+        return []
+    n = (last - first).days
+    if not 0 < n <= 14:
+        return []
+    return [DateValue.of_day(first + timedelta(days=i)) for i in range(n + 1)]
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
     start: int
@@ -75,8 +112,9 @@ def _day(y: int, m: int, d: int) -> DateValue | None:
         return None
 
 
-def find_dates(text: str, published: date | None) -> list[DateMention]:
-    """Every date mention in ``text``; relative ones only when ``published`` is known."""
+def find_dates(text: str, published: date | None, year_hint: int | None = None) -> list[DateMention]:
+    """Every date mention in ``text``; relative ones only when ``published`` is known. Days
+    without a year take ``year_hint`` (the page's breadcrumb year) when nothing better says."""
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -98,17 +136,23 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         out.append(DateMention(m.start(), m.end(), tuple(DateValue.of_day(d) for d in days), True))
         taken.append((m.start(), m.end()))
 
+    year = published.year if published is not None else _only_year(text) or year_hint
     for kind, rx in _PATTERNS:
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             values: list[DateValue] = []
             g = m.groupdict()
-            if kind in ("dmy", "mdy", "dm", "md", "iso"):
-                if kind in ("dm", "md") and published is None:
+            if kind in ("dmdmy", "mdmdy", "dmdm"):
+                if g.get("y") is None and year is None:
                     continue
-                y = int(g["y"]) if g.get("y") else published.year  # type: ignore[union-attr]
-                mo = int(g["m"]) if kind == "iso" else MONTHS[g["m"].lower().rstrip(".")]
+                values = _across_months(int(g["y"]) if g.get("y") else year, MONTHS[g["m1"].lower().rstrip(".")], int(g["d1"]),
+                                        MONTHS[g["m"].lower().rstrip(".")], int(g["d2"]))
+            elif kind in ("dmy", "mdy", "dm", "md", "iso", "wk"):
+                if kind in ("dm", "md", "wk") and year is None:
+                    continue
+                y = int(g["y"]) if g.get("y") else year  # type: ignore[assignment]
+                mo = int(g["m"]) if kind == "iso" else int(g["mn"]) if g.get("mn") else MONTHS[g["m"].lower().rstrip(".")]
                 d1 = int(g["d1"])
                 d2 = int(g["d2"]) if g.get("d2") else d1
                 if not (1 <= d1 <= d2 <= 31 and d2 - d1 <= 14):
@@ -130,7 +174,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 back = (published.weekday() - _WEEKDAYS.index(g["wd"].lower())) % 7
                 values = [DateValue.of_day(published - timedelta(days=back))]
             if values:
-                out.append(DateMention(m.start(), m.end(), tuple(values), kind in ("rel", "wd", "dm", "md")))
+                out.append(DateMention(m.start(), m.end(), tuple(values), kind in ("rel", "wd", "dm", "md", "dmdm", "wk")))
                 taken.append((m.start(), m.end()))
     out.sort(key=lambda d: d.start)
     return out

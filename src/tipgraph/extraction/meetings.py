@@ -83,7 +83,7 @@ _OTHER_EVENTS = re.compile(r"\b(?:events|activities|meetings|conferences|fora|fo
                            r"(?:[\w-]+\s+){0,2}(?:organi[sz]ed|held|run|hosted|led)\s+by\b", re.I)
 _MEDIA_EVENT = re.compile(r"\b(?:news|press|media)\s+(?:conference|briefing|event)\b", re.I)
 _PLANNED = re.compile(
-    r"\b(?:will|shall|is\s+to\s+be|are\s+to\s+be|to\s+be\s+held|is\s+expected\s+to|are\s+expected\s+to|plans?\s+to|planned|upcoming|forthcoming|next\s+(?:week|month|year)|wish\s+to\s+(?:join|attend|take\s+part)|is\s+scheduled|are\s+scheduled|intends?\s+to|would|agreed\s+to\s+(?:hold|meet|convene|reconvene))\b",
+    r"\b(?:will|shall|is\s+to\s+be|are\s+to\s+be|(?:is|are)\s+to\s+(?:host|hold|convene|organi[sz]e|meet|take\s+place|gather)|to\s+be\s+held|is\s+expected\s+to|are\s+expected\s+to|plans?\s+to|planned|upcoming|forthcoming|next\s+(?:week|month|year)|wish\s+to\s+(?:join|attend|take\s+part)|is\s+scheduled|are\s+scheduled|intends?\s+to|would|agreed\s+to\s+(?:hold|meet|convene|reconvene))\b",
     re.I,
 )
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -137,6 +137,12 @@ _ORIGIN_BEFORE = re.compile(
 _TOPIC_BEFORE = re.compile(r"\b(?:how|whether|why|what|where|ways\s+in\s+which)\s+(?:the\s+)?$", re.I)
 _VISIT_BEFORE = re.compile(r"\b(?:visit(?:ed|ing|s)?|visit\s+to|trip\s+to|mission\s+to|(?:then\s+)?(?:travell?ed|went|moved\s+on|continued)\s+to)\s+(?:the\s+)?$", re.I)
 _TRAVELLED_TO = re.compile(r"\b(?:travell?ed|went|moved\s+on|continued)\s+to\s+([A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)(?=,\s+where\b|\s+where\b)")
+#: "held in Alba Iulia, Romania", "met at Lake Issyk-Kul, Kyrgyzstan": a town the registry
+#: lacks, named before the state it lies in (the state's span must follow the comma)
+_TOWN_OF_STATE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:(?:city|town|resort|village)\s+of\s+)?"
+                            r"([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}),\s+(?:the\s+)?(?=[A-Z])")
+#: "Durban, South Africa, was the venue of the workshop": the place the sentence opens with
+_VENUE_OF = re.compile(r"(?:On\s+[^,]{3,30}?\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})(?:,\s+[A-Z][\w'’ -]+?)?,?\s+(?:was|is)\s+(?:the\s+)?(?:venue|host\s+city|setting)\b")
 #: Sentences that refer back to the event's company: "the delegation consisted of ...",
 #: "the parties agreed", "both sides".
 _REFER = re.compile(r"\b(?:the|its|this)\s+(?:delegation|parties|participants|two\s+sides)\b|\bboth\s+sides\b", re.I)
@@ -145,7 +151,7 @@ _LAUNCH = re.compile(r"\b(?:launched|presented|unveiled|signed|deposited)\b", re
 #: "at the ILO Country Office", "at the premises of X": the body whose house it is hosts
 _AT_HOST = re.compile(r"\bat\s+(?:the\s+)?(?:premises\s+of\s+|headquarters\s+of\s+|offices?\s+of\s+)?(?:the\s+)?$", re.I)
 #: "KATHMANDU, 17 August 2021 -": the day of issue, not of the event
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40}(?:\([^)]*\))?,?\s+[^-–—]{0,25}?\s*[-–—]\s")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .'’/-]{1,40}(?:\([^)]*\))?,?\s+[^-–—]{0,25}?\s*[-–—]\s")
 #: Participles that place the event itself: "held in", "hosted in".
 _EVENT_PARTICIPLES = frozenset("""held hosted convened organised organized gathered opened closed
     launched signed staged conducted delivered attended chaired met begun""".split())
@@ -204,7 +210,7 @@ def _dateline_day(ctx: DocContext):
     """The day a dateline gives ("**Bishkek, 26 September 2024** – ... held a round table
     today"): "today" in the text is that day, even when the page's metadata carries a later
     date of posting."""
-    place = ctx.doc.dateline_place
+    place = ctx.dateline_place
     if not place:
         return None
     i = ctx.text.lower().find(place.lower(), 0, 800)
@@ -218,6 +224,25 @@ def _dateline_day(ctx: DocContext):
         return date.fromisoformat(str(values[0].value))
     except ValueError:
         return None
+
+
+#: when a body came to be, not when it met: "set up by a decree of the Cabinet on 5 March"
+_FOUNDED_ON = re.compile(r"\b(?:set\s+up|established|founded|created|formed)\s+(?:(?:by|under|through)\s+[^,;.]{0,70}?\s+)?(?:on|in)\s+(?:the\s+)?$", re.I)
+#: "last week", "earlier this month": the event was before the day of issue
+_EARLIER = re.compile(r"\b(?:last|past|earlier\s+this|previous)\s+(?:week|month|weekend)\b|\brecently\b", re.I)
+_SAME_DAY = re.compile(r"\b(?:the|that)\s+same\s+day\b|\bon\s+that\s+day\b|\bthe\s+same\s+date\b", re.I)
+
+
+def _same_day(ctx: DocContext, dates: dict[int, list[DateMention]]) -> None:
+    """"The same day, in Bangkok, the meeting was held": a sentence without a date of its own
+    that points back takes the last day the sentence before it names."""
+    for prev, s in zip(ctx.sentences, ctx.sentences[1:]):
+        m = _SAME_DAY.search(s.text)
+        if m is None or dates[s.index]:
+            continue
+        days = [dm for dm in dates[prev.index] if all(v.precision == "day" for v in dm.values)]
+        if days:
+            dates[s.index] = [DateMention(m.start(), m.end(), days[-1].values, True)]
 
 
 #: "... came up with these 11 recommendations:": a list of points, not of those who took part
@@ -234,7 +259,11 @@ class MeetingExtractor:
         self.claimed = claimed  # sentence indexes used by programmes/ratifications
         self.quotes = quote_ranges(ctx.text)
         pub = _dateline_day(ctx) or ctx.doc.published
-        self.dates = {s.index: find_dates(s.text, pub) for s in ctx.sentences}
+        self.dates = {s.index: find_dates(s.text, pub, ctx.doc.year) for s in ctx.sentences}
+        _same_day(ctx, self.dates)
+        #: days read only from a sentence's dateline: the day of issue, which gives way to the
+        #: event's own days told elsewhere
+        self.issue_days: set[DateValue] = set()
 
     # -- actors of one stretch of text --------------------------------------------
     def actor_spans(self, a: int, b: int, *, persons_only: bool = False) -> list[ActorSpan]:
@@ -242,8 +271,10 @@ class MeetingExtractor:
         spans = [s for s in self.ctx.spans_in(a, b, ("Organization", "State", "Person", "Place"))
                  if not _in(self.quotes, s.start)]
         out: list[ActorSpan] = []
-        dl_place = (self.ctx.doc.dateline_place or "").lower()
-        if dl_place and text[a : a + len(dl_place)].lower() == dl_place:
+        dl_place = (self.ctx.dateline_place or "").lower()
+        if self.ctx.body_dateline is not None and self.ctx.body_dateline[0] == a:
+            spans = [s for s in spans if s.start >= self.ctx.body_dateline[1]]
+        elif dl_place and text[a : a + len(dl_place)].lower() == dl_place:
             dl = _DATELINE.match(text[a : min(b, a + 80)])
             if dl:  # "LYON, France - Police chiefs met ...": the dateline's state took no part
                 spans = [s for s in spans if s.start >= a + dl.end()]
@@ -363,6 +394,7 @@ class MeetingExtractor:
                 out.append(s.entity)
                 prev = s
                 self._unknown_next_place(s, out)
+        self._unknown_towns(a, b, out)
         for m in _TRAVELLED_TO.finditer(text, a, b):
             # "then travelled to Balti, where she met ...": a town the registry lacks
             if not self.ctx.overlapping(m.start(1), m.end(1)) and not any(w in NOT_NAME for w in m.group(1).split()):
@@ -370,6 +402,31 @@ class MeetingExtractor:
                 if ent.kind == "Place" and all(e.iri != ent.iri for e in out):
                     out.append(ent)
         return out
+
+    def _unknown_towns(self, a: int, b: int, out: list[Entity]) -> None:
+        """Towns the registry lacks, named where an event took place: "held in Alba Iulia,
+        Romania" (a name before its state) and "Durban, South Africa, was the venue"."""
+        text = self.ctx.text
+        found: list[tuple[int, str, Entity | None]] = []
+        for m in _TOWN_OF_STATE.finditer(text, a, b):
+            nxt = self.ctx.span_at(m.end())
+            if nxt is not None and nxt.entity.kind == "State":
+                found.append((m.start(1), m.group(1), self.ctx.state_of(nxt.entity)))
+        v = _VENUE_OF.match(text, a, b)
+        if v:
+            found.append((v.start(1), v.group(1), None))
+        for at, name, state in found:
+            if _in(self.quotes, at) or any(ta <= at < tb for ta, tb in self.ctx.title_ranges) \
+                    or any(w in NOT_NAME for w in name.split()):
+                continue
+            known = [sp for sp in self.ctx.overlapping(at, at + len(name))]
+            if known:
+                ent = known[0].entity if known[0].entity.kind == "Place" and known[0].start == at else None
+            else:
+                hit = self.ctx.resolver.resolve(name, "Place")
+                ent = hit or self.ctx.resolver.resolve_or_create(name, "Place", part_of=state)
+            if ent is not None and ent.kind == "Place" and all(e.iri != ent.iri for e in out):
+                out.append(ent)
 
     def _unknown_next_place(self, prev: ActorSpan, out: list[Entity]) -> None:
         """ "in Nicosia and Limassol": a town the registry lacks, joined to a known one."""
@@ -470,7 +527,11 @@ class MeetingExtractor:
             elif main.evidence and self._subject_is_participant(s, main):
                 for sp in ctx.spans_in(s.start, s.end, ("LegalInstrument",)):
                     main.add("instruments", sp.entity)
+        if main.evidence and main.status == "held" and not main.dates:
+            main.dates.extend(self._lead_days(main))
         _prune_dates(main)
+        if any(v.precision == "day" and v not in self.issue_days for v in main.dates):
+            main.dates = [v for v in main.dates if v not in self.issue_days]
         if main.evidence and main.status == "held" and not main.organizers:
             for e in self._headline_host(title):
                 main.add("organizers", e)
@@ -485,10 +546,11 @@ class MeetingExtractor:
         for d, kind in [(main, None), *[(o, None) for o in others], *[(p, None) for p in planned]]:
             if len(d.actors(self.affiliation)) < 2:
                 continue
-            if d is main and ctx.doc.dateline_place:
+            if d is main and ctx.dateline_place:
                 place = self._dateline_place()
                 if place is not None and (not d.locations or (self._dateline_in_lead() and not self._elsewhere(place, d))):
                     d.add("locations", place)
+            self._one_state_of_venues(d)
             out.append(MeetingFact(
                 meeting_type=self._type(d),
                 participants=d.participants,
@@ -618,9 +680,30 @@ class MeetingExtractor:
     def _event_dates(self, s) -> list[DateMention]:
         dms = [dm for dm in self.dates[s.index] if not _in(self.quotes, s.start + dm.start) and self._date_context_ok(s.text, dm)]
         dl = _DATELINE.match(s.text)
-        if dl and len(dms) > 1:
-            dms = [dm for dm in dms if dm.start >= dl.end()]  # the dateline's day is the day of issue
+        if dl and (len(dms) > 1 or _EARLIER.search(s.text, dl.end())):
+            # the dateline's day is the day of issue ("19 December 2024 - Last week ... met")
+            dms = [dm for dm in dms if dm.start >= dl.end()]
+        elif dl:
+            self.issue_days |= {v for dm in dms if dm.start < dl.end() for v in dm.values}
         return dms
+
+    def _lead_days(self, main: _Draft) -> list[DateValue]:
+        """The days the lead sentence gives ("From 16 to 20 May 2022 GRETA was in Serbia for
+        its evaluation visit", "X took a further step on 14 November 2024 ..."), for an event
+        its other sentences tell without a date: a release opens with when its event was. The
+        lead must name one of the event's actors (or their state); a day relative to a
+        statement ("said on Tuesday") is the statement's."""
+        bodies = [(self.affiliation.get(e.iri) or e) if e.kind == "Person" else e for e in main.participants + main.organizers]
+        iris = {e.iri for e in bodies}
+        states = {st.iri for st in (self.ctx.state_of(e) for e in bodies) if st is not None}
+        for s in self.ctx.sentences[:3]:
+            dms = [dm for dm in self._event_dates(s) if not dm.relative and all(v.precision == "day" for v in dm.values)]
+            if not dms or _planned(s.text) or any(v in self.issue_days for v in dms[0].values):
+                continue
+            named = [self.affiliation.get(sp.entity.iri) or sp.entity for sp in self.actor_spans(s.start, s.end)]
+            if any(e.iri in iris or (e.kind == "State" and e.iri in states) for e in named):
+                return list(dms[0].values)
+        return []
 
     def _authority(self, place: Entity) -> Entity:
         """The government of a visited place: the state itself, or "Government of <region>"."""
@@ -635,6 +718,8 @@ class MeetingExtractor:
         before = text[max(0, dm.start - 30) : dm.start]
         if re.search(r"\b(?:since|until|by|adopted|ratified|established|founded|for)\s*$", before, re.I):
             return False
+        if _FOUNDED_ON.search(text[max(0, dm.start - 90) : dm.start]):
+            return False  # "was set up by a decision of the Council of Ministers on 5 February 2018"
         return True
 
     def _headline_host(self, title: str) -> list[Entity]:
@@ -685,7 +770,9 @@ class MeetingExtractor:
         dms = [dm for dm in self._event_dates(s) if not dm.relative]
         if not dms:
             return False
-        years = {v.value[:4] for v in main.dates}
+        years = {v.value[:4] for v in main.dates if v not in self.issue_days}
+        if not years:
+            return False
         return all(v.value[:4] < min(years) for dm in dms for v in dm.values)
 
     def _lists_participants(self, s, main: _Draft) -> bool:
@@ -727,7 +814,7 @@ class MeetingExtractor:
         return "tip:Meeting"
 
     def _dateline_place(self) -> Entity | None:
-        name = self.ctx.doc.dateline_place
+        name = self.ctx.dateline_place
         if not name:
             return None
         r = self.ctx.resolver
@@ -750,8 +837,15 @@ class MeetingExtractor:
         others = [self.ctx.state_of(loc) for loc in d.locations]
         return any(st is not None and st.iri != home.iri for st in others)
 
+    def _one_state_of_venues(self, d: _Draft) -> None:
+        """With the event's towns all in one state, a state named elsewhere in its sentences
+        ("talks in Washington DC ... covered operations in Thailand") is a topic, not a venue."""
+        homes = {st.iri for st in (self.ctx.state_of(loc) for loc in d.locations if loc.kind == "Place") if st is not None}
+        if len(homes) == 1:
+            d.locations = [loc for loc in d.locations if loc.kind != "State" or loc.iri in homes]
+
     def _dateline_in_lead(self) -> bool:
-        name = (self.ctx.doc.dateline_place or "").lower()
+        name = (self.ctx.dateline_place or "").lower()
         for s in self.ctx.sentences[:6]:
             if s.text.lower().startswith(name) and _HELD.search(s.text):
                 return True

@@ -31,6 +31,8 @@ _MEDIA_TYPES = {".txt": "text/plain", ".text": "text/plain", ".md": "text/markdo
 _LOOKS_HTML = re.compile(r"\A\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html\b)",
                          re.I | re.S)
 _HEAD_ATTEMPTS = 40  # how far into the head a date alone on a line still counts
+#: "Home / 2024 / 09 / Title", "Home » 2014 » June » Title": an archive path's year and month
+_BREADCRUMB_YEAR = re.compile(r"^Home\s*[/»>|]\s*((?:19|20)\d\d)\s*[/»>|]\s*(?:[01]?\d|[A-Z][a-z]{2,8})\s*[/»>|]\s*\S", re.I)
 
 
 @dataclass
@@ -47,6 +49,8 @@ class Cleaned:
     field_date: date | None = None
     #: The body named by the page's first line (the publisher when nothing better says so).
     header: str | None = None
+    #: The year of a breadcrumb in the head ("Home » 2014 » June » ...").
+    year: int | None = None
 
 
 #: Files larger than this are refused before they are read (``ingest --max-bytes``). Press
@@ -154,6 +158,7 @@ def _build(text: str, path: str, media_type: str, encoding: str, sha1: str) -> S
         published=cleaned.field_date or published or cleaned.published,
         publisher=cleaned.publisher or publisher or cleaned.header,
         dateline_place=place or cleaned.place,
+        year=cleaned.year,
         media_type=media_type,
         encoding=encoding,
         content_sha1=sha1,
@@ -239,6 +244,7 @@ def clean_lines(lines: list[str], *, one_per_line: bool = False, markdown: bool 
     header = bp.site_header(lines, noise, start)
     if header and title and header.casefold() == title.casefold():
         header = None
+    year = next((int(m.group(1)) for m in map(_BREADCRUMB_YEAR.search, lines[:start][-_HEAD_ATTEMPTS:]) if m), None)
     place = fields.place or head_place
     for para in paras[:3]:
         dateline = find_dateline(para)
@@ -248,7 +254,7 @@ def clean_lines(lines: list[str], *, one_per_line: bool = False, markdown: bool 
             by = by or dateline.org
             break
     return Cleaned(paras, title=_tidy_title(title), published=published, publisher=by,
-                   place=place, contacts=contacts, field_date=fields.date, header=header)
+                   place=place, contacts=contacts, field_date=fields.date, header=header, year=year)
 
 
 def _tidy_title(title: str | None) -> str | None:

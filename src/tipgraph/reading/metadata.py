@@ -21,7 +21,7 @@ _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 _DATE_PATTERNS = (
     rf"{_DAY}\s+(?:of\s+)?{_MONTH}\.?,?\s+{_YEAR}",
-    rf"{_MONTH}\.?\s+{_DAY},?\s+{_YEAR}",
+    rf"{_MONTH}\.?\s+{_DAY}(?:,\s*|\s+){_YEAR}",  # "Sep 16,2019" too
     rf"{_YEAR}-[01]\d-[0-3]\d",
     rf"[0-3]?\d[./][01]?\d[./]{_YEAR}",
 )
@@ -39,6 +39,7 @@ def parse_date(text: str) -> date | None:
 @lru_cache(maxsize=8192)  # dateutil takes ~0.2 ms a date; the same ones recur in a page's lines and across pages
 def _to_date(found: str) -> date | None:
     found = re.sub(r"\bof\b", " ", found, flags=re.I)
+    found = re.sub(r",(?=\d)", ", ", found)  # "Sep 16,2019"
     try:
         value = date_parser.parse(found, dayfirst=not found[:4].isdigit(), default=_DEFAULT)
     except (ValueError, OverflowError):
@@ -64,7 +65,9 @@ _DATE_LABEL = re.compile(
     r"published(?:\s+on)?|posted(?:\s+on)?|issued(?:\s+on)?|released(?:\s+on)?|date(?:d)?|"
     r"last\s+updated(?:\s+on)?|updated(?:\s+on)?)\b\s*[:,|·\-–—]?\s*", re.I)
 _DATE_ALONE = re.compile(
-    rf"^(?:{_WEEKDAY},?\s+)?(?P<date>" + "|".join(_DATE_PATTERNS) +
+    # "01:53, Sep 16,2019": a time of posting may come first
+    r"^(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?\s*,?\s+)?"
+    rf"(?:{_WEEKDAY},?\s+)?(?P<date>" + "|".join(_DATE_PATTERNS) +
     rf")(?:,?\s+{_WEEKDAY})?(?:\s*(?:[|,\-–—]|at)?\s*\d{{1,2}}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?"
     r"(?:\s*,?\s+by\s+[^.]{1,60})?"
     # "Wednesday, 5 December 2018, 14:35 Last update: about 7 months ago": the note of an update after it
@@ -207,13 +210,16 @@ def meta_line(line: str) -> tuple[str | None, date] | None:
         found = date_line(part)
         if found is not None and when is None:
             when = found
-        elif release_marker(part) is not None or re.fullmatch(r"\d{1,2}[:.]\d\d", part):
+        elif release_marker(part) is not None or re.fullmatch(r"\d{1,2}[:.]\d\d", part) \
+                or re.match(r"(?:posted\s+|written\s+)?by\s+\S", part, re.I):  # "Posted by the X staff": a byline
             continue
         elif place is None and _PLACE_ONLY.match(part) and part.split()[0].lower() not in _NOT_PLACE \
                 and part.upper() not in _ORG_ACRONYMS:
             place = readable_place(part)
         else:
             return None  # a field of another kind: not a dateline of this form
+    if place is not None and any(re.match(r"(?:published|posted|updated)\b", p, re.I) for p in parts):
+        place = None  # "Jane Roe | Published: 01:53, Sep 16,2019": the other field is a byline
     return (place, when) if when is not None else None
 
 
@@ -239,7 +245,8 @@ _PLACE_ONLY = re.compile(rf"^{_PLACE_WORD}(?:[ -]{_PLACE_WORD}|\s(?:de|del|la|el
 _NOT_PLACE = frozenset("""the a an this that these those in on at for from with by as it its
 he she they we our their his her today yesterday tomorrow meanwhile however also but and
 according during after before while when ms mr mrs dr prof his-excellency
-news press statement update updates media""".split())
+news press statement update updates media
+chairman chairwoman editor editor-in-chief publisher founder""".split())  # a newspaper's masthead: "CHAIRMAN: DR. X"
 _ORG_ACRONYMS = frozenset("""IOM OSCE UNODC UN EU UNHCR UNICEF ILO ODIHR NGO NGOS OHCHR UNDP
 USAID INTERPOL EUROPOL CIS NATO WHO UNFPA UNESCO UNDOC GRETA CEDAW OSR CTHB""".split())
 _ON_DATE = re.compile(r"^(?:on|since|as of)\s+(?:" + _WEEKDAY + r",?\s+)?", re.I)
