@@ -187,6 +187,13 @@ def extract_programmes(ctx: DocContext, skip: set[int] = frozenset()) -> tuple[l
                     launchers.add(sp.entity.iri)
                 _add(p.implementers, sp.entity)
                 relevant = True
+        if _paid(text):
+            for m in _ORGANISED_BY.finditer(text):
+                # "the seminar was organized by IOM ..., with funding from USAID": who ran what was paid for
+                for sp in _chain(ctx, s.start + m.end(), s.end):
+                    if all(sp.entity.iri != f.iri for f in p.funders) and not _FUND.match(text, m.start()):
+                        _add(p.implementers, sp.entity)
+                        relevant = True
         for m in _LAUNCHED_BY.finditer(text):
             if not _PROG_WORD.search(text[: m.start()]):
                 continue  # "A EUR 700,000 project named \"...\" has been launched by": the sentence's programme
@@ -223,8 +230,9 @@ def extract_programmes(ctx: DocContext, skip: set[int] = frozenset()) -> tuple[l
                     launchers.add(sp.entity.iri)
                 _add(p.implementers, sp.entity)
                 relevant = True
+        totals = _many_programmes(text)
         for a, b, amount, cur in parse_amounts(text):
-            if p.budget_amount is None:
+            if p.budget_amount is None and not totals:
                 p.budget_amount, p.budget_currency = amount, cur
                 relevant = True
         for a, b, months in parse_durations(text):
@@ -344,6 +352,16 @@ _COMPOUND = re.compile(r"-(funded|financed|co-funded|co-financed|sponsored|backe
 #: the bodies that own it
 _OF_OWNERS = re.compile(r"\s+(?:[“\"'‘][^”\"’]{2,120}[”\"’]\s+)?(?:of|between)\s+(?:the\s+)?")
 _LAUNCHED_BY = re.compile(r"\b(?:launched|initiated|started|introduced)\s+by\s+", re.I)
+
+
+_ORGANISED_BY = re.compile(r"\b(?:organi[sz]ed|held|hosted|conducted|run)\s+(?:jointly\s+)?by\s+(?:the\s+)?", re.I)
+_PLURAL_PROG = re.compile(r"\b(?:programmes|programs|projects|initiatives|grants|awards)\b|\bsince\s+(?:19|20)\d\d\b", re.I)
+
+
+def _many_programmes(text: str) -> bool:
+    """A sentence about programmes in the plural ("more than $1 billion in programmes since 1992",
+    "the three programs together stand for P510 million"): its amount is a total, not a budget."""
+    return bool(_PLURAL_PROG.search(text)) and not re.search(r"\b(?:programme|program|project|initiative)\b(?!s)", text, re.I)
 
 
 def _paid(text: str) -> bool:
