@@ -248,6 +248,8 @@ def extract_programmes(ctx: DocContext, skip: set[int] = frozenset()) -> tuple[l
                 _add(p.regions, sp)
                 relevant = True
         for rm in _NAMED_REGIONS.finditer(text):
+            if any(sp.entity.kind == "Organization" for sp in ctx.overlapping(s.start + rm.start("list"), s.start + rm.end("list"))):
+                continue  # "in the US State Department report": a body, not a department of a country
             for item in re.split(r",\s*|,?\s+and\s+", rm.group("list")):
                 name = re.sub(r"^the\s+", "", item.strip())
                 if name:
@@ -411,10 +413,13 @@ def _region_list(ctx: DocContext, start: int, end: int) -> list[Entity]:
             continue
         lead = len(item) - len(item.lstrip())
         found = ctx.spans_in(a, a + len(item), ("Place", "State"))
+        if not found and any(sp.entity.kind == "Organization" and sp.start <= a + lead + 4
+                             for sp in ctx.overlapping(a + lead, a + len(item))):
+            continue  # "in the countries of the Gulf of Guinea, Expertise France and the EU mean to": a body, no place
         if found:
             out.append(found[0].entity)
             continue
-        m = re.match(r"(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})", item[lead:])
+        m = re.match(r"(?:the\s+)?([A-Z][\w'’\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’\-]*){0,2})", item[lead:])
         if not m:
             if not out:
                 break  # "in the field of prevention ...": prose, not a list of places
