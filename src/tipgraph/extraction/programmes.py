@@ -366,6 +366,20 @@ def _many_programmes(text: str) -> bool:
     return bool(_PLURAL_PROG.search(text)) and not re.search(r"\b(?:programme|program|project|initiative)\b(?!s)", text, re.I)
 
 
+def own_programme(ctx: DocContext, programmes: list[ProgrammeFact], publisher: Entity | None) -> None:
+    """A body's own page about the one programme it tells of, naming who pays but nobody who
+    carries it out ("Funder: U.S. Department of State" on Winrock's page, "funded by the
+    Netherlands, the training ..." on UNODC's): the publisher carries it out."""
+    if len(programmes) != 1 or publisher is None or publisher.kind != "Organization" or _donor_body(publisher):
+        return
+    p = programmes[0]
+    named = any(sp.entity.iri == publisher.iri for sp in ctx.spans)
+    if p.implementers or not (p.funders or p.budget_amount is not None) or not named \
+            or any(f.iri == publisher.iri for f in p.funders):
+        return
+    p.implementers.append(publisher)
+
+
 def _paid(text: str) -> bool:
     """Whether a sentence that names no programme says that someone paid: "with funding from",
     "financed by" (an event held "with the support of" X, or "supported by" X, is not a programme)."""
