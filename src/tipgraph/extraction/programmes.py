@@ -27,7 +27,11 @@ _FUND = re.compile(
     re.I,
 )
 #: "The Government of Canada will provide CAD 5 million", "UK funds new project": the subject pays
-_FUND_VERB = re.compile(r"\b(?:will\s+provide|provides|provided|has\s+committed|have\s+committed|committed|announced|allocated|contributes|contributed|has\s+granted|granted|funds|is\s+funding|will\s+fund|donated|pledged)\b")
+_FUND_VERB = re.compile(r"\b(?:will\s+provide|provides|provided|has\s+committed|have\s+committed|committed|announced|announces|announce|allocated|contributes|contributed|has\s+granted|granted|funds|is\s+funding|will\s+fund|donated|pledged"
+                        r"|(?:to|will|would)\s+give|gives|gave|has\s+given|have\s+given)\b")
+#: "an award of $750,000 to two organizations: the IRC and Atina": the recipients carry it out
+_GRANT_TO = re.compile(r"\b(?:award|grant|donation|contribution)s?\s+of\s+(?:[A-Z]{3}|US\$|\$|€|£|P)\s?[\d.,]+(?:\s+(?:million|billion|thousand))?\s+to\s+"
+                       r"(?:(?:two|three|four|five|\d)\s+(?:organi[sz]ations|NGOs|partners|groups)\s*:\s*)?(?:the\s+)?", re.I)
 _IMPL_BY = re.compile(r"\b(?:implemented|carried\s+out|run|managed|executed|led|delivered)\s+(?:jointly\s+)?by\s+"
                       r"(?:a\s+consortium\s+(?:made\s+up\s+of|composed\s+of|consisting\s+of|comprising|of)\s+(?:these|the\s+following)?\s*(?:institutions|organi[sz]ations|partners|members|NGOs)?\s*:?\s*)?"
                       r"|\bwith\s+(?=(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s+as\s+(?:the\s+)?(?:prime|lead|main|principal)\s+(?:recipient|partner|implementer|grantee|agency))|\b(?:in\s+partnership|in\s+cooperation|in\s+co-operation|together|jointly)\s+with\s+", re.I)
@@ -140,7 +144,8 @@ def extract_programmes(ctx: DocContext, skip: set[int] = frozenset()) -> tuple[l
             continue
         hits = [m for m in _PROG_WORD.finditer(s.text)
                 if not any(i.start <= s.start + m.start() < i.end for i in inst_spans)]
-        if hits or _FUND.search(s.text) and (_paid(s.text) and _IMPL_BY.search(s.text) or parse_amounts(s.text)):
+        if hits or _FUND.search(s.text) and (_paid(s.text) and _IMPL_BY.search(s.text) or parse_amounts(s.text)) \
+                or _GRANT_TO.search(s.text) or _pays_amount(s.text):
             sents.append(s)  # "X, funded by A and implemented by B": a programme by what it says
         elif sents and sents[-1].index == s.index - 1 and (_ACTIVE_IMPL.search(s.text) or _ACTIVE_FUND.search(s.text)
                                                             or _FUND.search(s.text)
@@ -201,6 +206,11 @@ def extract_programmes(ctx: DocContext, skip: set[int] = frozenset()) -> tuple[l
                 # "a project launched by the European Union": a donor launches what it pays for
                 _add(p.funders if _is_donor(sp.entity) else p.implementers, sp.entity)
                 relevant = True
+        for gm in _GRANT_TO.finditer(text):
+            for sp in _chain(ctx, s.start + gm.end(), s.end, kinds=("Organization",)):
+                if all(sp.entity.iri != f.iri for f in p.funders):
+                    _add(p.implementers, sp.entity)
+                    relevant = True
         fm = _FUND_VERB.search(text)
         if fm and (parse_amounts(text[fm.end() : fm.end() + 60]) or _PROG_WORD.search(text[fm.end() : fm.end() + 40])):
             subj = ctx.spans_in(s.start, s.start + fm.start(), ("Organization", "State"))
@@ -378,6 +388,13 @@ def own_programme(ctx: DocContext, programmes: list[ProgrammeFact], publisher: E
             or any(f.iri == publisher.iri for f in p.funders):
         return
     p.implementers.append(publisher)
+
+
+def _pays_amount(text: str) -> bool:
+    """"Japan intends to give $927,000 to help Nigeria", "the Department announces an award of
+    $750,000": a payer's verb with an amount right after it speaks of a programme."""
+    fm = _FUND_VERB.search(text)
+    return fm is not None and bool(parse_amounts(text[fm.end() : fm.end() + 40])) and not _many_programmes(text)
 
 
 def _paid(text: str) -> bool:
