@@ -167,3 +167,10 @@ def test_a_cut_off_last_paragraph_is_kept():
                     "belongs to a regional project on child protection, funded by\nItaly's Minis\n\n"
                     "Share | Print\n")
     assert "funded by Italy's Minis" in " ".join(doc.text.split())
+
+
+def test_the_body_that_leads_the_project_carries_it_out():
+    p = _programme("The Swiss Agency for Development and Cooperation funds the Project in Moldova. "
+                   "The Ministry of the Interior of Lithuania leads the Project.")
+    assert "Ministry of the Interior of Lithuania" in {e.label for e in p.implementers} | \
+        {a for e in p.implementers for a in e.alt_labels}

@@ -53,7 +53,7 @@ _OWNED = re.compile(r"^(?:['’]s)?\s+(?:" + _MODIFIER + r"\s+){0,3}(?:[“\"][^
 _REGION_KIND = r"(?:Province|Region|Oblast|District|Department|Governorate|County|Prefecture)"
 
 _ACTIVE_IMPL = re.compile(r"\b(?:(?:will|would|is\s+to)\s+(?:help|support|assist)\b(?=[^.;]{0,150}?\bthrough\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}(?:project|programme|program|initiative))|implements|implement|(?:will|would|is\s+to)\s+(?:implement|run|carry\s+(?:it|them|the\s+\w+)?\s*out|deliver)|carr(?:y|ies|ied)\s+(?:it|them)\s+out|runs|is\s+running|are\s+running|is\s+implementing|are\s+implementing"
-                          r"|delivers|administers|leads(?=\s+(?:the|this|its)\s+(?:\w+\s+)?(?:project|programme|program|initiative))"
+                          r"|delivers|administers|leads(?=\s+(?:the|this|its)\s+(?:\w+\s+)?(?i:project|programme|program|initiative))"
                           r"|ha(?:s|ve)\s+been\s+(?:carrying\s+out|implementing|running))\b(?!\s+by)")
 _CLAUSE_START = re.compile(r"(?:\b(?:which|that|who|while|whereas)\b|[;:]|,\s+and\b)")
 
