@@ -19,7 +19,7 @@ from .meetings import MeetingExtractor
 from .mentions import collect_spans
 from .persons import alias_spans, contact_persons, find_persons, headline_author, person_facts
 from .factsheets import extract_factsheet_programmes
-from .programmes import extract_programmes, merge_sheet_and_prose
+from .programmes import extract_programmes, merge_sheet_and_prose, own_programme
 from .ratifications import extract_ratifications
 
 __all__ = ["extract"]
@@ -50,6 +50,7 @@ def extract(doc: SourceDocument, resolver) -> Extraction:
     sheet_programmes, sheet_sents = extract_factsheet_programmes(ctx)
     programmes, prog_sents = extract_programmes(ctx, skip=sheet_sents)
     programmes = merge_sheet_and_prose(sheet_programmes, programmes)
+    own_programme(ctx, programmes, publisher)
     prog_sents |= sheet_sents
     ratifications, adoptions, rat_sents = extract_ratifications(ctx)
     meetings = MeetingExtractor(ctx, affiliation, prog_sents | rat_sents).extract()

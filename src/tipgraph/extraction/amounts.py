@@ -23,6 +23,7 @@ CURRENCIES = {
     "norwegian kroner": "NOK", "nok": "NOK", "swedish kronor": "SEK", "sek": "SEK",
     "danish kroner": "DKK", "dkk": "DKK", "canadian dollars": "CAD", "cad": "CAD", "c$": "CAD",
     "australian dollars": "AUD", "aud": "AUD", "a$": "AUD",
+    "php": "PHP", "₱": "PHP", "p": "PHP",
     "manat": "TMT", "tenge": "KZT", "hryvnia": "UAH", "lari": "GEL", "somoni": "TJS", "som": "KGS",
 }
 _CUR_ALT = "|".join(re.escape(k) for k in sorted(CURRENCIES, key=len, reverse=True))
@@ -39,7 +40,8 @@ _AMOUNT = re.compile(
 )
 
 _DURATION = re.compile(
-    r"\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)[-\s](?P<unit>month|year)s?\b(?!\s+old)(?P<after>[-\s]+(?:old|ago))?",
+    r"\b(?:(?P<ln>\d{1,3}|[a-z]+)-)?(?P<long>year|month)-long\b"
+    r"|\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)[-\s](?P<unit>month|year)s?\b(?!\s+old|-long)(?P<after>[-\s]+(?:old|ago)|\s+of\s+(?!implementation\b))?",
     re.I,
 )
 
@@ -53,6 +55,8 @@ def parse_amounts(text: str) -> list[tuple[int, int, Decimal, str]]:
         cur = (m.group("cur1") or m.group("cur2")).lower()
         if scale and scale.lower() == "m" and not m.group("cur1"):
             continue  # "5 m euro" is rare; "5 m" is usually metres
+        if cur == "p" and (m.group("cur1") != "P" or not text[m.end("cur1") : m.end("cur1") + 1].isdigit()):
+            continue  # the peso only as "P153 million", glued to its number
         try:
             value = Decimal(re.sub(r"[,\s]", "", num))
         except InvalidOperation:
@@ -72,7 +76,12 @@ def parse_durations(text: str) -> list[tuple[int, int, int]]:
     out = []
     for m in _DURATION.finditer(text):
         if m.group("after"):
-            continue
+            continue  # "ten years ago", "over ten years of partnership": time gone by, not a plan
+        if m.group("long"):
+            n = small_number(m.group("ln")) if m.group("ln") else 1
+            if n:
+                out.append((m.start(), m.end(), n * (12 if m.group("long").lower() == "year" else 1)))
+            continue  # "the Mission's year-long project"
         n = small_number(m.group("n"))
         if not n:
             continue

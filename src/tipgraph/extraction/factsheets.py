@@ -19,6 +19,8 @@ _ITEM_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|\bwith\b|&|\+)\s*")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
 _MONTH_YEAR = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b", re.I)
 _MONTHS = "january february march april may june july august september october november december".split()
+_MONTH_NAMES = _MONTHS
+_MONTH_DAY_YEAR = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+(\d{4})\b", re.I)
 
 
 def _field_dates(value: str) -> list[date]:
@@ -36,6 +38,12 @@ def _field_dates(value: str) -> list[date]:
             if d not in out:
                 out.append(d)
         return out
+    m = _MONTH_DAY_YEAR.search(value)
+    if m:  # "April 1, 2023"
+        try:
+            return [date(int(m.group(3)), _MONTH_NAMES.index(m.group(1).lower()) + 1, int(m.group(2)))]
+        except ValueError:
+            return []
     m = _MONTH_YEAR.search(value)
     return [date(int(m.group(2)), _MONTHS.index(m.group(1).lower()) + 1, 1)] if m else []
 
@@ -185,9 +193,10 @@ def extract_factsheet_programmes(ctx: DocContext) -> tuple[list[ProgrammeFact], 
         current.evidence.append(s.text)
         current.sentences.add(s.index)
     out, used = [], set()
+    own = ctx.publisher is not None and ctx.publisher.kind == "Organization"
     for n, r in enumerate(records, 1):
-        if not r.substantial():
-            continue
+        if not (r.substantial() or own and len(records) == 1 and r.fact.budget_amount is not None):
+            continue  # a body's own project page may give the budget alone: it carries the project out
         p = r.fact
         if p.duration_months is None and r.start and r.end:
             p.duration_months = _span_months(r.start, r.end)

@@ -14,16 +14,24 @@ from ..model import Entity, ProgrammeFact
 from .amounts import parse_amounts, parse_durations
 from .context import ActorSpan, DocContext
 
-_PROG_WORD = re.compile(r"\b(?:programme|program|project|initiative)s?\b", re.I)
+#: "the OSCE Project Co-ordinator", "Project Manager": a post or an office named after a project is no programme
+_PROG_WORD = re.compile(r"\b(?:programme|program|project|initiative)s?\b"
+                        r"(?!\s+(?:Co-?ordinators?|Coordinators?|Managers?|Officers?|Office|Director|Leaders?|Team|Assistants?|Component)\b)", re.I)
 _NAMED = re.compile(r"(?:(?P<owner>[A-Z][\w.]*)['’]s\s+)?(?P<name>(?:[A-Z][\w'’\-]*\s+){1,7}(?:Programme|Program|Project|Initiative))\b")
 _FUND = re.compile(
-    r"\b(?:funded|financed|co-funded|co-financed|sponsored|supported|backed)\s+(?:with\s+[^,;]{2,30}?\s+)?(?:by|through)\s+|\bwith\s+(?:the\s+)?(?:generous\s+)?(?:financial\s+)?(?:co-)?(?:financing|funding|support|contribution)(?:\s+support)?\s+(?:of|from)\s+"
+    r"\b(?:funded|financed|co-funded|co-financed|sponsored|supported|backed|commissioned|awarded)\s+(?:with\s+[^,;]{2,30}?\s+)?(?:by|through)\s+"
+    r"|\b(?:with|has|have|had|receives|received|enjoys)\s+(?:the\s+)?(?:generous\s+)?(?:financial\s+)?(?:co-)?(?:financing|funding|support|contribution|assistance)(?:\s+support)?"
+    r"(?:\s+and\s+(?:sponsorship|funding|support|financing))?\s+(?:of|from)\s+"
     r"|\b(?:grant|funding|donation|contribution)s?\s+(?:of\s+(?:[A-Z]{3}|US\$|\$|€|£)\s?[\d.,]+(?:\s+(?:million|billion|thousand))?\s+)?from\s+"
-    r"|\b(?:million|billion|thousand|euros?|dollars?|francs?|pounds?|sum|amount|budget|rest|remainder)\s+(?:of\s+it\s+)?(?:comes?|came|is\s+coming)\s+from\s+|\bthanks\s+to\s+(?:the\s+)?(?:generous\s+)?(?:support|funding|contribution)\s+(?:of|from)\s+",
+    r"|\b(?:million|billion|thousand|euros?|dollars?|francs?|pounds?|sum|amount|budget|rest|remainder|money|funds|funding|financing)\s+(?:of\s+it\s+|for\s+(?:the|this|its)\s+[\w-]+\s+)?(?:comes?|came|is\s+coming)\s+(?:in\s+part\s+)?from\s+|\bthanks\s+to\s+(?:the\s+)?(?:generous\s+)?(?:support|funding|contribution)\s+(?:of|from)\s+",
     re.I,
 )
 #: "The Government of Canada will provide CAD 5 million", "UK funds new project": the subject pays
-_FUND_VERB = re.compile(r"\b(?:will\s+provide|provides|provided|has\s+committed|have\s+committed|committed|announced|allocated|contributes|contributed|has\s+granted|granted|funds|is\s+funding|will\s+fund|donated|pledged)\b")
+_FUND_VERB = re.compile(r"\b(?:will\s+provide|provides|provided|has\s+committed|have\s+committed|committed|announced|announces|announce|allocated|contributes|contributed|has\s+granted|granted|funds|is\s+funding|will\s+fund|donated|pledged"
+                        r"|(?:to|will|would)\s+give|gives|gave|has\s+given|have\s+given)\b")
+#: "an award of $750,000 to two organizations: the IRC and Atina": the recipients carry it out
+_GRANT_TO = re.compile(r"\b(?:award|grant|donation|contribution)s?\s+of\s+(?:[A-Z]{3}|US\$|\$|€|£|P)\s?[\d.,]+(?:\s+(?:million|billion|thousand))?\s+to\s+"
+                       r"(?:(?:two|three|four|five|\d)\s+(?:organi[sz]ations|NGOs|partners|groups)\s*:\s*)?(?:the\s+)?", re.I)
 _IMPL_BY = re.compile(r"\b(?:implemented|carried\s+out|run|managed|executed|led|delivered)\s+(?:jointly\s+)?by\s+"
                       r"(?:a\s+consortium\s+(?:made\s+up\s+of|composed\s+of|consisting\s+of|comprising|of)\s+(?:these|the\s+following)?\s*(?:institutions|organi[sz]ations|partners|members|NGOs)?\s*:?\s*)?"
                       r"|\bwith\s+(?=(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s+as\s+(?:the\s+)?(?:prime|lead|main|principal)\s+(?:recipient|partner|implementer|grantee|agency))|\b(?:in\s+partnership|in\s+cooperation|in\s+co-operation|together|jointly)\s+with\s+", re.I)
@@ -33,14 +41,20 @@ _IMPL_VERB = re.compile(r"\b(?:ha(?:ve|s)\s+)?(?:launched|launch|launches|implem
 #: "ILO will carry it out in ...".
 _ACTIVE_FUND = re.compile(r"\b(?:finances|finance|financing|funds|fund|is\s+paying\s+for|are\s+paying\s+for|pays\s+for|pay\s+for|paid\s+for|bankrolls?|co-finances|co-funds"
                           r"|(?:puts|put|provides|provided|contributes|contributed|covers|covered)\s+(?:in\s+)?(?:the\s+)?(?:remainder|rest|balance)"
-                          r"|supports?(?=\s+(?:it\s+|them\s+)?with\s+(?:[A-Z]{3}\b|US\$|\$|€|£|a\s+(?:grant|contribution))))\b(?!\s+(?:by|from))")
+                          r"|supports?(?=\s+(?:it\s+|them\s+|(?:the|this)\s+(?:project|programme|program|initiative)\s+)?with\s+(?:[A-Z]{3}\b|US\$|\$|€|£|a\s+(?:grant|contribution)|(?:financial\s+)?(?:contributions|funding|grants|funds)\b)))\b(?!\s+(?:by|from))")
+#: What stands between an owner and its programme word: "IOM's two-year", "OSCE co-operation",
+#: "the Mission's year-long", "IOM counter-trafficking" (a hyphenated word or a word of the field)
+_MODIFIER = (r"(?-i:[a-z]+-[a-z]+(?:-[a-z]+)?|joint|new|regional|national|pilot|flagship|global|country|counter|trafficking"
+             r"|development|assistance|cooperation|protection|prevention|research|technical|support|large|small)")
 #: "IOM's \"Protect and Refer\" initiative", "a two-year UNODC project": the body that owns it runs it
-_OWNED = re.compile(r"^(?:['’]s)?\s+(?:(?:joint|new|regional|national|pilot|flagship|global|country)\s+)?(?:[“\"][^”\"]{2,60}[”\"]\s+)?"
-                    r"(?-i:(?:[A-Z][\w'’-]*\s+){0,4})(?:programme|program|project|initiative)s?\b", re.I)
+_OWNED = re.compile(r"^(?:['’]s)?\s+(?:" + _MODIFIER + r"\s+){0,3}(?:[“\"][^”\"]{2,60}[”\"]\s+)?"
+                    r"(?-i:(?:[A-Z][\w'’-]*\s+){0,4})(?:" + _MODIFIER + r"\s+){0,2}(?:programme|program|project|initiative)s?\b", re.I)
 #: "in Madhesh Province and Sudurpashchim Province": names each followed by their kind of region
 _REGION_KIND = r"(?:Province|Region|Oblast|District|Department|Governorate|County|Prefecture)"
 
-_ACTIVE_IMPL = re.compile(r"\b(?:(?:will|would|is\s+to)\s+(?:help|support|assist)\b(?=[^.;]{0,150}?\bthrough\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}(?:project|programme|program|initiative))|implements|implement|(?:will|would|is\s+to)\s+(?:implement|run|carry\s+(?:it|them|the\s+\w+)?\s*out|deliver)|carr(?:y|ies)\s+(?:it|them)\s+out|runs|is\s+running|are\s+running|is\s+implementing|are\s+implementing)\b(?!\s+by)")
+_ACTIVE_IMPL = re.compile(r"\b(?:(?:will|would|is\s+to)\s+(?:help|support|assist)\b(?=[^.;]{0,150}?\bthrough\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}(?:project|programme|program|initiative))|implements|implement|(?:will|would|is\s+to)\s+(?:implement|run|carry\s+(?:it|them|the\s+\w+)?\s*out|deliver)|carr(?:y|ies|ied)\s+(?:it|them)\s+out|runs|is\s+running|are\s+running|is\s+implementing|are\s+implementing"
+                          r"|delivers|administers|leads(?=\s+(?:the|this|its)\s+(?:\w+\s+)?(?i:project|programme|program|initiative))"
+                          r"|ha(?:s|ve)\s+been\s+(?:carrying\s+out|implementing|running))\b(?!\s+by)")
 _CLAUSE_START = re.compile(r"(?:\b(?:which|that|who|while|whereas)\b|[;:]|,\s+and\b)")
 
 
@@ -130,7 +144,8 @@ def extract_programmes(ctx: DocContext, skip: set[int] = frozenset()) -> tuple[l
             continue
         hits = [m for m in _PROG_WORD.finditer(s.text)
                 if not any(i.start <= s.start + m.start() < i.end for i in inst_spans)]
-        if hits or (_FUND.search(s.text) and (_IMPL_BY.search(s.text) or parse_amounts(s.text))):
+        if hits or _FUND.search(s.text) and (_paid(s.text) and _IMPL_BY.search(s.text) or parse_amounts(s.text)) \
+                or _GRANT_TO.search(s.text) or _pays_amount(s.text):
             sents.append(s)  # "X, funded by A and implemented by B": a programme by what it says
         elif sents and sents[-1].index == s.index - 1 and (_ACTIVE_IMPL.search(s.text) or _ACTIVE_FUND.search(s.text)
                                                             or _FUND.search(s.text)
@@ -177,13 +192,25 @@ def extract_programmes(ctx: DocContext, skip: set[int] = frozenset()) -> tuple[l
                     launchers.add(sp.entity.iri)
                 _add(p.implementers, sp.entity)
                 relevant = True
+        if _paid(text):
+            for m in _ORGANISED_BY.finditer(text):
+                # "the seminar was organized by IOM ..., with funding from USAID": who ran what was paid for
+                for sp in _chain(ctx, s.start + m.end(), s.end):
+                    if all(sp.entity.iri != f.iri for f in p.funders) and not _FUND.match(text, m.start()):
+                        _add(p.implementers, sp.entity)
+                        relevant = True
         for m in _LAUNCHED_BY.finditer(text):
-            if not _PROG_WORD.search(text[max(0, m.start() - 60) : m.start()]):
-                continue
+            if not _PROG_WORD.search(text[: m.start()]):
+                continue  # "A EUR 700,000 project named \"...\" has been launched by": the sentence's programme
             for sp in _chain(ctx, s.start + m.end(), s.end):
                 # "a project launched by the European Union": a donor launches what it pays for
                 _add(p.funders if _is_donor(sp.entity) else p.implementers, sp.entity)
                 relevant = True
+        for gm in _GRANT_TO.finditer(text):
+            for sp in _chain(ctx, s.start + gm.end(), s.end, kinds=("Organization",)):
+                if all(sp.entity.iri != f.iri for f in p.funders):
+                    _add(p.implementers, sp.entity)
+                    relevant = True
         fm = _FUND_VERB.search(text)
         if fm and (parse_amounts(text[fm.end() : fm.end() + 60]) or _PROG_WORD.search(text[fm.end() : fm.end() + 40])):
             subj = ctx.spans_in(s.start, s.start + fm.start(), ("Organization", "State"))
@@ -195,21 +222,27 @@ def extract_programmes(ctx: DocContext, skip: set[int] = frozenset()) -> tuple[l
                 _add(p.funders, sp.entity)
                 relevant = True
         for im in _ACTIVE_IMPL.finditer(text):
-            for sp in _subject(ctx, s, im.start()):
+            subj = _subject(ctx, s, im.start())
+            for sp in subj:
                 if all(sp.entity.iri != f.iri for f in p.funders):
-                    _add(p.implementers, sp.entity)
+                    # "USAID and IOM have been carrying out the project": the donor beside a body pays
+                    donor = _donor_body(sp.entity) and any(not _is_donor(o.entity) for o in subj)
+                    _add(p.funders if donor else p.implementers, sp.entity)
                     relevant = True
         vm = _IMPL_VERB.search(text)
         if vm and _PROG_WORD.search(text[vm.end():]):
-            for sp in ctx.spans_in(s.start, s.start + vm.start(), ("Organization", "State")):
+            # "The UN marks the Day, and IOM is using it to start a project": the clause's own subject
+            clause = [c.end() for c in _CLAUSE_START.finditer(text[: vm.start()])]
+            for sp in ctx.spans_in(s.start + (clause[-1] if clause else 0), s.start + vm.start(), ("Organization", "State")):
                 if re.search(r"\b(?:in|to|across|for)\s+(?:the\s+)?$", ctx.text[max(s.start, sp.start - 12) : sp.start]):
                     continue  # "the Netherlands Ambassador to Viet Nam launched": the host, not a launcher
                 if all(sp.entity.iri != e.iri for e in p.implementers):
                     launchers.add(sp.entity.iri)
                 _add(p.implementers, sp.entity)
                 relevant = True
+        totals = _many_programmes(text)
         for a, b, amount, cur in parse_amounts(text):
-            if p.budget_amount is None:
+            if p.budget_amount is None and not totals:
                 p.budget_amount, p.budget_currency = amount, cur
                 relevant = True
         for a, b, months in parse_durations(text):
@@ -225,6 +258,8 @@ def extract_programmes(ctx: DocContext, skip: set[int] = frozenset()) -> tuple[l
                 _add(p.regions, sp)
                 relevant = True
         for rm in _NAMED_REGIONS.finditer(text):
+            if any(sp.entity.kind == "Organization" for sp in ctx.overlapping(s.start + rm.start("list"), s.start + rm.end("list"))):
+                continue  # "in the US State Department report": a body, not a department of a country
             for item in re.split(r",\s*|,?\s+and\s+", rm.group("list")):
                 name = re.sub(r"^the\s+", "", item.strip())
                 if name:
@@ -247,6 +282,23 @@ def extract_programmes(ctx: DocContext, skip: set[int] = frozenset()) -> tuple[l
                 elif all(e.iri != f.iri for f in p.funders):
                     _add(p.implementers, e)
                     relevant = True
+        for cm in _COMPOUND.finditer(text):
+            # "a three-year US-funded project", "an INL-funded, IOM-implemented project"
+            if not _PROG_WORD.search(text[cm.end() : cm.end() + 80]):
+                continue
+            spans = [sp for sp in ctx.spans_in(s.start, s.start + cm.start(), ("Organization", "State"))
+                     if sp.end == s.start + cm.start()]
+            for sp in spans[-1:]:
+                _add(p.implementers if cm.group(1).lower() == "implemented" else p.funders, sp.entity)
+                relevant = True
+        for hit in _PROG_WORD.finditer(text):
+            # "a joint programme of ECOWAS, the AU and IOM", "the project \"X\" of Winrock International"
+            om = _OF_OWNERS.match(text, hit.end())
+            if om is None:
+                continue
+            for sp in _chain(ctx, s.start + om.end(), s.end, kinds=("Organization",)):
+                _add(p.funders if _donor_body(sp.entity) else p.implementers, sp.entity)
+                relevant = True
         for rm in _REGIONS_BEFORE.finditer(text):
             for name in re.split(r",?\s+and\s+|,\s*", rm.group("list").strip()):
                 if name:
@@ -267,11 +319,13 @@ def extract_programmes(ctx: DocContext, skip: set[int] = frozenset()) -> tuple[l
                     or ctx.resolver.resolve_or_create(item.group(), "Place", country=ctx.country_arg()))
                 _add(p.regions, ent)
                 relevant = True
-        for m in re.finditer(r"\bin\s+(?:the\s+)?", text):
+        for m in re.finditer(r"\b[Ii]n\s+(?:the\s+)?", text):
             # "in Guatemala, Honduras and El Salvador": states where it works (a city is where it was presented)
             if len(re.findall(r"[\"“”]", text[: m.start()])) % 2 == 1:
                 continue  # inside a quoted name: "Action against Trafficking in Armenia"
             for sp in _chain(ctx, s.start + m.end(), s.end, kinds=("State",)):
+                if ctx.text[sp.start - 1 : sp.start] == "(" and ctx.spans_in(s.start + m.end(), sp.start, ("Place",)):
+                    continue  # "in Brussels (Belgium)": the city's country, where it was presented
                 if sp.start == s.start + m.end():
                     _add(p.regions, sp.entity)
                     relevant = True
@@ -304,7 +358,52 @@ def extract_programmes(ctx: DocContext, skip: set[int] = frozenset()) -> tuple[l
     return [p], used
 
 
+#: "US-funded", "EU-financed", "IOM-implemented" before a programme word
+_COMPOUND = re.compile(r"-(funded|financed|co-funded|co-financed|sponsored|backed|implemented)\b", re.I)
+#: "a joint programme of", "the project \"Safe Migration\" of", "a programme between Qatar and the ILO":
+#: the bodies that own it
+_OF_OWNERS = re.compile(r"\s+(?:[“\"'‘][^”\"’]{2,120}[”\"’]\s+)?(?:of|between)\s+(?:the\s+)?")
 _LAUNCHED_BY = re.compile(r"\b(?:launched|initiated|started|introduced)\s+by\s+", re.I)
+
+
+_ORGANISED_BY = re.compile(r"\b(?:organi[sz]ed|held|hosted|conducted|run)\s+(?:jointly\s+)?by\s+(?:the\s+)?", re.I)
+_PLURAL_PROG = re.compile(r"\b(?:programmes|programs|projects|initiatives|grants|awards)\b|\bsince\s+(?:19|20)\d\d\b", re.I)
+
+
+def _many_programmes(text: str) -> bool:
+    """A sentence about programmes in the plural ("more than $1 billion in programmes since 1992",
+    "the three programs together stand for P510 million"): its amount is a total, not a budget."""
+    return bool(_PLURAL_PROG.search(text)) and not re.search(r"\b(?:programme|program|project|initiative)\b(?!s)", text, re.I)
+
+
+def own_programme(ctx: DocContext, programmes: list[ProgrammeFact], publisher: Entity | None) -> None:
+    """A body's own page about the one programme it tells of, naming who pays but nobody who
+    carries it out ("Funder: U.S. Department of State" on Winrock's page, "funded by the
+    Netherlands, the training ..." on UNODC's): the publisher carries it out."""
+    if len(programmes) != 1 or publisher is None or publisher.kind != "Organization" or _donor_body(publisher):
+        return
+    p = programmes[0]
+    named = any(sp.entity.iri == publisher.iri for sp in ctx.spans)
+    if p.implementers or not (p.funders or p.budget_amount is not None) or not named \
+            or any(f.iri == publisher.iri for f in p.funders):
+        return
+    p.implementers.append(publisher)
+
+
+def _pays_amount(text: str) -> bool:
+    """"Japan intends to give $927,000 to help Nigeria", "the Department announces an award of
+    $750,000": a payer's verb with an amount right after it speaks of a programme."""
+    fm = _FUND_VERB.search(text)
+    return fm is not None and bool(parse_amounts(text[fm.end() : fm.end() + 40])) and not _many_programmes(text)
+
+
+def _paid(text: str) -> bool:
+    """Whether a sentence that names no programme says that someone paid: "with funding from",
+    "financed by" (an event held "with the support of" X, or "supported by" X, is not a programme)."""
+    return any(_MONEY.search(m.group()) for m in _FUND.finditer(text))
+
+
+_MONEY = re.compile(r"fund|financ|grant|money|contribut|donat|sponsor|commission|award|million|billion|thousand|euro|dollar|franc|pound|sum|amount|budget|rest|remainder", re.I)
 
 
 def _donor_body(e: Entity) -> bool:
@@ -345,10 +444,13 @@ def _region_list(ctx: DocContext, start: int, end: int) -> list[Entity]:
             continue
         lead = len(item) - len(item.lstrip())
         found = ctx.spans_in(a, a + len(item), ("Place", "State"))
+        if not found and any(sp.entity.kind == "Organization" and sp.start <= a + lead + 4
+                             for sp in ctx.overlapping(a + lead, a + len(item))):
+            continue  # "in the countries of the Gulf of Guinea, Expertise France and the EU mean to": a body, no place
         if found:
             out.append(found[0].entity)
             continue
-        m = re.match(r"(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})", item[lead:])
+        m = re.match(r"(?:the\s+)?([A-Z][\w'’\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’\-]*){0,2})", item[lead:])
         if not m:
             if not out:
                 break  # "in the field of prevention ...": prose, not a list of places

@@ -351,13 +351,35 @@ def body_end(lines: list[str], noise: list[bool], start: int) -> int:
             continue
         if _BYLINE.match(line) or ends_sentence(line) and (
                 words(line) >= 3 or (i > 0 and lines[i - 1] and not ends_sentence(lines[i - 1]))):
-            return i
+            return _cut_paragraph_end(lines, noise, i, end)
         if "," in line and _in_introduced_list(lines, i):
             return i  # a list that ends the page, introduced by "...:" and cut off
         if _SENTENCE_END_INSIDE.search(line) and i > 0 and lines[i - 1] and not noise[i - 1] \
                 and len(lines[i - 1]) >= 50 and not ends_sentence(lines[i - 1]):
             return i  # a wrapped paragraph cut off in its last sentence: its whole sentences are body
     return end
+
+
+def _cut_paragraph_end(lines: list[str], noise: list[bool], last: int, end: int) -> int:
+    """The last line of a paragraph cut off in mid-word after the last whole sentence
+    ("The event belonged to the Mission's year-long project to strengthen the" + "anti-traff"),
+    as scraped pages end: a wrapped run of prose right after a blank line, else ``last``."""
+    j = last + 1
+    while j <= end and not lines[j].strip():
+        j += 1
+    if j == last + 1 or j > end:
+        return last
+    k = j
+    while k + 1 <= end and lines[k + 1].strip() and not noise[k + 1]:
+        k += 1
+    para = lines[j : k + 1]
+    text = " ".join(line.strip() for line in para)
+    if noise[j] or not re.match(r"[\"“]?[A-Z]", text) or words(text) < 12 or len(para) > 8 \
+            or any(len(line) < 50 for line in para[:-1]) or ends_sentence(para[-1]):
+        return last
+    if any(lines[m].strip() and not noise[m] and words(lines[m]) > 6 for m in range(k + 1, end + 1)):
+        return last  # more text follows: not the end of a cut-off page
+    return k
 
 
 #: A sentence that ends inside a line and another that begins after it ("community. At the")

@@ -17,24 +17,28 @@ _KEYS = {
     "implementer": ["implementer", "implementers", "implementing partner", "implementing partners", "implementing agency",
                     "implementing agencies", "implementing organization", "implementing organisation", "implemented by",
                     "partner", "partners", "local partner", "local partners", "main partner", "executing agency",
-                    "main implementing partner", "main implementing partners", "lead partner", "lead implementing partner"],
+                    "main implementing partner", "main implementing partners", "lead partner", "lead implementing partner",
+                    "project promoter", "grantee", "recipient"],
     "budget": ["budget", "total budget", "amount", "grant amount", "grant value", "total value", "project value",
                "project budget", "project cost", "total cost", "cost", "funding amount", "funding", "award amount",
-               "funding level", "total funding", "grant", "contribution", "total contribution"],
+               "funding level", "total funding", "grant", "contribution", "total contribution", "budget amount",
+               "initial project cost", "total project cost", "total budget amount"],
     "duration": ["duration", "project duration", "period", "project period", "implementation period", "timeframe",
-                 "time frame"],
+                 "time frame", "project timeline", "timeline", "project dates"],
     "start": ["start date", "start", "project start date", "project start", "starting date"],
     "end": ["end date", "end", "project end date", "project end", "prospective end date", "expected end date",
             "completion date"],
     "region": ["country", "countries", "region", "regions", "location", "locations", "target country",
                "target countries", "target region", "target regions", "geographic coverage", "geographical coverage",
-               "coverage", "countries/region", "country/region", "countries/regions", "country/countries"],
+               "coverage", "countries/region", "country/region", "countries/regions", "country/countries",
+               "activity locations", "activity location", "benefiting member states", "benefiting countries",
+               "beneficiary countries", "project location", "project locations"],
     "name": ["project", "project title", "project name", "programme", "programme title", "program title"],
 }
 SHEET_KEYS = {label: kind for kind, labels in _KEYS.items() for label in labels}
 _SHEET_LINE = re.compile(
     r"^\s*(?:[-•*·]\s*)?(?P<key>" + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in SHEET_KEYS), key=len, reverse=True))
-    + r")(?:\s*:|\s+[-–—](?=\s))\s*(?P<value>.*)$", re.I)  # "Donor: X", "Countries/Region - A, B"
+    + r")(?:\s*\((?P<cur>[A-Za-z]{3})\))?(?:\s*:|\s+[-–—](?=\s))\s*(?P<value>.*)$", re.I)  # "Donor: X", "Countries/Region - A, B"
 
 
 def value_offset(line: str) -> int:
@@ -50,7 +54,10 @@ def sheet_field(line: str) -> tuple[str, str] | None:
         return None
     if ":" not in line[m.end("key") : m.start("value")] and not m.group("key")[:1].isupper():
         return None  # "regions – heads of councils ...": a wrapped line of prose, not "Region - X"
-    return SHEET_KEYS[" ".join(m.group("key").lower().split())], m.group("value").strip()
+    value = m.group("value").strip()
+    if m.group("cur") and re.fullmatch(r"[\d.,\s]+", value):
+        value = f"{m.group('cur').upper()} {value}"  # "Budget Amount (USD): 200000.00"
+    return SHEET_KEYS[" ".join(m.group("key").lower().split())], value
 
 
 def sheet_lines(lines: list[str]) -> set[int]:
@@ -70,6 +77,7 @@ _RUNS_ON = re.compile(r"(?:[,;&(/-]|\b(?:and|or|of|the|for|on|in|to|with))\s*$",
 def _label_only(line: str) -> str | None:
     """The key of a line that is only a field's label ("Main Implementing partner")."""
     key = " ".join(line.strip().strip("•*-· ").rstrip(":").lower().split())
+    key = re.sub(r"\s*\([a-z]{3}\)$", "", key)  # "Budget Amount (USD)"
     return key if key in SHEET_KEYS and len(line.strip()) < 60 else None
 
 
