@@ -133,6 +133,8 @@ _ORIGIN_BEFORE = re.compile(
 )
 #: "discussed how Germany should transpose ...": a state in an embedded question is a topic
 _TOPIC_BEFORE = re.compile(r"\b(?:how|whether|why|what|where|ways\s+in\s+which)\s+(?:the\s+)?$", re.I)
+#: "the University of Georgia", "the National Museum of Qatar": a house named after a state
+_NAME_OF_STATE_BEFORE = re.compile(r"\b(?:University|College|School|Museum|Library|Hospital)\s+of\s+(?:the\s+)?$")
 _VISIT_BEFORE = re.compile(r"\b(?:visit(?:ed|ing|s)?|visit\s+to|trip\s+to|mission\s+to|(?:then\s+)?(?:travell?ed|went|moved\s+on|continued)\s+to)\s+(?:the\s+)?$", re.I)
 _TRAVELLED_TO = re.compile(r"\b(?:travell?ed|went|moved\s+on|continued)\s+to\s+([A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)(?=,\s+where\b|\s+where\b)")
 #: Sentences that refer back to the event's company: "the delegation consisted of ...",
@@ -178,6 +180,8 @@ class _Draft:
     type_text: list[str] = field(default_factory=list)
 
     def add(self, attr: str, e: Entity) -> None:
+        if "tip:MediaOrganization" in e.types:
+            return  # "(KUNA) --", "told the Saudi Press Agency": the wire reports the event
         lst = getattr(self, attr)
         if all(x.iri != e.iri for x in lst):
             lst.append(e)
@@ -280,8 +284,8 @@ class MeetingExtractor:
                 continue  # "on behalf of their Immigration, Police Service, Customs": kinds of bodies
             if s.entity.kind == "Organization" and not s.entity.in_registry and _PLURAL_BODIES.search(s.text):
                 continue  # "the Ministries of Justice of A, B and C": the states stand for their bodies
-            if s.entity.kind == "State" and self._glued_to_body(s):
-                continue  # "the Joint Fund for CARICOM-SPAIN Cooperation": part of a name
+            if s.entity.kind == "State" and (self._glued_to_body(s) or _NAME_OF_STATE_BEFORE.search(before)):
+                continue  # "the Joint Fund for CARICOM-SPAIN Cooperation", "the University of Georgia": part of a name
             if s.entity.kind == "State":
                 if _LOCATIVE_BEFORE.search(before) or _TOPIC_BEFORE.search(before) or re.match(r"^['’]s\b", after) or locative_chain \
                         or _ORIGIN_BEFORE.search(before):

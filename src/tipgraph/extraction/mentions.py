@@ -26,6 +26,8 @@ _GENERIC = frozenset("Centre Center Academy Inspectorate Police Network Union As
 _GENERIC_MODIFIERS = frozenset("Project Country Regional Field Programme Program Local Head Main Central National Sub-regional Subregional Liaison Representative Permanent".split())
 _SUBUNIT = frozenset("Office Department Secretariat Delegation Division Unit Bureau Directorate Mission Centre Center".split())
 _INSTRUMENT_HEADS = frozenset("Act Law Code Convention Protocol Plan Strategy Decree Resolution Regulation Directive Proclamation Ordinance".split())
+#: Heads of a publication's name: "the Department of State Trafficking in Persons Report".
+_PUBLICATION_HEADS = frozenset("Report Reports Yearbook Handbook Toolkit".split())
 #: Heads of local bodies that a town's name may open: "Madrid City Council".
 _LOCAL_HEADS = frozenset("Council Headquarters Municipality Police Prefecture Hall Administration Court Office".split())
 #: Heads of a treaty named after the body it founds ("Convention of X", "Statute of X").
@@ -285,6 +287,9 @@ _X_MINISTER = re.compile(r"\b(?P<x>(?:Foreign|Interior|Justice|Labou?r|Health|Ed
                          r"(?P<more>\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)\s+(?:Affairs\s+)?Minist(?:er|ers|ry)\b")
 
 
+#: "Assistant Minister for X Affairs", "Deputy Assistant Foreign Minister for ...": the remit
+#: of an assistant minister is a portfolio inside a ministry named elsewhere, not a ministry
+_ASSISTANT_POST = re.compile(r"\bAssistant\s+(?:[A-Z][a-z]+\s+)?$")
 _REMITS_MINISTER = re.compile(r"\b(?P<x>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){2,5})\s+Minist(?:er|ry)\b")
 
 
@@ -342,6 +347,8 @@ def remit_list_end(text: str, end: int) -> int:
 def ministry_spans(ctx: DocContext) -> list[ActorSpan]:
     out = []
     for m in _MINISTERS_OF.finditer(ctx.text):
+        if m.group(0).startswith("Minister ") and _ASSISTANT_POST.search(ctx.text[max(0, m.start() - 30) : m.start()]):
+            continue  # "Assistant Foreign Minister for Human Rights Affairs": a portfolio, no ministry
         singular = re.match(r"Minist(?:er|ry)\s", m.group(0)) is not None
         listed = remit_list_end(ctx.text, m.end("first")) if singular and not m.group("more") else m.end("first")
         if listed != m.end("first"):
@@ -671,6 +678,8 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
             break
     if any(w in _INSTRUMENT_HEADS for w in words[end : end + 2]):
         return []  # "... Enforcement and Administration Act": the name of a law, not a body
+    if words[-1] in _PUBLICATION_HEADS:
+        return []  # "the State Department's Trafficking in Persons Report": a publication, not a body
     if start + 1 < len(words) and words[start] in _FOUNDING_HEADS and words[start + 1] in ("of", "on"):
         # "the Convention of the Southeast European Law Enforcement Center": a treaty named
         # after a body; the body is what follows
@@ -679,11 +688,13 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
             start += 1
         if not any(is_org_head(w) for w in words[start:end]):
             return []
-    if end - start >= 3 and is_title_word(words[start]) or (end - start >= 4 and is_title_word(words[start + 1])
-                                                           and words[start].lower() in _TITLE_MODIFIERS):
+    # ("MOFAIC's Assistant Minister for ...": the post after its body's possessive)
+    p0 = start + 1 if start + 1 < end and re.search(r"\w['’]s$", words[start]) else start
+    if end - p0 >= 3 and is_title_word(words[p0]) or (end - p0 >= 4 and is_title_word(words[p0 + 1])
+                                                      and words[p0].lower() in _TITLE_MODIFIERS):
         # "Assistant Undersecretary for Federal National Council Affairs": a post, whose
         # remit names a body; "... Council Affairs" is that remit, not the council
-        k = start + (2 if not is_title_word(words[start]) else 1)
+        k = p0 + (2 if not is_title_word(words[p0]) else 1)
         while k < end and (is_title_word(words[k]) or words[k].lower() in _TITLE_MODIFIERS):
             k += 1
         if k < end and words[k] in ("for", "of", "on") and any(w == "Affairs" for w in words[k:]):
