@@ -52,3 +52,18 @@ def test_the_portfolio_of_an_assistant_minister_is_no_ministry():
     assert not any("Consular Affairs" in n or "Organisations Affairs" in n for n in names)
     assert not any("Consular Affairs" in e.label or "Organisations Affairs" in e.label for e in x.entities)
 
+
+
+def test_meetings_held_with_an_adverb_between_tell_who_took_part():
+    x = run("On 5 March 2024 a delegation of GRETA began an evaluation visit to Jordan. Talks were further "
+            "held with officials of the Ministry of Health of Jordan and of UNICEF.")
+    names = actors(x)
+    assert {"Group of Experts on Action against Trafficking in Human Beings", "United Nations Children's Fund"} <= names
+
+
+def test_a_national_office_is_not_the_international_one():
+    x = run("On 5 March 2024 a GRETA delegation visited Hungary. It met officials of the Ministry of the "
+            "Interior and the National Labour Office.")
+    names = actors(x)
+    assert "Ministry of Internal Affairs of Hungary" in names
+    assert "International Labour Organization" not in names
