@@ -67,3 +67,19 @@ def test_a_national_office_is_not_the_international_one():
     names = actors(x)
     assert "Ministry of Internal Affairs of Hungary" in names
     assert "International Labour Organization" not in names
+
+
+def test_a_generic_name_that_goes_on_is_a_body_of_its_own():
+    x = run("On 5 March 2024 UNODC met the Department of Labour Relations Service of Malta in Valletta.")
+    names = actors(x)
+    assert "United Nations Office on Drugs and Crime" in names
+    assert not any(n.startswith("Ministry of Labour") for n in names)
+    assert any(n.startswith("Department of Labour Relations Service") for n in names)
+
+
+def test_a_generic_office_of_a_national_body_is_that_body_s_unit():
+    x = run("On 5 March 2024 a GRETA delegation visited Latvia. It met the Ministry of Justice and the "
+            "Office of the Ombudsman of the Parliament.")
+    names = actors(x)
+    assert "Office of the Ombudsman of the Parliament of Latvia" in names
+    assert not any(n.startswith("Ombudsperson for Human Rights") for n in names)

@@ -78,6 +78,8 @@ def registry_spans(ctx: DocContext, mentions) -> list[ActorSpan]:
             # a generic name inside a longer one ("Supreme State Prosecutor's Office"): the phrase rule reads it
             if _generic_head(m.text) and _name_word_before(ctx, before):
                 continue
+            if len(words) >= 2 and _generic_head(m.text) and _generic_goes_on(text, m.end):
+                continue  # "the Department of Labour Inspection Service": a longer name of its own
             # a national body of another state than the one the text names
             st = ctx.state_of(e)
             if st is not None and ctx.country is not None and st.iri != ctx.country.iri \
@@ -102,6 +104,17 @@ def registry_spans(ctx: DocContext, mentions) -> list[ActorSpan]:
                 e = ctx.resolver.resolve_or_create(m.text, "Organization", country=st, types=e.types, not_this=e)
         out.append(ActorSpan(m.start, m.end, m.text, e, "registry"))
     return out
+
+
+#: More capitalised words up to a body's head right after a name: "Department of Labour|
+#: Inspection Service", "Office of the Ombudsperson| of the Parliament".
+_GOES_ON = re.compile(r" (?:of the )?((?:[A-Z][\w'’-]+ ){0,3}[A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
+
+
+def _generic_goes_on(text: str, end: int) -> bool:
+    """Whether a generic body name ending at ``end`` is the start of a longer body's name."""
+    m = _GOES_ON.match(text, end)
+    return m is not None and is_org_head(m.group(1).split()[-1])
 
 
 def _name_goes_on(text: str, end: int) -> bool:
@@ -832,10 +845,27 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
         name = ctx.text[a:b]
         ent = resolve_body(ctx, name, country=country or ctx.state_of(town[-1].entity), part_of=parent, alt_labels=[name])
         return [ActorSpan(a, b, name, ent, "enclosing")] if ent is not None else []
+    if parent is not None and country is None and piece[end - 1] == piece[-1] and len(body) >= 2 and _generic_head(name):
+        unit = _unit_of_parent(ctx, a, b, parent)
+        if unit is not None:
+            return [unit]
     ent = resolve_body(ctx, name, country=country, part_of=parent, alt_labels=surface)
     if ent is None:
         return []
     return [ActorSpan(a, b, ctx.text[a:b], ent, "phrase")]
+
+
+def _unit_of_parent(ctx: DocContext, a: int, b: int, parent: Entity) -> ActorSpan | None:
+    """"the Office of the Ombudsperson of the Parliament": a generic body's name followed by
+    the national body it belongs to names one body of its own, not the state's generic one."""
+    st = ctx.state_of(parent)
+    tail = re.match(r"\s+of\s+(?:the\s+)?", ctx.text[b : b + 10])
+    psp = ctx.span_at(b + tail.end()) if tail else None
+    if st is None or psp is None or psp.entity.iri != parent.iri or "tip:IntergovernmentalOrganization" in parent.types:
+        return None
+    full = ctx.text[a : psp.end]
+    ent = resolve_body(ctx, full, country=st, part_of=parent, alt_labels=[full])
+    return ActorSpan(a, psp.end, full, ent, "enclosing") if ent is not None else None
 
 
 # -- names with commas inside: "Ministry of Labour, Employment and Social Affairs" --------
