@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tipgraph.testing.extraction import extract_text, labels
+from tipgraph.testing.extraction import extract_text, held, labels
 
 
 def run(text: str):
@@ -83,3 +83,18 @@ def test_a_generic_office_of_a_national_body_is_that_body_s_unit():
     names = actors(x)
     assert "Office of the Ombudsman of the Parliament of Latvia" in names
     assert not any(n.startswith("Ombudsperson for Human Rights") for n in names)
+
+
+def test_the_hosts_of_earlier_meetings_of_a_series_took_no_part():
+    x = run("On 5 March 2024 ASEAN and UNODC held the fourth meeting of the expert group in Vientiane. "
+            "The previous expert group meetings were hosted by Indonesia and Malaysia.")
+    names = labels(held(x)[0].participants)
+    assert "United Nations Office on Drugs and Crime" in names
+    assert "Indonesia" not in names and "Malaysia" not in names
+
+
+def test_the_au_commission_is_not_the_union_itself():
+    x = run("On 5 March 2024 the AU Commission and IOM held a workshop on migrant smuggling in Addis Ababa.")
+    names = actors(x)
+    assert {"African Union Commission", "International Organization for Migration"} <= names
+    assert "African Union" not in names

@@ -96,6 +96,9 @@ def _planned(text: str):
     return _PLANNED.search(_WILL_CLAUSE.sub(" ", text))
 
 
+#: "The earlier Expert Group meetings were hosted by X": other, earlier events of a series
+_EARLIER_EVENTS = re.compile(r"\b(?:earlier|previous|past|prior)\s+(?:(?!this\b|that\b|today\b|in\b|on\b|the\b|a\b|year\b|week\b|month\b)[\w-]+\s+){0,3}"
+                             r"(?:meetings|sessions|conferences|workshops|seminars|rounds|editions|visits|trainings)\b", re.I)
 _PAST_MEETING = re.compile(
     r"\b(?:meeting|meetings|talks|visit|consultations|negotiations|discussions?|summit)\s+(?:held\s+)?(?:between|of|with)\s+", re.I
 )
@@ -446,7 +449,7 @@ class MeetingExtractor:
             if held:
                 clause_planned = any(_planned(text[max(0, m.start() - 60) : m.end() + 10]) for m in held)
                 target = _Draft(status="planned") if clause_planned else main
-                if not clause_planned and self._earlier_event(s, main):
+                if not clause_planned and (self._earlier_event(s, main) or _EARLIER_EVENTS.search(text[: held[0].start()])):
                     # "When EU and ECOWAS ministers met in Abuja in 2019, ...": another, earlier meeting
                     target = _Draft()
                     others.append(target)
