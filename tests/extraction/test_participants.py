@@ -98,3 +98,19 @@ def test_the_au_commission_is_not_the_union_itself():
     names = actors(x)
     assert {"African Union Commission", "International Organization for Migration"} <= names
     assert "African Union" not in names
+
+
+def test_bodies_that_sent_officials_took_part():
+    x = run("The Ministry of Justice of Estonia hosted a meeting on labour exploitation in Tallinn on 5 March "
+            "2024. Latvia's Ministry of Justice, the Lithuanian Ministry of the Interior and the Polish "
+            "Ministry of Family sent senior officials.")
+    names = labels(held(x)[0].participants)
+    assert {"Ministry of Justice of Latvia", "Ministry of Internal Affairs of Lithuania"} <= names
+
+
+def test_the_staff_of_a_body_are_no_part_of_its_name():
+    x = run("On 5 March 2024 UNODC held a workshop in Riga. Staff of the Baltic Sea Council Secretariat "
+            "attended as observers.")
+    names = actors(x)
+    assert not any(n.startswith("Staff") for n in names)
+    assert any(n.startswith("Baltic Sea Council Secretariat") for n in names)

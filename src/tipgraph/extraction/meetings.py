@@ -70,7 +70,7 @@ _SPEAKER = re.compile(
 #: B and C", "Among the bodies represented were ...", "officials came from A, B, C").
 _PARTICIPATION_CUE = re.compile(
     r"\b(?:represent(?:ed|ing|atives?)|participa(?:ted|ting|nts?|tion)|attend(?:ed|ing|ees?)|took\s+part|taking\s+part"
-    r"|delegat(?:es|ions?)|joined|came\s+(?:together\s+)?from|(?:were|was)\s+(?:drawn\s+)?from|drawn\s+from|among\s+(?:them|those|the)"
+    r"|delegat(?:es|ions?)|joined|came\s+(?:together\s+)?from|sen(?:t|ds|ding)\s+(?:[\w-]+\s+){0,2}(?:officials|representatives|delegations?|delegates|experts|observers|teams?)|(?:were|was)\s+(?:drawn\s+)?from|drawn\s+from|among\s+(?:them|those|the)"
     r"|(?:included|including)\s+(?:representatives|officials|experts|delegations)"
     r"|^(?:signing|attending|present|joining|participating)\b[^.]{0,60}?\b(?:were|was|are)\b)\b",
     re.I,

@@ -596,6 +596,8 @@ def _phrases_in_run(ctx: DocContext, toks, covered, run: list[int]) -> list[Acto
     return out
 
 
+#: Words for the people of a body, before "of" and its name: "Staff of the Secretariat".
+_PEOPLE_OF = frozenset("Staff Officials Officers Personnel Employees Members Representatives Delegates Experts Delegations".split())
 _TITLE_MODIFIERS = frozenset("assistant deputy vice first senior acting executive principal chief under".split())
 _GENERIC_OWNERS = frozenset("Initiative Project Programme Program Process Platform Partnership Group Convention Protocol".split())
 _IN_STATE_HEADS = frozenset("Council Committee Commission Taskforce Force Coalition Network Secretariat Association".split())
@@ -661,8 +663,8 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
     while si > 0:
         prev = words[seg_starts[si - 1] : seg_starts[si] - 1]
         if any((is_title_word(w) or is_title_word(w[:-1])) and w not in ("Persons", "Person")
-               or w in _NOT_ORG_START or not (w[0].isupper() or w in _CONNECTORS) for w in prev):
-            break
+               or w in _NOT_ORG_START or w in _PEOPLE_OF or not (w[0].isupper() or w in _CONNECTORS) for w in prev):
+            break  # ("Staff of the Nordic Council ...": the people of a body, not part of its name)
         if len(prev) != 1 and (is_org_head(words[start]) or _state_in_name(ctx, " ".join(prev)) is not None
                                and not re.match(r"[A-Z][a-z]+(?:ian|ese|ish|an|i)$", prev[0])):
             # "Anti-Trafficking in Persons and Anti-Smuggling of Migrants Council" is one name;
