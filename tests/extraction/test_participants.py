@@ -114,3 +114,10 @@ def test_the_staff_of_a_body_are_no_part_of_its_name():
     names = actors(x)
     assert not any(n.startswith("Staff") for n in names)
     assert any(n.startswith("Baltic Sea Council Secretariat") for n in names)
+
+
+def test_a_body_that_ran_a_course_took_part_in_it():
+    x = run("From 4 to 8 March 2024 the International Organization for Migration ran a Regional Knowledge "
+            "Exchange Programme (RKEP) course in Tbilisi. The participating countries were Georgia, Armenia and Moldova.")
+    names = labels(held(x)[0].participants)
+    assert {"International Organization for Migration", "Georgia", "Armenia", "Moldova"} <= names

@@ -42,7 +42,8 @@ _HELD = re.compile(
     r"|received\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}delegation|(?:was|were)\s+received\s+(?:[\w,'’-]+\s+){0,8}?by\b|(?:was|were)\s+handed\s+over\s+(?:[\w,'’-]+\s+){0,20}?to\b"
     r"|discussed|(?:delegations?|representatives|experts|officials|prosecutors|judges|participants|trainers|speakers|facilitators|staff)\s+(?:came\s+|arrived\s+|travelled\s+)?from"
     r"|(?:course|training|workshop|seminar|meeting|conference|round\s?table|session|forum|dialogue|consultations?)\s*,?\s+held\s+(?:in|at|on|from)"
-    r"|opened\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:conference|meeting|seminar|workshop|training|round\s?table|forum))\b",
+    r"|opened\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:conference|meeting|seminar|workshop|training|round\s?table|forum)"
+    r"|(?:ran|conducted|delivered)\s+(?:a|an|the|two|three)\s+(?:[\w()-]+\s+){0,5}(?:course|training|workshop|seminar|session)s?)\b",
     re.I,
 )
 _EVENT_NOUN = r"(?:meeting|meetings|visit|discussion|discussions|conference|training|workshop|seminar|round\s?table|event|talks|session|consultations?|forum|dialogue|course|ceremony|mission|hearing)"
