@@ -121,3 +121,10 @@ def test_a_body_that_ran_a_course_took_part_in_it():
             "Exchange Programme (RKEP) course in Tbilisi. The participating countries were Georgia, Armenia and Moldova.")
     names = labels(held(x)[0].participants)
     assert {"International Organization for Migration", "Georgia", "Armenia", "Moldova"} <= names
+
+
+def test_states_that_came_together_took_part():
+    x = run("On 5 March 2024 Grenada, Dominica and Saint Lucia came together in Castries to discuss a "
+            "memorandum of understanding on trafficking in persons.")
+    names = labels(held(x)[0].participants)
+    assert {"Grenada", "Dominica", "Saint Lucia"} <= names

@@ -30,7 +30,7 @@ _HELD = re.compile(
     r"|sat\s+down\s+with|sat\s+down\s+(?:in|at)\s+[A-Z][\w-]*\s+with|(?:co-)?chaired|joined|taking\s+part\s+(?:were|was|in)|heard\s+(?:[\w-]+\s+){0,2}(?:reports?|presentations?|briefings?)\s+from"
     r"|held\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:meeting|session|consultation|exchange)|welcomed\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}delegation"
     r"|(?:was|were)\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:from|on|between)\s+(?:\w+\s+)?\d"
-    r"|brought\s+together|bringing\s+together|gathered|convened|(?:was|were)\s+(?:also\s+)?attended\s+by|attended|took\s+part|participated|hosted"
+    r"|brought\s+together|bringing\s+together|(?:came|come)\s+together|gathered|convened|(?:was|were)\s+(?:also\s+)?attended\s+by|attended|took\s+part|participated|hosted"
     r"|(?:co-)?organi[sz]ed\s+(?:a|an|the|its)\b|(?:was|were)\s+(?:co-)?organi[sz]ed|took\s+place|(?:was|were)\s+(?:(?:also|further|then|subsequently|likewise|later)\s+)?held"
     r"|signed\s+(?:(?:today|yesterday|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|on\s+\w+|in\s+[A-Z][\w-]+|at\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})\s+){0,2}(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:memorandum|agreement|MoU|declaration|joint|protocol|accord|roadmap|letter)|signing\s+ceremony"
     r"|in\s+the\s+presence\s+of|(?:was|were)\s+witnessed\s+by|put\s+(?:their|its)\s+signatures?\s+to|signed\s+(?:it|them)\b"
