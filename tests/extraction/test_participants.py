@@ -128,3 +128,10 @@ def test_states_that_came_together_took_part():
             "memorandum of understanding on trafficking in persons.")
     names = labels(held(x)[0].participants)
     assert {"Grenada", "Dominica", "Saint Lucia"} <= names
+
+
+def test_a_corporation_is_a_body():
+    x = run("On 5 March 2024 the Overseas Development Corporation and UNICEF held a workshop on child "
+            "trafficking in Manila.")
+    names = actors(x)
+    assert "Overseas Development Corporation" in names
