@@ -115,7 +115,7 @@ def test_a_unit_of_the_commission_named_before_speaks_for_that_body():
     x = run("On 4 March 2023 the African Union Commission hosted consultations in Addis Ababa with IGAD "
             "and IOM. They were chaired by Ambassador Sara Alemu, Head of the Migration and Mobility "
             "Division of the Commission.")
-    assert _affiliations(x)["Sara Alemu"] == "African Union"
+    assert _affiliations(x)["Sara Alemu"] == "African Union Commission"
 
 
 def test_the_signatories_listed_after_a_colon_signed_together():

@@ -13,7 +13,7 @@ ORG_HEADS = frozenset(
     Government Assembly Senate Delegation Embassy Network Coalition Organization Organisation
     Fund Authority Inspectorate Administration Procuracy Mission Guard Gendarmerie
     Federation Confederation Alliance Board Congress Tribunal Cabinet Presidency
-    Prosecutor's Prosecutors Troops Unit Trust Caritas Lobby Initiatives Platform Chapter Clinic Shelter Inspection Consulate Rada Sejm Majlis Mejlis Khural Kenesh Municipality Commissariat Prosecution""".split()
+    Prosecutor's Prosecutors Troops Unit Trust Corporation Caritas Lobby Initiatives Platform Chapter Clinic Shelter Inspection Consulate Rada Sejm Majlis Mejlis Khural Kenesh Municipality Commissariat Prosecution""".split()
 )
 
 #: Heads of the names of state institutions: a body so named belongs to a state.

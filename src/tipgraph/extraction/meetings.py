@@ -30,8 +30,8 @@ _HELD = re.compile(
     r"|sat\s+down\s+with|sat\s+down\s+(?:in|at)\s+[A-Z][\w-]*\s+with|(?:co-)?chaired|joined|taking\s+part\s+(?:were|was|in)|heard\s+(?:[\w-]+\s+){0,2}(?:reports?|presentations?|briefings?)\s+from"
     r"|held\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:meeting|session|consultation|exchange)|welcomed\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}delegation"
     r"|(?:was|were)\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:from|on|between)\s+(?:\w+\s+)?\d"
-    r"|brought\s+together|bringing\s+together|gathered|convened|(?:was|were)\s+attended\s+by|attended|took\s+part|participated|hosted"
-    r"|(?:co-)?organi[sz]ed\s+(?:a|an|the|its)\b|(?:was|were)\s+(?:co-)?organi[sz]ed|took\s+place|(?:was|were)\s+held"
+    r"|brought\s+together|bringing\s+together|(?:came|come)\s+together|gathered|convened|(?:was|were)\s+(?:also\s+)?attended\s+by|attended|took\s+part|participated|hosted"
+    r"|(?:co-)?organi[sz]ed\s+(?:a|an|the|its)\b|(?:was|were)\s+(?:co-)?organi[sz]ed|took\s+place|(?:was|were)\s+(?:(?:also|further|then|subsequently|likewise|later)\s+)?held"
     r"|signed\s+(?:(?:today|yesterday|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|on\s+\w+|in\s+[A-Z][\w-]+|at\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})\s+){0,2}(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:memorandum|agreement|MoU|declaration|joint|protocol|accord|roadmap|letter)|signing\s+ceremony"
     r"|in\s+the\s+presence\s+of|(?:was|were)\s+witnessed\s+by|put\s+(?:their|its)\s+signatures?\s+to|signed\s+(?:it|them)\b"
     r"|(?<![\w-])I\s+(?:also\s+|then\s+)?(?:spoke\s+(?:with|to)|had\s+(?:[\w-]+\s+){0,2}(?:meetings|talks|discussions|exchanges)|held\s+(?:[\w-]+\s+){0,2}(?:meetings|talks))"
@@ -42,7 +42,8 @@ _HELD = re.compile(
     r"|received\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}delegation|(?:was|were)\s+received\s+(?:[\w,'’-]+\s+){0,8}?by\b|(?:was|were)\s+handed\s+over\s+(?:[\w,'’-]+\s+){0,20}?to\b"
     r"|discussed|(?:delegations?|representatives|experts|officials|prosecutors|judges|participants|trainers|speakers|facilitators|staff)\s+(?:came\s+|arrived\s+|travelled\s+)?from"
     r"|(?:course|training|workshop|seminar|meeting|conference|round\s?table|session|forum|dialogue|consultations?)\s*,?\s+held\s+(?:in|at|on|from)"
-    r"|opened\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:conference|meeting|seminar|workshop|training|round\s?table|forum))\b",
+    r"|opened\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:conference|meeting|seminar|workshop|training|round\s?table|forum)"
+    r"|(?:ran|conducted|delivered)\s+(?:a|an|the|two|three)\s+(?:[\w()-]+\s+){0,5}(?:course|training|workshop|seminar|session)s?)\b",
     re.I,
 )
 #: The verbs of signing (an instrument told of as signed: instruments.signed_instruments)
@@ -72,7 +73,7 @@ _SPEAKER = re.compile(
 #: B and C", "Among the bodies represented were ...", "officials came from A, B, C").
 _PARTICIPATION_CUE = re.compile(
     r"\b(?:represent(?:ed|ing|atives?)|participa(?:ted|ting|nts?|tion)|attend(?:ed|ing|ees?)|took\s+part|taking\s+part"
-    r"|delegat(?:es|ions?)|joined|came\s+(?:together\s+)?from|(?:were|was)\s+(?:drawn\s+)?from|drawn\s+from|among\s+(?:them|those|the)"
+    r"|delegat(?:es|ions?)|joined|came\s+(?:together\s+)?from|sen(?:t|ds|ding)\s+(?:[\w-]+\s+){0,2}(?:officials|representatives|delegations?|delegates|experts|observers|teams?)|(?:were|was)\s+(?:drawn\s+)?from|drawn\s+from|among\s+(?:them|those|the)"
     r"|(?:included|including)\s+(?:representatives|officials|experts|delegations)"
     r"|^(?:signing|attending|present|joining|participating)\b[^.]{0,60}?\b(?:were|was|are)\b)\b",
     re.I,
@@ -98,6 +99,9 @@ def _planned(text: str):
     return _PLANNED.search(_WILL_CLAUSE.sub(" ", text))
 
 
+#: "The earlier Expert Group meetings were hosted by X": other, earlier events of a series
+_EARLIER_EVENTS = re.compile(r"\b(?:earlier|previous|past|prior)\s+(?:(?!this\b|that\b|today\b|in\b|on\b|the\b|a\b|year\b|week\b|month\b)[\w-]+\s+){0,3}"
+                             r"(?:meetings|sessions|conferences|workshops|seminars|rounds|editions|visits|trainings)\b", re.I)
 _PAST_MEETING = re.compile(
     r"\b(?:meeting|meetings|talks|visit|consultations|negotiations|discussions?|summit)\s+(?:held\s+)?(?:between|of|with)\s+", re.I
 )
@@ -135,6 +139,8 @@ _ORIGIN_BEFORE = re.compile(
 )
 #: "discussed how Germany should transpose ...": a state in an embedded question is a topic
 _TOPIC_BEFORE = re.compile(r"\b(?:how|whether|why|what|where|ways\s+in\s+which)\s+(?:the\s+)?$", re.I)
+#: "the University of Georgia", "the National Museum of Qatar": a house named after a state
+_NAME_OF_STATE_BEFORE = re.compile(r"\b(?:University|College|School|Museum|Library|Hospital)\s+of\s+(?:the\s+)?$")
 _VISIT_BEFORE = re.compile(r"\b(?:visit(?:ed|ing|s)?|visit\s+to|trip\s+to|mission\s+to|(?:then\s+)?(?:travell?ed|went|moved\s+on|continued)\s+to)\s+(?:the\s+)?$", re.I)
 _TRAVELLED_TO = re.compile(r"\b(?:travell?ed|went|moved\s+on|continued)\s+to\s+([A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)(?=,\s+where\b|\s+where\b)")
 #: "held in Alba Iulia, Romania", "met at Lake Issyk-Kul, Kyrgyzstan": a town the registry
@@ -186,6 +192,8 @@ class _Draft:
     type_text: list[str] = field(default_factory=list)
 
     def add(self, attr: str, e: Entity) -> None:
+        if "tip:MediaOrganization" in e.types:
+            return  # "(KUNA) --", "told the Saudi Press Agency": the wire reports the event
         lst = getattr(self, attr)
         if all(x.iri != e.iri for x in lst):
             lst.append(e)
@@ -313,8 +321,8 @@ class MeetingExtractor:
                 continue  # "on behalf of their Immigration, Police Service, Customs": kinds of bodies
             if s.entity.kind == "Organization" and not s.entity.in_registry and _PLURAL_BODIES.search(s.text):
                 continue  # "the Ministries of Justice of A, B and C": the states stand for their bodies
-            if s.entity.kind == "State" and self._glued_to_body(s):
-                continue  # "the Joint Fund for CARICOM-SPAIN Cooperation": part of a name
+            if s.entity.kind == "State" and (self._glued_to_body(s) or _NAME_OF_STATE_BEFORE.search(before)):
+                continue  # "the Joint Fund for CARICOM-SPAIN Cooperation", "the University of Georgia": part of a name
             if s.entity.kind == "State":
                 if _LOCATIVE_BEFORE.search(before) or _TOPIC_BEFORE.search(before) or re.match(r"^['’]s\b", after) or locative_chain \
                         or _ORIGIN_BEFORE.search(before):
@@ -501,7 +509,8 @@ class MeetingExtractor:
             if held:
                 clause_planned = any(_planned(text[max(0, m.start() - 60) : m.end() + 10]) for m in held)
                 target = _Draft(status="planned") if clause_planned else main
-                if not clause_planned and (self._earlier_event(s, main) or self._signed_earlier(s, held)):
+                if not clause_planned and (self._earlier_event(s, main) or self._signed_earlier(s, held)
+                                           or _EARLIER_EVENTS.search(text[: held[0].start()])):
                     # "When EU and ECOWAS ministers met in Abuja in 2019, ...": another, earlier meeting
                     target = _Draft()
                     others.append(target)

@@ -26,6 +26,8 @@ _GENERIC = frozenset("Centre Center Academy Inspectorate Police Network Union As
 _GENERIC_MODIFIERS = frozenset("Project Country Regional Field Programme Program Local Head Main Central National Sub-regional Subregional Liaison Representative Permanent".split())
 _SUBUNIT = frozenset("Office Department Secretariat Delegation Division Unit Bureau Directorate Mission Centre Center".split())
 _INSTRUMENT_HEADS = frozenset("Act Law Code Convention Protocol Plan Strategy Decree Resolution Regulation Directive Proclamation Ordinance".split())
+#: Heads of a publication's name: "the Department of State Trafficking in Persons Report".
+_PUBLICATION_HEADS = frozenset("Report Reports Yearbook Handbook Toolkit".split())
 #: Heads of local bodies that a town's name may open: "Madrid City Council".
 _LOCAL_HEADS = frozenset("Council Headquarters Municipality Police Prefecture Hall Administration Court Office".split())
 #: Heads of a treaty named after the body it founds ("Convention of X", "Statute of X").
@@ -76,6 +78,8 @@ def registry_spans(ctx: DocContext, mentions) -> list[ActorSpan]:
             # a generic name inside a longer one ("Supreme State Prosecutor's Office"): the phrase rule reads it
             if _generic_head(m.text) and _name_word_before(ctx, before):
                 continue
+            if len(words) >= 2 and _generic_head(m.text) and _generic_goes_on(text, m.end):
+                continue  # "the Department of Labour Inspection Service": a longer name of its own
             # a national body of another state than the one the text names
             st = ctx.state_of(e)
             if st is not None and ctx.country is not None and st.iri != ctx.country.iri \
@@ -100,6 +104,17 @@ def registry_spans(ctx: DocContext, mentions) -> list[ActorSpan]:
                 e = ctx.resolver.resolve_or_create(m.text, "Organization", country=st, types=e.types, not_this=e)
         out.append(ActorSpan(m.start, m.end, m.text, e, "registry"))
     return out
+
+
+#: More capitalised words up to a body's head right after a name: "Department of Labour|
+#: Inspection Service", "Office of the Ombudsperson| of the Parliament".
+_GOES_ON = re.compile(r" (?:of the )?((?:[A-Z][\w'’-]+ ){0,3}[A-Z][\w'’-]+)(?![\w'’-]| [A-Z])")
+
+
+def _generic_goes_on(text: str, end: int) -> bool:
+    """Whether a generic body name ending at ``end`` is the start of a longer body's name."""
+    m = _GOES_ON.match(text, end)
+    return m is not None and is_org_head(m.group(1).split()[-1])
 
 
 def _name_goes_on(text: str, end: int) -> bool:
@@ -285,6 +300,9 @@ _X_MINISTER = re.compile(r"\b(?P<x>(?:Foreign|Interior|Justice|Labou?r|Health|Ed
                          r"(?P<more>\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)\s+(?:Affairs\s+)?Minist(?:er|ers|ry)\b")
 
 
+#: "Assistant Minister for X Affairs", "Deputy Assistant Foreign Minister for ...": the remit
+#: of an assistant minister is a portfolio inside a ministry named elsewhere, not a ministry
+_ASSISTANT_POST = re.compile(r"\bAssistant\s+(?:[A-Z][a-z]+\s+)?$")
 _REMITS_MINISTER = re.compile(r"\b(?P<x>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){2,5})\s+Minist(?:er|ry)\b")
 
 
@@ -342,6 +360,8 @@ def remit_list_end(text: str, end: int) -> int:
 def ministry_spans(ctx: DocContext) -> list[ActorSpan]:
     out = []
     for m in _MINISTERS_OF.finditer(ctx.text):
+        if m.group(0).startswith("Minister ") and _ASSISTANT_POST.search(ctx.text[max(0, m.start() - 30) : m.start()]):
+            continue  # "Assistant Foreign Minister for Human Rights Affairs": a portfolio, no ministry
         singular = re.match(r"Minist(?:er|ry)\s", m.group(0)) is not None
         listed = remit_list_end(ctx.text, m.end("first")) if singular and not m.group("more") else m.end("first")
         if listed != m.end("first"):
@@ -583,6 +603,8 @@ _WHEN_NAMES = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sun
 #: Words of a time before a body's name: "On Monday the ...", "Last Friday the ..."
 _WHEN_LEAD = frozenset("""On In Last Yesterday Today Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     January February March April June July August September October November December""".split())
+#: Words for the people of a body, before "of" and its name: "Staff of the Secretariat".
+_PEOPLE_OF = frozenset("Staff Officials Officers Personnel Employees Members Representatives Delegates Experts Delegations".split())
 _TITLE_MODIFIERS = frozenset("assistant deputy vice first senior acting executive principal chief under".split())
 _GENERIC_OWNERS = frozenset("Initiative Project Programme Program Process Platform Partnership Group Convention Protocol".split())
 _IN_STATE_HEADS = frozenset("Council Committee Commission Taskforce Force Coalition Network Secretariat Association".split())
@@ -648,8 +670,8 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
     while si > 0:
         prev = words[seg_starts[si - 1] : seg_starts[si] - 1]
         if any((is_title_word(w) or is_title_word(w[:-1])) and w not in ("Persons", "Person")
-               or w in _NOT_ORG_START or not (w[0].isupper() or w in _CONNECTORS) for w in prev):
-            break
+               or w in _NOT_ORG_START or w in _PEOPLE_OF or not (w[0].isupper() or w in _CONNECTORS) for w in prev):
+            break  # ("Staff of the Nordic Council ...": the people of a body, not part of its name)
         if len(prev) != 1 and (is_org_head(words[start]) or _state_in_name(ctx, " ".join(prev)) is not None
                                and not re.match(r"[A-Z][a-z]+(?:ian|ese|ish|an|i)$", prev[0])):
             # "Anti-Trafficking in Persons and Anti-Smuggling of Migrants Council" is one name;
@@ -679,6 +701,8 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
             break
     if any(w in _INSTRUMENT_HEADS for w in words[end : end + 2]):
         return []  # "... Enforcement and Administration Act": the name of a law, not a body
+    if words[-1] in _PUBLICATION_HEADS:
+        return []  # "the State Department's Trafficking in Persons Report": a publication, not a body
     if start + 1 < len(words) and words[start] in _FOUNDING_HEADS and words[start + 1] in ("of", "on"):
         # "the Convention of the Southeast European Law Enforcement Center": a treaty named
         # after a body; the body is what follows
@@ -687,11 +711,13 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
             start += 1
         if not any(is_org_head(w) for w in words[start:end]):
             return []
-    if end - start >= 3 and is_title_word(words[start]) or (end - start >= 4 and is_title_word(words[start + 1])
-                                                           and words[start].lower() in _TITLE_MODIFIERS):
+    # ("MOFAIC's Assistant Minister for ...": the post after its body's possessive)
+    p0 = start + 1 if start + 1 < end and re.search(r"\w['’]s$", words[start]) else start
+    if end - p0 >= 3 and is_title_word(words[p0]) or (end - p0 >= 4 and is_title_word(words[p0 + 1])
+                                                      and words[p0].lower() in _TITLE_MODIFIERS):
         # "Assistant Undersecretary for Federal National Council Affairs": a post, whose
         # remit names a body; "... Council Affairs" is that remit, not the council
-        k = start + (2 if not is_title_word(words[start]) else 1)
+        k = p0 + (2 if not is_title_word(words[p0]) else 1)
         while k < end and (is_title_word(words[k]) or words[k].lower() in _TITLE_MODIFIERS):
             k += 1
         if k < end and words[k] in ("for", "of", "on") and any(w == "Affairs" for w in words[k:]):
@@ -829,10 +855,27 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
         name = ctx.text[a:b]
         ent = resolve_body(ctx, name, country=country or ctx.state_of(town[-1].entity), part_of=parent, alt_labels=[name])
         return [ActorSpan(a, b, name, ent, "enclosing")] if ent is not None else []
+    if parent is not None and country is None and piece[end - 1] == piece[-1] and len(body) >= 2 and _generic_head(name):
+        unit = _unit_of_parent(ctx, a, b, parent)
+        if unit is not None:
+            return [unit]
     ent = resolve_body(ctx, name, country=country, part_of=parent, alt_labels=surface)
     if ent is None:
         return []
     return [ActorSpan(a, b, ctx.text[a:b], ent, "phrase")]
+
+
+def _unit_of_parent(ctx: DocContext, a: int, b: int, parent: Entity) -> ActorSpan | None:
+    """"the Office of the Ombudsperson of the Parliament": a generic body's name followed by
+    the national body it belongs to names one body of its own, not the state's generic one."""
+    st = ctx.state_of(parent)
+    tail = re.match(r"\s+of\s+(?:the\s+)?", ctx.text[b : b + 10])
+    psp = ctx.span_at(b + tail.end()) if tail else None
+    if st is None or psp is None or psp.entity.iri != parent.iri or "tip:IntergovernmentalOrganization" in parent.types:
+        return None
+    full = ctx.text[a : psp.end]
+    ent = resolve_body(ctx, full, country=st, part_of=parent, alt_labels=[full])
+    return ActorSpan(a, psp.end, full, ent, "enclosing") if ent is not None else None
 
 
 # -- names with commas inside: "Ministry of Labour, Employment and Social Affairs" --------

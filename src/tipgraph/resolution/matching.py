@@ -137,7 +137,20 @@ def numbers(key: str) -> frozenset[str]:
     return frozenset(n.lstrip("0") or "0" for n in _DIGITS.findall(key))
 
 
+#: Prefixes that turn a word into another meaning ("national" / "international").
+_MEANING_PREFIXES = frozenset(("inter", "intra", "non", "sub", "supra", "trans", "multi"))
+
+
+def _prefixed(a: str, b: str) -> bool:
+    """Whether one word is the other with a prefix ("national" / "international",
+    "governmental" / "intergovernmental"): another meaning, not a typo."""
+    short, long_ = sorted((a, b), key=len)
+    return long_.endswith(short) and long_[: len(long_) - len(short)] in _MEANING_PREFIXES
+
+
 def _word_covered(word: str, others: list[str], joined: str) -> bool:
+    if word not in others and any(_prefixed(word, o) for o in others):
+        return False  # "National Labour Office" is not the International Labour Office
     return word in joined or any(fuzz.ratio(word, o) >= 75 for o in others)
 
 
