@@ -47,7 +47,17 @@ def _title_token_ok(tok: str) -> bool:
         return True
     if tok[0].isupper() or tok.isupper():
         return True
-    return tok in _TITLE_CONNECTORS or tok.lower() in _TITLE_LOWER
+    return tok in _TITLE_CONNECTORS or tok.lower() in _TITLE_LOWER or tok.lower() in _PLURAL_POSTS
+
+
+#: Number words before a plural post: "two members of GRETA"
+_COUNTS = frozenset("two three four five six both".split())
+
+
+def _listed_after(toks, prev_last: int, first: int) -> bool:
+    """Whether a name starts right after the previous one in a list ("A, B and C")."""
+    between = [t[2] for t in toks[prev_last + 1 : first]]
+    return between in (["and"], [","], [",", "and"])
 
 
 def _has_title_head(words: list[str]) -> bool:
@@ -87,6 +97,8 @@ def _forward_title(toks, i: int, barriers, protected: frozenset[int] = frozenset
     # an apposition that names a post within its first words (not a relative clause)
     if hi <= lo or not _has_title_head(words[:5]) or words[0].lower() in ("who", "which", "that", "whose"):
         return None
+    if len(words) > 1 and words[0].endswith("ed") and words[1] == "by":
+        return None  # "Jane Roe, represented by the Director, ...": the next person's post
     if toks[start][2] in ("the", "The"):
         # "Jane Roe, the Head of X, John Doe": a title between two names is the second one's
         j = k
@@ -240,6 +252,7 @@ def find_persons(ctx: DocContext) -> list[Person]:
         barriers = {n for c in cands for n in range(c[0], c[1] + 1)}
         cand_starts = {c[0] for c in cands}
         fwd = [_forward_title(toks, c[1] + 1, _Others(barriers, c[0], c[1]), protected) for c in cands]
+        shared: dict[int, tuple[int, int]] = {}  # candidate -> a plural post before it
         for idx, (first, last, name, a, b) in enumerate(cands):
             others = _Others(barriers, first, last)
             direct = first > 0 and toks[first - 1][2] not in (",", "(") and _backward_title(toks, first, others, protected)
@@ -258,8 +271,15 @@ def find_persons(ctx: DocContext) -> list[Person]:
             # "the Head of the EU Delegation, Ambassador Jane Roe": the post before the rank
             outer = _backward_title(toks, direct[0], others, protected) if direct and direct[0] > 0 and toks[direct[0] - 1][2] == "," else None
             options = [t for t in (direct, forward, back, outer) if t]
+            if not options and idx and shared.get(idx - 1) and _listed_after(toks, cands[idx - 1][1], first):
+                # "two members of GRETA, Jane Roe and John Doe": the plural post is each name's
+                options = [shared[idx - 1]]
+                shared[idx] = shared[idx - 1]
             if not options:
                 continue
+            if back and back in options and toks[back[0]][2].lower() in _PLURAL_POSTS | _COUNTS \
+                    and any(toks[k][2].lower() in _PLURAL_POSTS for k in range(*back)):
+                shared[idx] = back
             # "Commissioner Jane Roe, Head of the X Unit": the post that names a body wins
             title = aff = None
             for lo, hi in options:
@@ -320,12 +340,20 @@ def affiliation_of(ctx: DocContext, start: int, end: int, title: str) -> Entity 
                  and len(sp.text.split()) > 1 and sp.text.split(" of ")[0].split()[-1] == t}
         if len(named) == 1:
             return next(iter(named.values()))
-    inside = ctx.spans_in(start, end, ("Organization", "State"))
+    inside = everything = ctx.spans_in(start, end, ("Organization", "State"))
     # "Permanent Representative of Uzbekistan to the United Nations Office": the body after
     # "to" is where the post is accredited, not whom the person represents
     hosts = [s for s in inside if re.search(r"\bto\s+(?:the\s+)?$", ctx.text[max(start, s.start - 8) : s.start])]
-    if hosts and len(hosts) < len(inside):
+    if hosts and (len(hosts) < len(inside) or _ENVOY.search(ctx.text[start : hosts[0].start])):
+        # "US Ambassador to Pakistan", "Ambassador to Bangladesh": an envoy never
+        # represents the state they are sent to (the sender, if named, is before "to")
         inside = [s for s in inside if s not in hosts]
+        sender = _sender_state(ctx, ctx.text[start : hosts[0].start])
+        if not inside and sender is not None:
+            return sender
+    owner = _possessive_owner(ctx, start, end)
+    if owner is not None:
+        return owner
     orgs = [s for s in inside if s.entity.kind == "Organization"]
     if orgs:
         # "Head of the X Department of the <registry body>": the known body is the safer answer
@@ -339,11 +367,13 @@ def affiliation_of(ctx: DocContext, start: int, end: int, title: str) -> Entity 
     states = [s for s in inside if s.entity.kind == "State"]
     for w in re.findall(r"\b[A-Z][a-z]+\b", title):
         # "British Ambassador to Viet Nam": the demonym says whom the person represents
-        if w.endswith(("ish", "an", "ese", "ian", "ic", "i")) and not any(w in sp.text for sp in inside):
+        if w.endswith(("ish", "an", "ese", "ian", "ic", "i")) and not any(w in sp.text for sp in everything):
             st = ctx.resolver.state(w)
             if st is not None and st.kind == "State":
                 return st
     for m in re.finditer(r"\b[A-Z][A-Z&-]{2,}\b", title):
+        if any(h.start <= start + m.start() < h.end for h in hosts):
+            continue  # "Permanent Representative of the Philippines to ASEAN"
         ent = ctx.resolver.resolve(m.group(), "Organization")
         if ent is not None:
             return ent
@@ -380,6 +410,50 @@ def affiliation_of(ctx: DocContext, start: int, end: int, title: str) -> Entity 
     return None
 
 
+#: Posts held by someone sent to another state or body
+_ENVOY = re.compile(r"\b(?:Ambassador|Representative|Envoy|Consul|Charg[ée]|High\s+Commissioner|Delegate|Observer)\b", re.I)
+
+
+def _sender_state(ctx: DocContext, head: str) -> Entity | None:
+    """The state an envoy's post names before "to": "US", "U.S.", "Philippine"."""
+    for w in re.findall(r"\b[A-Z][\w.]*", head):
+        if w.rstrip(".") in TITLE_HEADS or w.lower().rstrip(".") in TITLE_HEADS:
+            continue
+        st = ctx.resolver.state(w.rstrip(".") if w.count(".") < 2 else w)
+        if st is not None and st.kind == "State":
+            return st
+    return None
+
+
+#: "NAPTIP's Director-General", "IOM Kingston's Head of Office": a body owning the post
+_POSSESSIVE = re.compile(r"^\s*(?:the\s+)?(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5})['’]s\s")
+
+
+def _possessive_owner(ctx: DocContext, start: int, end: int) -> Entity | None:
+    """The organisation whose post the title names by a possessive before it.
+
+    A body made from the remit after the post ("MOFAIC's Assistant Minister for X
+    Affairs" is no "Ministry of X Affairs") is less sure than the owner the text names;
+    a state's possessive ("Austria's Minister of the Interior") leaves the ministry."""
+    m = _POSSESSIVE.match(ctx.text[start:end])
+    if m is None:
+        return None
+    a, b = start + m.start("owner"), start + m.end("owner")
+    spans = [sp for sp in ctx.spans_in(a, b, ("Organization",)) if sp.end == b or ctx.text[sp.end : b].strip() == ""]
+    if spans:
+        return spans[-1].entity
+    if re.fullmatch(r"[A-Z][A-Z&]{2,7}", m.group("owner")):
+        ent = ctx.resolver.resolve(m.group("owner"), "Organization") or _spelt_out(ctx, m.group("owner"))
+        if ent is not None:
+            return ent
+    if m.group("owner") in _ANAPHORIC_HEADS:
+        # "the Ministry's Secretary": the ministry the text named last before
+        named = [sp for sp in ctx.spans_in(0, start, ("Organization",)) if m.group("owner") in sp.entity.label.split()]
+        if named:
+            return named[-1].entity
+    return None
+
+
 def _spelt_out(ctx: DocContext, acr: str) -> Entity | None:
     """The body the text names in full whose initials are ``acr`` ("Saudi Human Rights
     Commission" for "HRC", a state's name before them left out)."""
@@ -393,8 +467,8 @@ def _spelt_out(ctx: DocContext, acr: str) -> Entity | None:
     return None
 
 
-#: "NCFA Secretary-General": an acronym, then a post
-_ACRONYM_POST = re.compile(r"^(?P<acr>[A-Z][A-Z&]{2,7})\s+(?:Deputy\s+|Vice[\s-]|Executive\s+|Acting\s+)?(?:Secretary[\s-]General|Director(?:[\s-]General)?|Chair(?:man|woman|person)?|President|Head|Chief|Executive\s+Director|Commissioner|Coordinator|Spokesperson)\b")
+#: "NCFA Secretary-General", "NAPTIP's Director-General": an acronym, then a post
+_ACRONYM_POST = re.compile(r"^(?P<acr>[A-Z][A-Z&]{2,7})(?:['’]s)?\s+(?:Deputy\s+|Vice[\s-]|Executive\s+|Acting\s+)?(?:Secretary[\s-]General|Director(?:[\s-]General)?|Chair(?:man|woman|person)?|President|Head|Chief|Executive\s+Director|Commissioner|Coordinator|Spokesperson)\b")
 #: Capitals that are no body's name
 _NOT_BODY_ACRONYMS = frozenset("TIP THB CTIP HIV AIDS COVID USD EUR GBP CEO NGO NGOS UN EU US USA UK".split())
 #: "Public Security Director": the field of a directorate, then the post
