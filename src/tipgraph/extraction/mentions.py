@@ -500,9 +500,29 @@ def phrase_spans(ctx: DocContext) -> list[ActorSpan]:
                 i += 1
                 continue
             j = run[-1] + 1
-            out.extend(_phrases_in_run(ctx, toks, covered, run))
+            out.extend(_phrases_in_run(ctx, toks, covered, run[_person_before_of(toks, run):]))
             i = j
     return out
+
+
+def _person_before_of(toks, run: list[int]) -> int:
+    """How many tokens of a run are a person's name before "of (the) <body>".
+
+    "Cindy McCain of the McCain Institute for International Leadership": two or three
+    plain name words, then "of", then a body's name; the body starts after "of (the)"."""
+    words = [toks[k][2] for k in run]
+    if "of" not in words[2:4]:
+        return 0
+    cut = words.index("of", 2)
+    lead, rest = words[:cut], words[cut + 1 :]
+    if rest[:1] in (["the"], ["The"]):
+        rest = rest[1:]
+    if not rest or not any(is_org_head(w) for w in rest) or any(is_org_head(w) for w in lead):
+        return 0
+    if not all(re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?", w) and w.lower() not in REMIT_WORDS
+               and w not in NOT_NAME_WORDS and not is_title_word(w) for w in lead):
+        return 0
+    return len(words) - len(rest)
 
 
 def _run_at(toks, covered, i) -> list[int]:

@@ -18,7 +18,8 @@ from .lexicon import COURTESY, HONORIFICS, NOT_NAME, ORG_HEADS, REMIT_WORDS, TIT
 from .privacy import is_private_context
 
 _UP = "A-Z\u00C0-\u00DE\u0100\u0102\u0104\u0106\u010C\u010E\u0110\u0118\u011A\u0141\u0143\u0147\u0150\u0158\u015A\u0160\u0164\u016E\u0170\u0179\u017B\u017D"
-_NT = r"[" + _UP + r"][a-z\u00DF-\u024F'’]+(?:-[" + _UP + r"][a-z\u00DF-\u024F'’]+)?"
+#: a name word; "McCain", "MacGregor", "CdeBaca": a capital inside a surname after a short head
+_NT = r"[" + _UP + r"][a-z\u00DF-\u024F'’]+(?:(?<=\b[A-Z][a-z])[" + _UP + r"][a-z\u00DF-\u024F'’]+|(?<=\b[A-Z][a-z]{2})[" + _UP + r"][a-z\u00DF-\u024F'’]+)?(?:-[" + _UP + r"][a-z\u00DF-\u024F'’]+)?"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|bin|ibn|al|el|dos|das)"
 #: "South Sudan Mr. Jane Roe": an honorific with its dot starts the next name, it ends none
 _NOT_HON = r"(?!(?:Mr|Mrs|Ms|Dr|Prof|Hon|Rev|Atty|Engr|Fr|Sr)\.)"
@@ -43,8 +44,8 @@ class Person:
 
 
 def _title_token_ok(tok: str) -> bool:
-    if tok in ("'s", "’s", "-", "–", "&"):
-        return True
+    if tok in ("'s", "’s", "-", "–", "&") or tok.startswith(("d'", "d’")):
+        return True  # "Chargé d'Affaires"
     if tok[0].isupper() or tok.isupper():
         return True
     return tok in _TITLE_CONNECTORS or tok.lower() in _TITLE_LOWER or tok.lower() in _PLURAL_POSTS
@@ -52,6 +53,34 @@ def _title_token_ok(tok: str) -> bool:
 
 #: Number words before a plural post: "two members of GRETA"
 _COUNTS = frozenset("two three four five six both".split())
+
+
+_OF_BODY = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
+
+
+def _member_of(ctx: DocContext, cands, idx: int) -> Entity | None:
+    """The body in "Mr Jane Roe of the Secretariat", "Mr A and Ms B from the General
+    Inspectorate of Police": a name with no post but an honorific is someone in a public
+    role when the text says which organisation they come from (a state or a town says no
+    such thing; without the honorific "Anthony Room of the Ministry" is a room)."""
+    if re.search(r"\b(?:of|from|at|by|in|for)\s+(?:the\s+)?$", ctx.text[max(0, cands[idx][3] - 12) : cands[idx][3]]):
+        return None  # "from La Strada": a body's name, not a person's
+    k = idx
+    while True:
+        end = cands[k][4]
+        m = _OF_BODY.match(ctx.text, end)
+        if m is not None:
+            sp = ctx.span_at(m.end())
+            return sp.entity if sp is not None and sp.entity.kind == "Organization" else None
+        nxt = re.match(r"\s*(?:,|and|,\s*and)\s+", ctx.text[end : end + 8])
+        if nxt is None or k + 1 >= len(cands) or cands[k + 1][3] != end + nxt.end() + _hon_len(ctx, end + nxt.end(), cands[k + 1][3]):
+            return None
+        k += 1
+
+
+def _hon_len(ctx: DocContext, pos: int, name_start: int) -> int:
+    """Length of the honorific ("Ms ") between ``pos`` and the next name's start."""
+    return name_start - pos if re.fullmatch(HONORIFICS + r"\s+", ctx.text[pos:name_start]) else 0
 
 
 def _listed_after(toks, prev_last: int, first: int) -> bool:
@@ -228,6 +257,7 @@ def find_persons(ctx: DocContext) -> list[Person]:
             bad = [i for i, w in enumerate(words)
                    if w.rstrip(".") in NOT_NAME or w.lower() in TITLE_HEADS
                    or (w.endswith("s") and w[:-1].lower() in TITLE_HEADS and i == 0)  # "Senators Adriana Dávila"
+                   or (i == 0 and (ctx.text[offs[0] - 1 : offs[0]] == "-" or ctx.text[offs[0] - 3 : offs[0]] in (" d'", " d’")))  # "Ambassador-at-Large Jane Roe", "Chargé d'Affaires Jane Roe"
                    or ctx.overlapping(offs[i], offs[i] + len(w))]
             if len(bad) >= 2 and bad[-2] == bad[-1] - 1 and len(words) - bad[-1] == 2 \
                     and words[bad[-1]] not in NOT_NAME and not ctx.overlapping(offs[bad[-1]], offs[bad[-1]] + len(words[bad[-1]])):
@@ -276,6 +306,11 @@ def find_persons(ctx: DocContext) -> list[Person]:
                 options = [shared[idx - 1]]
                 shared[idx] = shared[idx - 1]
             if not options:
+                body = _member_of(ctx, cands, idx) if toks[first][0] != a else None  # "Mr Jane Roe of ..." 
+                key = name.lower()
+                if body is not None and key not in persons and not is_private_context(ctx.text, a, b, ""):
+                    ent = ctx.resolver.resolve_or_create(name, "Person")
+                    persons[key] = Person(ent, name, None, body, sent.text)
                 continue
             if back and back in options and toks[back[0]][2].lower() in _PLURAL_POSTS | _COUNTS \
                     and any(toks[k][2].lower() in _PLURAL_POSTS for k in range(*back)):
@@ -309,6 +344,9 @@ def find_persons(ctx: DocContext) -> list[Person]:
                 tail = re.match(r"\s+of\s+(?:the\s+)?", ctx.text[end : end + 10]) if sp is not None else None
                 if tail and ctx.span_at(end + tail.end()) is not None and ctx.span_at(end + tail.end()).entity.kind == "State":
                     end = ctx.span_at(end + tail.end()).end  # "..., Department of Employment of Thailand"
+                seat = re.match(r"\s+in\s+", ctx.text[end : end + 6]) if sp is not None and sp.entity.kind == "Organization" else None
+                if seat and ctx.span_at(end + seat.end()) is not None and ctx.span_at(end + seat.end()).entity.kind in ("State", "Place"):
+                    end = ctx.span_at(end + seat.end()).end  # "..., US Embassy in Moldova."
                 if sp is not None and sp.entity.kind in ("Organization", "State") \
                         and re.match(r"\s*(?:$|[\n.;)]|,\s*(?:said|says|who|and)\b)", ctx.text[end : end + 12]):
                     aff = sp.entity
@@ -407,7 +445,20 @@ def affiliation_of(ctx: DocContext, start: int, end: int, title: str) -> Entity 
             return ent
     if states:
         return states[0].entity
-    return None
+    return _office_of_remit(ctx, title)
+
+
+#: "Ambassador-at-Large to Monitor and Combat Trafficking in Persons": a post named after its office's remit
+_REMIT_POST = re.compile(r"\b(?:Ambassador(?:-at-Large)?|Coordinator|Co-ordinator|Director|Envoy)\s+(?P<remit>(?:to|for)\s+[A-Z][\w'’-]*(?:\s+(?:and\s+|in\s+|of\s+|on\s+)?[A-Z][\w'’-]*)+)")
+
+
+def _office_of_remit(ctx: DocContext, title: str) -> Entity | None:
+    """The known office whose name is "Office" and the post's remit."""
+    m = _REMIT_POST.search(title)
+    if m is None:
+        return None
+    ent = ctx.resolver.resolve("Office " + m.group("remit"), "Organization")
+    return ent if ent is not None and ent.in_registry else None
 
 
 #: Posts held by someone sent to another state or body
