@@ -98,3 +98,9 @@ def test_a_name_before_of_is_not_glued_into_the_body_s_name():
     x = run("On 5 May 2023 a delegation with Ms Cindy Hale of the Hale Institute for Global "
             "Leadership met UNODC in Mexico City.")
     assert _affiliations(x)["Cindy Hale"] == "Hale Institute for Global Leadership"
+
+
+def test_a_state_owning_a_post_by_a_possessive_is_the_affiliation():
+    x = run("On 5 May 2023 in Split, Ivana Horvat, Croatia's National Anti-Trafficking Coordinator, "
+            "opened a UNODC conference.")
+    assert _affiliations(x)["Ivana Horvat"] == "Croatia"

@@ -445,6 +445,10 @@ def affiliation_of(ctx: DocContext, start: int, end: int, title: str) -> Entity 
             return ent
     if states:
         return states[0].entity
+    owner = _POSSESSIVE.match(title)
+    st = ctx.resolver.state(owner.group("owner")) if owner is not None else None
+    if st is not None and st.kind == "State":
+        return st  # "Croatia's National Anti-Trafficking Coordinator"
     return _office_of_remit(ctx, title)
 
 
