@@ -104,3 +104,10 @@ def test_a_state_owning_a_post_by_a_possessive_is_the_affiliation():
     x = run("On 5 May 2023 in Split, Ivana Horvat, Croatia's National Anti-Trafficking Coordinator, "
             "opened a UNODC conference.")
     assert _affiliations(x)["Ivana Horvat"] == "Croatia"
+
+
+def test_a_permanent_secretary_for_a_remit_belongs_to_that_ministry():
+    x = run("On 5 May 2023 in Bangkok, Somchai Rattana, Permanent Secretary for Foreign Affairs of "
+            "Thailand, and Niran Thongdee, permanent secretary for foreign affairs of Thailand, met IOM.")
+    aff = _affiliations(x)
+    assert aff["Somchai Rattana"] == aff["Niran Thongdee"] == "Ministry of Foreign Affairs of Thailand"

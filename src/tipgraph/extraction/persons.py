@@ -443,6 +443,9 @@ def affiliation_of(ctx: DocContext, start: int, end: int, title: str) -> Entity 
         ent = ctx.resolver.resolve(body.expand(_TITLE_BODY_NAMES[key]), "Organization", country=country)
         if ent is not None and (country is None or ctx.state_of(ent) in (None, country)):
             return ent
+    remit = _remit_ministry(ctx, title, states[0].entity if states else None)
+    if remit is not None:
+        return remit
     if states:
         return states[0].entity
     owner = _POSSESSIVE.match(title)
@@ -507,6 +510,30 @@ def _possessive_owner(ctx: DocContext, start: int, end: int) -> Entity | None:
         if named:
             return named[-1].entity
     return None
+
+
+#: "Permanent Secretary for Foreign Affairs": a ministry named by its remit inside a civil servant's post
+_SECRETARY_FOR = re.compile(r"\b(?:permanent|under|deputy|principal|chief)[\s-]*secretary\s+(?:for|of)\s+(?P<field>[A-Za-z]+(?:\s+(?:and\s+)?[A-Za-z]+){0,3})", re.I)
+
+
+def _remit_ministry(ctx: DocContext, title: str, state: Entity | None) -> Entity | None:
+    """The ministry a post names by its remit alone (every word a remit word)."""
+    m = _SECRETARY_FOR.search(title)
+    if m is None:
+        return None
+    words = []
+    for w in m.group("field").split():
+        if w.lower() not in REMIT_WORDS or w.lower() in ("of", "for", "the", "on", "in", "state"):
+            break  # "... for Foreign Affairs of Thailand": the remit ends before "of"
+        words.append(w)
+    while words and words[-1].lower() == "and":
+        words.pop()
+    if not words:
+        return None
+    from .mentions import resolve_body
+
+    ent = resolve_body(ctx, "Ministry of " + " ".join(w.capitalize() if w.lower() != "and" else w for w in words), country=state)
+    return ent if ent is not None and ent.kind == "Organization" else None
 
 
 def _spelt_out(ctx: DocContext, acr: str) -> Entity | None:
