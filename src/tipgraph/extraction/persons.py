@@ -513,7 +513,7 @@ def _possessive_owner(ctx: DocContext, start: int, end: int) -> Entity | None:
 
 
 #: "Permanent Secretary for Foreign Affairs": a ministry named by its remit inside a civil servant's post
-_SECRETARY_FOR = re.compile(r"\b(?:permanent|under|deputy|principal|chief)[\s-]*secretary\s+(?:for|of)\s+(?P<field>[A-Za-z]+(?:\s+(?:and\s+)?[A-Za-z]+){0,3})", re.I)
+_SECRETARY_FOR = re.compile(r"\bpermanent\s+secretary\s+(?:for|of)\s+(?P<field>[A-Za-z]+(?:\s+(?:and\s+)?[A-Za-z]+){0,3})", re.I)
 
 
 def _remit_ministry(ctx: DocContext, title: str, state: Entity | None) -> Entity | None:
