@@ -111,3 +111,9 @@ def test_a_permanent_secretary_for_a_remit_belongs_to_that_ministry():
             "Thailand, and Niran Thongdee, permanent secretary for foreign affairs of Thailand, met IOM.")
     aff = _affiliations(x)
     assert aff["Somchai Rattana"] == aff["Niran Thongdee"] == "Ministry of Foreign Affairs of Thailand"
+
+
+def test_a_body_after_the_post_before_a_reporting_verb():
+    x = run("On 5 May 2023 in Nairobi, \"we are ready,\" Grace Achieng, Executive Secretary, "
+            "Commission for Refugees and Migrants, told reporters after meeting IOM.")
+    assert _affiliations(x)["Grace Achieng"].startswith("Commission for Refugees and Migrants")

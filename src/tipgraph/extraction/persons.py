@@ -348,7 +348,7 @@ def find_persons(ctx: DocContext) -> list[Person]:
                 if seat and ctx.span_at(end + seat.end()) is not None and ctx.span_at(end + seat.end()).entity.kind in ("State", "Place"):
                     end = ctx.span_at(end + seat.end()).end  # "..., US Embassy in Moldova."
                 if sp is not None and sp.entity.kind in ("Organization", "State") \
-                        and re.match(r"\s*(?:$|[\n.;)]|,\s*(?:said|says|who|and)\b)", ctx.text[end : end + 12]):
+                        and re.match(r"\s*(?:$|[\n.;)]|,\s*(?:said|says|who|and|told|added|noted|stressed|explained|described|spoke|opened|presented)\b)", ctx.text[end : end + 12]):
                     aff = sp.entity
             if aff is None:
                 aff = fallback_affiliation(ctx, sent, t_a, t_b, title_text)
