@@ -17,7 +17,7 @@ from ..resolution.national_bodies import VARIANTS
 from ..resolution.states import with_article
 from ..resolution.subdivisions import subdivisions_of
 from .context import ActorSpan, DocContext
-from .lexicon import COURTESY, GOV_HEADS, ORG_HEADS, REMIT_WORDS, TITLE_HEADS
+from .lexicon import COURTESY, GOV_HEADS, HONORIFICS, ORG_HEADS, REMIT_WORDS, TITLE_HEADS
 
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F][\w'’\-]*(?:\.[A-Za-z]\.?)*|\d+|[^\w\s]")
 _CONNECTORS = frozenset("of for on and the against de du des la & in to".split())
@@ -357,17 +357,42 @@ def remit_list_end(text: str, end: int) -> int:
     return end
 
 
+def _no_ministry(ctx: DocContext, m: re.Match) -> bool:
+    """A "Minister of X" that names no ministry of X.
+
+    "Prime Minister of Saint Lucia", "Minister of State for Foreign Affairs" (a rank; the
+    remit after "for" is the ministry) and "the Foreign Minister for Human Rights Affairs"
+    (a remit inside the ministry the word before names)."""
+    if not m.group(0).startswith("Minister"):
+        return False
+    before = re.search(r"([A-Z][a-z]+)[\s-]+$", ctx.text[max(0, m.start() - 20) : m.start()])
+    if before is not None and (before.group(1) == "Prime" or _X_MINISTER.fullmatch(before.group(1) + " Minister")):
+        return True
+    first = re.sub(r"^the\s+", "", m.group("first"))
+    return first == "State" or _state(ctx, first) is not None
+
+
+def _state_after(ctx: DocContext, end: int) -> Entity | None:
+    """The state in "Minister of Internal Affairs of Georgia", right after ``end``."""
+    after = re.match(r"\s+of\s+(?:the\s+)?", ctx.text[end : end + 10])
+    named = ctx.span_at(end + after.end()) if after else None
+    return named.entity if named is not None and named.entity.kind == "State" else None
+
+
 def ministry_spans(ctx: DocContext) -> list[ActorSpan]:
     out = []
     for m in _MINISTERS_OF.finditer(ctx.text):
         if m.group(0).startswith("Minister ") and _ASSISTANT_POST.search(ctx.text[max(0, m.start() - 30) : m.start()]):
             continue  # "Assistant Foreign Minister for Human Rights Affairs": a portfolio, no ministry
+        if _no_ministry(ctx, m):
+            continue
         singular = re.match(r"Minist(?:er|ry)\s", m.group(0)) is not None
         listed = remit_list_end(ctx.text, m.end("first")) if singular and not m.group("more") else m.end("first")
         if listed != m.end("first"):
             # one ministry with a remit of three or more parts
             name = "Ministry of " + " ".join(ctx.text[m.start("first"):listed].split())
-            ent = resolve_body(ctx, _trim_name(name), country=_owner_state(ctx, m.start()))
+            owner = _owner_state(ctx, m.start()) or _state_after(ctx, listed)
+            ent = resolve_body(ctx, _trim_name(name), country=owner)
             if ent is not None:
                 out.append(ActorSpan(m.start(), listed, ctx.text[m.start():listed], ent, "ministry"))
             continue
@@ -410,6 +435,8 @@ def ministry_spans(ctx: DocContext) -> list[ActorSpan]:
         if len(parts) == 1 and m.group(0).startswith("Ministr"):
             continue  # a plain "Ministry of X": left to the registry and the phrase rule
         owner = _owner_state(ctx, m.start())
+        if owner is None and len(parts) == 1:
+            owner = _state_after(ctx, m.end("first"))  # "Minister of Internal Affairs of Georgia"
         for a, b, name in parts:
             # "Ministry of Health of the Republic of Chile": a state after it sets the country;
             # "Paraguay's Minister of Women": so does an owner before it
@@ -493,9 +520,29 @@ def phrase_spans(ctx: DocContext) -> list[ActorSpan]:
                 i += 1
                 continue
             j = run[-1] + 1
-            out.extend(_phrases_in_run(ctx, toks, covered, run))
+            out.extend(_phrases_in_run(ctx, toks, covered, run[_person_before_of(toks, run):]))
             i = j
     return out
+
+
+def _person_before_of(toks, run: list[int]) -> int:
+    """How many tokens of a run are a person's name before "of (the) <body>".
+
+    "Cindy McCain of the McCain Institute for International Leadership": two or three
+    plain name words, then "of", then a body's name; the body starts after "of (the)"."""
+    words = [toks[k][2] for k in run]
+    if "of" not in words[2:4]:
+        return 0
+    cut = words.index("of", 2)
+    lead, rest = words[:cut], words[cut + 1 :]
+    if rest[:1] in (["the"], ["The"]):
+        rest = rest[1:]
+    if not rest or not any(is_org_head(w) for w in rest) or any(is_org_head(w) for w in lead):
+        return 0
+    if not all(re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?", w) and w.lower() not in REMIT_WORDS
+               and w not in NOT_NAME_WORDS and not is_title_word(w) for w in lead):
+        return 0
+    return len(words) - len(rest)
 
 
 def _run_at(toks, covered, i) -> list[int]:
@@ -1138,6 +1185,8 @@ def list_item_spans(ctx: DocContext) -> list[ActorSpan]:
             continue  # a state inside the name ("Maiti Nepal") is part of it
         if _state(ctx, name) is not None or ctx.resolver.resolve(name, "Place") is not None:
             continue
+        if re.match(HONORIFICS + r"\s", name):
+            continue  # "members of GRETA, Ms Jane Roe and ...": a person ("Ms" is no state code here)
         if any(is_title_word(w) for w in words) or not (
                 any(is_org_head(w) for w in words) or name.isupper() or _state_in_name(ctx, name) is not None):
             continue  # "..., UNICEF and Jane Roe": plain words may be a person's name or a region

@@ -18,7 +18,8 @@ from .lexicon import COURTESY, HONORIFICS, NOT_NAME, ORG_HEADS, REMIT_WORDS, TIT
 from .privacy import is_private_context
 
 _UP = "A-Z\u00C0-\u00DE\u0100\u0102\u0104\u0106\u010C\u010E\u0110\u0118\u011A\u0141\u0143\u0147\u0150\u0158\u015A\u0160\u0164\u016E\u0170\u0179\u017B\u017D"
-_NT = r"[" + _UP + r"][a-z\u00DF-\u024F'’]+(?:-[" + _UP + r"][a-z\u00DF-\u024F'’]+)?"
+#: a name word; "McCain", "MacGregor", "CdeBaca": a capital inside a surname after a short head
+_NT = r"[" + _UP + r"][a-z\u00DF-\u024F'’]+(?:(?<=\b[A-Z][a-z])[" + _UP + r"][a-z\u00DF-\u024F'’]+|(?<=\b[A-Z][a-z]{2})[" + _UP + r"][a-z\u00DF-\u024F'’]+)?(?:-[" + _UP + r"][a-z\u00DF-\u024F'’]+)?"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|bin|ibn|al|el|dos|das)"
 #: "South Sudan Mr. Jane Roe": an honorific with its dot starts the next name, it ends none
 _NOT_HON = r"(?!(?:Mr|Mrs|Ms|Dr|Prof|Hon|Rev|Atty|Engr|Fr|Sr)\.)"
@@ -43,11 +44,49 @@ class Person:
 
 
 def _title_token_ok(tok: str) -> bool:
-    if tok in ("'s", "’s", "-", "–", "&"):
-        return True
+    if tok in ("'s", "’s", "-", "–", "&") or tok.startswith(("d'", "d’")):
+        return True  # "Chargé d'Affaires"
     if tok[0].isupper() or tok.isupper():
         return True
-    return tok in _TITLE_CONNECTORS or tok.lower() in _TITLE_LOWER
+    return tok in _TITLE_CONNECTORS or tok.lower() in _TITLE_LOWER or tok.lower() in _PLURAL_POSTS
+
+
+#: Number words before a plural post: "two members of GRETA"
+_COUNTS = frozenset("two three four five six both".split())
+
+
+_OF_BODY = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
+
+
+def _member_of(ctx: DocContext, cands, idx: int) -> Entity | None:
+    """The body in "Mr Jane Roe of the Secretariat", "Mr A and Ms B from the General
+    Inspectorate of Police": a name with no post but an honorific is someone in a public
+    role when the text says which organisation they come from (a state or a town says no
+    such thing; without the honorific "Anthony Room of the Ministry" is a room)."""
+    if re.search(r"\b(?:of|from|at|by|in|for)\s+(?:the\s+)?$", ctx.text[max(0, cands[idx][3] - 12) : cands[idx][3]]):
+        return None  # "from La Strada": a body's name, not a person's
+    k = idx
+    while True:
+        end = cands[k][4]
+        m = _OF_BODY.match(ctx.text, end)
+        if m is not None:
+            sp = ctx.span_at(m.end())
+            return sp.entity if sp is not None and sp.entity.kind == "Organization" else None
+        nxt = re.match(r"\s*(?:,|and|,\s*and)\s+", ctx.text[end : end + 8])
+        if nxt is None or k + 1 >= len(cands) or cands[k + 1][3] != end + nxt.end() + _hon_len(ctx, end + nxt.end(), cands[k + 1][3]):
+            return None
+        k += 1
+
+
+def _hon_len(ctx: DocContext, pos: int, name_start: int) -> int:
+    """Length of the honorific ("Ms ") between ``pos`` and the next name's start."""
+    return name_start - pos if re.fullmatch(HONORIFICS + r"\s+", ctx.text[pos:name_start]) else 0
+
+
+def _listed_after(toks, prev_last: int, first: int) -> bool:
+    """Whether a name starts right after the previous one in a list ("A, B and C")."""
+    between = [t[2] for t in toks[prev_last + 1 : first]]
+    return between in (["and"], [","], [",", "and"])
 
 
 def _has_title_head(words: list[str]) -> bool:
@@ -87,6 +126,8 @@ def _forward_title(toks, i: int, barriers, protected: frozenset[int] = frozenset
     # an apposition that names a post within its first words (not a relative clause)
     if hi <= lo or not _has_title_head(words[:5]) or words[0].lower() in ("who", "which", "that", "whose"):
         return None
+    if len(words) > 1 and words[0].endswith("ed") and words[1] == "by":
+        return None  # "Jane Roe, represented by the Director, ...": the next person's post
     if toks[start][2] in ("the", "The"):
         # "Jane Roe, the Head of X, John Doe": a title between two names is the second one's
         j = k
@@ -216,6 +257,7 @@ def find_persons(ctx: DocContext) -> list[Person]:
             bad = [i for i, w in enumerate(words)
                    if w.rstrip(".") in NOT_NAME or w.lower() in TITLE_HEADS
                    or (w.endswith("s") and w[:-1].lower() in TITLE_HEADS and i == 0)  # "Senators Adriana Dávila"
+                   or (i == 0 and (ctx.text[offs[0] - 1 : offs[0]] == "-" or ctx.text[offs[0] - 3 : offs[0]] in (" d'", " d’")))  # "Ambassador-at-Large Jane Roe", "Chargé d'Affaires Jane Roe"
                    or ctx.overlapping(offs[i], offs[i] + len(w))]
             if len(bad) >= 2 and bad[-2] == bad[-1] - 1 and len(words) - bad[-1] == 2 \
                     and words[bad[-1]] not in NOT_NAME and not ctx.overlapping(offs[bad[-1]], offs[bad[-1]] + len(words[bad[-1]])):
@@ -240,6 +282,7 @@ def find_persons(ctx: DocContext) -> list[Person]:
         barriers = {n for c in cands for n in range(c[0], c[1] + 1)}
         cand_starts = {c[0] for c in cands}
         fwd = [_forward_title(toks, c[1] + 1, _Others(barriers, c[0], c[1]), protected) for c in cands]
+        shared: dict[int, tuple[int, int]] = {}  # candidate -> a plural post before it
         for idx, (first, last, name, a, b) in enumerate(cands):
             others = _Others(barriers, first, last)
             direct = first > 0 and toks[first - 1][2] not in (",", "(") and _backward_title(toks, first, others, protected)
@@ -258,8 +301,20 @@ def find_persons(ctx: DocContext) -> list[Person]:
             # "the Head of the EU Delegation, Ambassador Jane Roe": the post before the rank
             outer = _backward_title(toks, direct[0], others, protected) if direct and direct[0] > 0 and toks[direct[0] - 1][2] == "," else None
             options = [t for t in (direct, forward, back, outer) if t]
+            if not options and idx and shared.get(idx - 1) and _listed_after(toks, cands[idx - 1][1], first):
+                # "two members of GRETA, Jane Roe and John Doe": the plural post is each name's
+                options = [shared[idx - 1]]
+                shared[idx] = shared[idx - 1]
             if not options:
+                body = _member_of(ctx, cands, idx) if toks[first][0] != a else None  # "Mr Jane Roe of ..." 
+                key = name.lower()
+                if body is not None and key not in persons and not is_private_context(ctx.text, a, b, ""):
+                    ent = ctx.resolver.resolve_or_create(name, "Person")
+                    persons[key] = Person(ent, name, None, body, sent.text)
                 continue
+            if back and back in options and toks[back[0]][2].lower() in _PLURAL_POSTS | _COUNTS \
+                    and any(toks[k][2].lower() in _PLURAL_POSTS for k in range(*back)):
+                shared[idx] = back
             # "Commissioner Jane Roe, Head of the X Unit": the post that names a body wins
             title = aff = None
             for lo, hi in options:
@@ -289,8 +344,11 @@ def find_persons(ctx: DocContext) -> list[Person]:
                 tail = re.match(r"\s+of\s+(?:the\s+)?", ctx.text[end : end + 10]) if sp is not None else None
                 if tail and ctx.span_at(end + tail.end()) is not None and ctx.span_at(end + tail.end()).entity.kind == "State":
                     end = ctx.span_at(end + tail.end()).end  # "..., Department of Employment of Thailand"
+                seat = re.match(r"\s+in\s+", ctx.text[end : end + 6]) if sp is not None and sp.entity.kind == "Organization" else None
+                if seat and ctx.span_at(end + seat.end()) is not None and ctx.span_at(end + seat.end()).entity.kind in ("State", "Place"):
+                    end = ctx.span_at(end + seat.end()).end  # "..., US Embassy in Moldova."
                 if sp is not None and sp.entity.kind in ("Organization", "State") \
-                        and re.match(r"\s*(?:$|[\n.;)]|,\s*(?:said|says|who|and)\b)", ctx.text[end : end + 12]):
+                        and re.match(r"\s*(?:$|[\n.;)]|,\s*(?:said|says|who|and|told|added|noted|stressed|explained|described|spoke|opened|presented)\b)", ctx.text[end : end + 12]):
                     aff = sp.entity
             if aff is None:
                 aff = fallback_affiliation(ctx, sent, t_a, t_b, title_text)
@@ -320,12 +378,20 @@ def affiliation_of(ctx: DocContext, start: int, end: int, title: str) -> Entity 
                  and len(sp.text.split()) > 1 and sp.text.split(" of ")[0].split()[-1] == t}
         if len(named) == 1:
             return next(iter(named.values()))
-    inside = ctx.spans_in(start, end, ("Organization", "State"))
+    inside = everything = ctx.spans_in(start, end, ("Organization", "State"))
     # "Permanent Representative of Uzbekistan to the United Nations Office": the body after
     # "to" is where the post is accredited, not whom the person represents
     hosts = [s for s in inside if re.search(r"\bto\s+(?:the\s+)?$", ctx.text[max(start, s.start - 8) : s.start])]
-    if hosts and len(hosts) < len(inside):
+    if hosts and (len(hosts) < len(inside) or _ENVOY.search(ctx.text[start : hosts[0].start])):
+        # "US Ambassador to Pakistan", "Ambassador to Bangladesh": an envoy never
+        # represents the state they are sent to (the sender, if named, is before "to")
         inside = [s for s in inside if s not in hosts]
+        sender = _sender_state(ctx, ctx.text[start : hosts[0].start])
+        if not inside and sender is not None:
+            return sender
+    owner = _possessive_owner(ctx, start, end)
+    if owner is not None:
+        return owner
     orgs = [s for s in inside if s.entity.kind == "Organization"]
     if orgs:
         # "Head of the X Department of the <registry body>": the known body is the safer answer
@@ -339,11 +405,13 @@ def affiliation_of(ctx: DocContext, start: int, end: int, title: str) -> Entity 
     states = [s for s in inside if s.entity.kind == "State"]
     for w in re.findall(r"\b[A-Z][a-z]+\b", title):
         # "British Ambassador to Viet Nam": the demonym says whom the person represents
-        if w.endswith(("ish", "an", "ese", "ian", "ic", "i")) and not any(w in sp.text for sp in inside):
+        if w.endswith(("ish", "an", "ese", "ian", "ic", "i")) and not any(w in sp.text for sp in everything):
             st = ctx.resolver.state(w)
             if st is not None and st.kind == "State":
                 return st
     for m in re.finditer(r"\b[A-Z][A-Z&-]{2,}\b", title):
+        if any(h.start <= start + m.start() < h.end for h in hosts):
+            continue  # "Permanent Representative of the Philippines to ASEAN"
         ent = ctx.resolver.resolve(m.group(), "Organization")
         if ent is not None:
             return ent
@@ -375,9 +443,97 @@ def affiliation_of(ctx: DocContext, start: int, end: int, title: str) -> Entity 
         ent = ctx.resolver.resolve(body.expand(_TITLE_BODY_NAMES[key]), "Organization", country=country)
         if ent is not None and (country is None or ctx.state_of(ent) in (None, country)):
             return ent
+    remit = _remit_ministry(ctx, title, states[0].entity if states else None)
+    if remit is not None:
+        return remit
     if states:
         return states[0].entity
+    owner = _POSSESSIVE.match(title)
+    st = ctx.resolver.state(owner.group("owner")) if owner is not None else None
+    if st is not None and st.kind == "State":
+        return st  # "Croatia's National Anti-Trafficking Coordinator"
+    return _office_of_remit(ctx, title)
+
+
+#: "Ambassador-at-Large to Monitor and Combat Trafficking in Persons": a post named after its office's remit
+_REMIT_POST = re.compile(r"\b(?:Ambassador(?:-at-Large)?|Coordinator|Co-ordinator|Director|Envoy)\s+(?P<remit>(?:to|for)\s+[A-Z][\w'’-]*(?:\s+(?:and\s+|in\s+|of\s+|on\s+)?[A-Z][\w'’-]*)+)")
+
+
+def _office_of_remit(ctx: DocContext, title: str) -> Entity | None:
+    """The known office whose name is "Office" and the post's remit."""
+    m = _REMIT_POST.search(title)
+    if m is None:
+        return None
+    ent = ctx.resolver.resolve("Office " + m.group("remit"), "Organization")
+    return ent if ent is not None and ent.in_registry else None
+
+
+#: Posts held by someone sent to another state or body
+_ENVOY = re.compile(r"\b(?:Ambassador|Representative|Envoy|Consul|Charg[ée]|High\s+Commissioner|Delegate|Observer)\b", re.I)
+
+
+def _sender_state(ctx: DocContext, head: str) -> Entity | None:
+    """The state an envoy's post names before "to": "US", "U.S.", "Philippine"."""
+    for w in re.findall(r"\b[A-Z][\w.]*", head):
+        if w.rstrip(".") in TITLE_HEADS or w.lower().rstrip(".") in TITLE_HEADS:
+            continue
+        st = ctx.resolver.state(w.rstrip(".") if w.count(".") < 2 else w)
+        if st is not None and st.kind == "State":
+            return st
     return None
+
+
+#: "NAPTIP's Director-General", "IOM Kingston's Head of Office": a body owning the post
+_POSSESSIVE = re.compile(r"^\s*(?:the\s+)?(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5})['’]s\s")
+
+
+def _possessive_owner(ctx: DocContext, start: int, end: int) -> Entity | None:
+    """The organisation whose post the title names by a possessive before it.
+
+    A body made from the remit after the post ("MOFAIC's Assistant Minister for X
+    Affairs" is no "Ministry of X Affairs") is less sure than the owner the text names;
+    a state's possessive ("Austria's Minister of the Interior") leaves the ministry."""
+    m = _POSSESSIVE.match(ctx.text[start:end])
+    if m is None:
+        return None
+    a, b = start + m.start("owner"), start + m.end("owner")
+    spans = [sp for sp in ctx.spans_in(a, b, ("Organization",)) if sp.end == b or ctx.text[sp.end : b].strip() == ""]
+    if spans:
+        return spans[-1].entity
+    if re.fullmatch(r"[A-Z][A-Z&]{2,7}", m.group("owner")):
+        ent = ctx.resolver.resolve(m.group("owner"), "Organization") or _spelt_out(ctx, m.group("owner"))
+        if ent is not None:
+            return ent
+    if m.group("owner") in _ANAPHORIC_HEADS:
+        # "the Ministry's Secretary": the ministry the text named last before
+        named = [sp for sp in ctx.spans_in(0, start, ("Organization",)) if m.group("owner") in sp.entity.label.split()]
+        if named:
+            return named[-1].entity
+    return None
+
+
+#: "Permanent Secretary for Foreign Affairs": a ministry named by its remit inside a civil servant's post
+_SECRETARY_FOR = re.compile(r"\bpermanent\s+secretary\s+(?:for|of)\s+(?P<field>[A-Za-z]+(?:\s+(?:and\s+)?[A-Za-z]+){0,3})", re.I)
+
+
+def _remit_ministry(ctx: DocContext, title: str, state: Entity | None) -> Entity | None:
+    """The ministry a post names by its remit alone (every word a remit word)."""
+    m = _SECRETARY_FOR.search(title)
+    if m is None:
+        return None
+    words = []
+    for w in m.group("field").split():
+        if w.lower() not in REMIT_WORDS or w.lower() in ("of", "for", "the", "on", "in", "state"):
+            break  # "... for Foreign Affairs of Thailand": the remit ends before "of"
+        words.append(w)
+    while words and words[-1].lower() == "and":
+        words.pop()
+    if not words:
+        return None
+    from .mentions import resolve_body
+
+    ent = resolve_body(ctx, "Ministry of " + " ".join(w.capitalize() if w.lower() != "and" else w for w in words), country=state)
+    return ent if ent is not None and ent.kind == "Organization" else None
 
 
 def _spelt_out(ctx: DocContext, acr: str) -> Entity | None:
@@ -393,8 +549,8 @@ def _spelt_out(ctx: DocContext, acr: str) -> Entity | None:
     return None
 
 
-#: "NCFA Secretary-General": an acronym, then a post
-_ACRONYM_POST = re.compile(r"^(?P<acr>[A-Z][A-Z&]{2,7})\s+(?:Deputy\s+|Vice[\s-]|Executive\s+|Acting\s+)?(?:Secretary[\s-]General|Director(?:[\s-]General)?|Chair(?:man|woman|person)?|President|Head|Chief|Executive\s+Director|Commissioner|Coordinator|Spokesperson)\b")
+#: "NCFA Secretary-General", "NAPTIP's Director-General": an acronym, then a post
+_ACRONYM_POST = re.compile(r"^(?P<acr>[A-Z][A-Z&]{2,7})(?:['’]s)?\s+(?:Deputy\s+|Vice[\s-]|Executive\s+|Acting\s+)?(?:Secretary[\s-]General|Director(?:[\s-]General)?|Chair(?:man|woman|person)?|President|Head|Chief|Executive\s+Director|Commissioner|Coordinator|Spokesperson)\b")
 #: Capitals that are no body's name
 _NOT_BODY_ACRONYMS = frozenset("TIP THB CTIP HIV AIDS COVID USD EUR GBP CEO NGO NGOS UN EU US USA UK".split())
 #: "Public Security Director": the field of a directorate, then the post
