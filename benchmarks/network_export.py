@@ -3,13 +3,16 @@
 
     .venv/bin/python benchmarks/network_export.py [--actors 50000] [--meetings 75000]
         [--store /tmp/tipgraph-network-bench] [--out /tmp/network.gexf] [--seed 7] [--reuse] [--validate]
+        [--backend auto|networkx|networkit]
 
 Writes N-Quads in the graph layout of docs/architecture.md (a registry graph with the
 actors, one graph per document with two meetings each), bulk-loads them into an
 embedded store, then runs what ``tipgraph network -o FILE.gexf`` runs, phase by
 phase: fetch from the store, build the co-operation graph, metrics, GEXF. Prints
-the time of each phase and the peak resident memory of the process
-(``resource.getrusage``); with ``--validate`` it then checks the GEXF against the
+the wall and CPU time of each phase (CPU: ``time.process_time``, every thread of the
+process), the peak resident memory of the process (``resource.getrusage``) and the
+load average at the start and the end; ``--backend`` chooses the metrics backend
+(``tipgraph.network.metrics_backends``); with ``--validate`` it then checks the GEXF against the
 RELAX NG schema in ``../shared/gexf``. Not a test: a measurement (numbers in docs/network.md).
 
 Every actor takes part in at least one meeting; beyond that, participants are drawn
@@ -18,6 +21,7 @@ with a Zipf-like popularity (a few hubs, a long tail), as in real news.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import shutil
@@ -126,6 +130,8 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path("/tmp/tipgraph-network-bench.gexf"))
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--reuse", action="store_true", help="reuse an existing --store")
+    ap.add_argument("--backend", default="auto", choices=("auto", "networkx", "networkit"),
+                    help="metrics backend (default auto: networkit when installed)")
     ap.add_argument("--validate", action="store_true",
                     help="also validate the GEXF with RELAX NG (lxml: minutes and GBs at 50k actors)")
     args = ap.parse_args()
@@ -140,20 +146,31 @@ def main() -> None:
     from tipgraph.resources import ontology_files
     from tipgraph.store.embedded import EmbeddedStore
 
-    phases: list[tuple[str, float, float]] = []
+    phases: list[tuple[str, float, float, float]] = []
+    print("load average at start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()), flush=True)
+    cpu0 = time.process_time()
 
     def phase(name: str, t0: float) -> None:
-        phases.append((name, time.perf_counter() - t0, peak_rss_mb()))
-        print(f"{name:<28} {phases[-1][1]:8.2f} s   peak RSS {phases[-1][2]:7.0f} MB", flush=True)
+        nonlocal cpu0
+        cpu = time.process_time()
+        phases.append((name, time.perf_counter() - t0, cpu - cpu0, peak_rss_mb()))
+        cpu0 = cpu
+        print(f"{name:<28} {phases[-1][1]:8.2f} s   CPU {phases[-1][2]:7.2f} s   peak RSS {phases[-1][3]:7.0f} MB",
+              flush=True)
+
+    def start() -> float:
+        nonlocal cpu0
+        cpu0 = time.process_time()
+        return time.perf_counter()
 
     if not (args.reuse and args.store.exists()):
         shutil.rmtree(args.store, ignore_errors=True)
         nq = args.store.with_suffix(".nq")
-        t0 = time.perf_counter()
+        t0 = start()
         counts = generate(nq, args.actors, args.meetings, args.seed)
         phase("generate N-Quads", t0)
         print(f"  {counts}")
-        t0 = time.perf_counter()
+        t0 = start()
         store = EmbeddedStore(args.store)
         store.ox_store.bulk_load(path=str(nq), format=__import__("pyoxigraph").RdfFormat.N_QUADS)
         onto = Graph()
@@ -165,25 +182,25 @@ def main() -> None:
         phase("bulk load into the store", t0)
 
     store = EmbeddedStore(args.store, read_only=True)
-    t0 = time.perf_counter()
+    t0 = start()
     data = load_network_data(store)
     phase("fetch (SPARQL SELECTs)", t0)
     print(f"  {len(data.actors)} actors, {len(data.meetings)} meetings")
-    t0 = time.perf_counter()
+    t0 = start()
     # Every kind of actor as a node (persons too), so the network has all the actors.
     G = build_selection(store, Selection(kinds=frozenset({"organization", "state", "person"})), data=data)
     phase("build co-operation graph", t0)
     print(f"  {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
-    t0 = time.perf_counter()
-    compute_metrics(G)
+    t0 = start()
+    compute_metrics(G, backend=args.backend)
     phase("metrics", t0)
-    print(f"  betweenness {G.graph['betweenness']}; {G.graph['communities']} communities")
-    t0 = time.perf_counter()
+    print(f"  {G.graph['metrics_backend']}: betweenness {G.graph['betweenness']}; {G.graph['communities']} communities")
+    t0 = start()
     write_gexf(G, str(args.out))
     phase("write GEXF", t0)
     print(f"  {args.out} {args.out.stat().st_size / 1e6:.1f} MB")
     export_peak = peak_rss_mb()
-    t0 = time.perf_counter()
+    t0 = start()
     G2 = build_selection(store, Selection(ego=f"{ID}org/o000000", depth=2), data=data)
     phase("ego network (depth 2)", t0)
     print(f"  {G2.number_of_nodes()} nodes, {G2.number_of_edges()} edges")
@@ -193,7 +210,7 @@ def main() -> None:
     if args.validate and rng_path.is_file():
         from lxml import etree
 
-        t0 = time.perf_counter()
+        t0 = start()
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
         schema = etree.RelaxNG(etree.parse(str(rng_path), parser))
         ok = schema.validate(etree.parse(str(args.out), parser))
@@ -202,10 +219,12 @@ def main() -> None:
         if not ok:
             print(schema.error_log)
             sys.exit(1)
-    total = sum(t for name, t, _ in phases if name in (
-        "fetch (SPARQL SELECTs)", "build co-operation graph", "metrics", "write GEXF"))
-    print(f"export total (fetch + build + metrics + GEXF): {total:.1f} s; peak RSS of the export "
-          f"{export_peak:.0f} MB")
+    export = ("fetch (SPARQL SELECTs)", "build co-operation graph", "metrics", "write GEXF")
+    total = sum(t for name, t, _, _ in phases if name in export)
+    total_cpu = sum(c for name, _, c, _ in phases if name in export)
+    print(f"export total (fetch + build + metrics + GEXF): {total:.1f} s, CPU {total_cpu:.1f} s; peak RSS of the "
+          f"export {export_peak:.0f} MB")
+    print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 
 if __name__ == "__main__":

@@ -73,11 +73,13 @@ def test_missing_store_exit_2(tmp_path):
     assert result.exit_code == 2
 
 
-def test_analyze_formats(embedded_dir):
+def test_analyze_formats(embedded_dir, monkeypatch):
+    monkeypatch.delenv("TIPGRAPH_METRICS_BACKEND", raising=False)
     result = run("analyze", "--store", str(embedded_dir), "--top", "2", "--format", "json")
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["nodes"] == 7 and report["edges"] == 11
+    assert report["metrics_backend"] == "networkx"  # a graph this small never takes networkit under auto
     pagerank = [r for r in report["top"] if r["metric"] == "pagerank"]
     assert pagerank[0]["label"] == "International Organization for Migration" and len(pagerank) == 2
 

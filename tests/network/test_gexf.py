@@ -10,10 +10,20 @@ import pytest
 from tipgraph.network import Selection, build_selection, compute_metrics
 from tipgraph.network.gexf import KIND_COLORS, NS, VIZ, write_gexf
 from tipgraph.network.graphml import write_graphml
+from tipgraph.network.metrics_backends import ENV
 
 ID = "https://w3id.org/tipgraph/id/"
 IOM, OSCE, UNODC, GPO, TM = ID + "org/iom", ID + "org/osce", ID + "org/unodc", ID + "org/gpo-ru", ID + "state/tm"
 N = {"g": NS, "viz": VIZ}
+
+
+@pytest.fixture(autouse=True, params=["networkx", "networkit"])
+def metrics_backend(request, monkeypatch):
+    """Every test of this file runs with the metrics of each backend (networkit when installed)."""
+    if request.param == "networkit":
+        pytest.importorskip("networkit")
+    monkeypatch.setenv(ENV, request.param)
+    return request.param
 
 
 @pytest.fixture()
@@ -21,7 +31,7 @@ def network(rdflib_store):
     return compute_metrics(build_selection(rdflib_store, Selection()))
 
 
-def test_cooperation_gexf_validates_and_reads_back(network, tmp_path, validate_gexf):
+def test_cooperation_gexf_validates_and_reads_back(network, tmp_path, validate_gexf, metrics_backend):
     path = tmp_path / "network.gexf"
     write_gexf(network, path)
     tree = validate_gexf(path)
@@ -30,6 +40,7 @@ def test_cooperation_gexf_validates_and_reads_back(network, tmp_path, validate_g
     assert tree.find("g:graph/g:attributes[@class='node']", N).get("mode") == "static"
 
     H = nx.read_gexf(path, version="1.3")
+    assert network.graph["metrics_backend"] == metrics_backend
     assert set(H) == set(network)
     assert {tuple(sorted(e)) for e in H.edges()} == {tuple(sorted(e)) for e in network.edges()}
     iom = H.nodes[IOM]

@@ -5,7 +5,7 @@ import networkx as nx
 import pytest
 
 from tipgraph.network import Selection, build_selection, compute_metrics, top_actors
-from tipgraph.network import metrics as metrics_mod
+from tipgraph.network import metrics_backends
 from tipgraph.network.metrics import community_summary
 
 ID = "https://w3id.org/tipgraph/id/"
@@ -46,13 +46,13 @@ def test_broker_and_communities_on_two_cliques():
 
 
 def test_sampled_betweenness_for_big_graphs(monkeypatch):
-    monkeypatch.setattr(metrics_mod, "BETWEENNESS_EXACT_LIMIT", 10)
-    monkeypatch.setattr(metrics_mod, "BETWEENNESS_SAMPLES", 5)
-    monkeypatch.setattr(metrics_mod, "BETWEENNESS_MIN_SAMPLES", 5)
+    monkeypatch.setattr(metrics_backends, "NX_EXACT_LIMIT", 10)
+    monkeypatch.setattr(metrics_backends, "NX_SAMPLES", 5)
+    monkeypatch.setattr(metrics_backends, "NX_MIN_SAMPLES", 5)
     G = nx.path_graph(30)
     for v in G:
         G.nodes[v].update(label=str(v), kind="organization")
-    compute_metrics(G)
+    compute_metrics(G, backend="networkx")
     assert "estimated from 5 sampled sources" in G.graph["betweenness"]
     assert G.nodes[15]["betweenness"] > G.nodes[0]["betweenness"]
 

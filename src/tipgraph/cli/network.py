@@ -209,6 +209,7 @@ def analyze_command(store_location: str, selection: Selection, top: int, fmt: st
     if fmt == "json":
         json.dump({"selection": G.graph.get("selection"), "nodes": G.number_of_nodes(),
                    "edges": G.number_of_edges(), "betweenness": G.graph.get("betweenness"),
+                   "metrics_backend": G.graph.get("metrics_backend"),
                    "counts": {m: COUNTS[m] for m in METRICS},
                    "top": rows, "communities": communities}, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
@@ -222,7 +223,8 @@ def analyze_command(store_location: str, selection: Selection, top: int, fmt: st
         return
     console.print(f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges, "
                   f"{G.graph.get('communities', 0)} communities ({G.graph.get('selection')}); "
-                  f"betweenness {G.graph.get('betweenness')}", highlight=False)
+                  f"betweenness {G.graph.get('betweenness')}; computed by {G.graph.get('metrics_backend')}",
+                  highlight=False)
     # The shared results table: fits the terminal, one line per actor (long labels cut).
     views = []
     for metric in METRICS:

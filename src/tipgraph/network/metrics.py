@@ -8,42 +8,38 @@
 * ``weighted_degree``: how many meetings-with-a-partner (edge weights summed, the same
   edges as ``degree``);
 * ``betweenness``: brokers, actors on many shortest paths between others. Exact
-  betweenness is O(n·m); above ``BETWEENNESS_EXACT_LIMIT`` nodes it is estimated
+  betweenness is O(n·m); above a size that depends on the backend it is estimated
   from ``k`` sampled sources (seeded, so the numbers repeat), and the graph records it;
 * ``pagerank`` (weighted);
-* ``community``: Louvain communities (``networkx.community.louvain_communities``,
-  weighted, ``seed=42``), numbered by size, largest first.
+* ``community``: Louvain communities (weighted, seed 42), numbered by size, largest first.
+
+Betweenness, PageRank and Louvain come from networkx, or from networkit (compiled) where
+it is installed: ``metrics_backends`` says which numbers differ between the two, and
+``TIPGRAPH_METRICS_BACKEND=networkx`` forces networkx.
 """
 from __future__ import annotations
 
 import networkx as nx
 
+from . import metrics_backends
+from .metrics_backends import SEED
+
 METRICS = ("degree", "weighted_degree", "betweenness", "pagerank")
-BETWEENNESS_EXACT_LIMIT = 2000
-#: Most sources sampled, and the work budget (sources x (nodes + edges)) that lowers it
-#: on big graphs: a source costs about one pure-Python BFS (0.9 s CPU at 50,000 actors and
-#: 377,000 edges), so the budget keeps betweenness near 10 s whatever the size, which the
-#: 30 s target for a 50,000-actor GEXF export needs (docs/performance.md). At that size
-#: that is 12 sources: enough to rank the brokers, not to compare the long tail.
-BETWEENNESS_SAMPLES = 500
-BETWEENNESS_MIN_SAMPLES = 10
-BETWEENNESS_BUDGET = 5_000_000
-SEED = 42
 
 
-def compute_metrics(G: nx.Graph) -> nx.Graph:
-    """Add the metrics to every node of ``G`` (in place) and return it."""
-    n = G.number_of_nodes()
+def compute_metrics(G: nx.Graph, backend: str | None = None) -> nx.Graph:
+    """Add the metrics to every node of ``G`` (in place) and return it.
+
+    ``backend``: ``networkx``, ``networkit`` or ``auto`` (default: ``TIPGRAPH_METRICS_BACKEND``,
+    else auto); the graph records the one used in ``G.graph["metrics_backend"]``.
+    """
+    engine = metrics_backends.select(G, backend)
     degree, weighted = partner_degrees(G)
-    if n > BETWEENNESS_EXACT_LIMIT:
-        k = betweenness_samples(n, G.number_of_edges())
-        betweenness = nx.betweenness_centrality(G, k=k, seed=SEED, normalized=True)
-        G.graph["betweenness"] = f"estimated from {k} sampled sources (seed {SEED})"
-    else:
-        betweenness = nx.betweenness_centrality(G, normalized=True) if n else {}
-        G.graph["betweenness"] = "exact"
-    pagerank = nx.pagerank(G, weight="weight") if G.number_of_edges() else {v: 1.0 / n for v in G} if n else {}
-    community = communities(G)
+    k = engine.betweenness_sources()
+    betweenness = engine.betweenness(k)
+    G.graph["betweenness"] = "exact" if k is None else f"estimated from {k} sampled sources (seed {SEED})"
+    pagerank = engine.pagerank() if G.number_of_nodes() else {}
+    community = numbered(engine.louvain())
     for v, d in G.nodes(data=True):
         d["degree"] = int(degree[v])
         d["weighted_degree"] = float(weighted[v])
@@ -51,16 +47,18 @@ def compute_metrics(G: nx.Graph) -> nx.Graph:
         d["pagerank"] = float(pagerank.get(v, 0.0))
         d["community"] = int(community[v])
     G.graph["communities"] = len(set(community.values()))
+    G.graph["metrics_backend"] = engine.name
     return G
 
 
-def communities(G: nx.Graph) -> dict:
-    """Node -> Louvain community (weighted, seed 42), numbered by size, largest 0, ties
-    by their smallest member: the same numbers on every run."""
-    found = (
-        nx.community.louvain_communities(G, weight="weight", seed=SEED) if G.number_of_edges() else
-        [{v} for v in G]
-    )
+def communities(G: nx.Graph, backend: str | None = None) -> dict:
+    """Node -> Louvain community (weighted, seed 42), numbered as :func:`numbered` does."""
+    return numbered(metrics_backends.select(G, backend).louvain())
+
+
+def numbered(found: list[set]) -> dict:
+    """Node -> community number: by size, largest 0, ties by their smallest member, so
+    the same partition gets the same numbers on every run."""
     ordered = sorted(found, key=lambda c: (-len(c), min(c)))
     return {v: i for i, members in enumerate(ordered) for v in members}
 
@@ -92,12 +90,6 @@ def partner_degrees(G: nx.Graph) -> tuple[dict, dict]:
             degree[v] += 1
             weighted[v] += w
     return degree, weighted
-
-
-def betweenness_samples(nodes: int, edges: int) -> int:
-    """How many sources to sample for estimated betweenness."""
-    k = min(BETWEENNESS_SAMPLES, BETWEENNESS_BUDGET // max(1, nodes + edges))
-    return min(nodes, max(BETWEENNESS_MIN_SAMPLES, k))
 
 
 def top_actors(G: nx.Graph, metric: str, n: int = 10, kinds: frozenset[str] | None = None) -> list[dict]:
