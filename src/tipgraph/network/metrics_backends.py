@@ -112,12 +112,14 @@ class NetworkxBackend:
         self.G = G
 
     def betweenness_sources(self) -> int | None:
+        """Exact up to NX_EXACT_LIMIT nodes (pure-Python BFS per source), else sampled within NX_BUDGET."""
         n = self.G.number_of_nodes()
         if n <= NX_EXACT_LIMIT:
             return None
         return samples(n, self.G.number_of_edges(), NX_BUDGET, NX_SAMPLES, NX_MIN_SAMPLES)
 
     def betweenness(self, k: int | None) -> dict:
+        """networkx betweenness, normalised; sampled sources drawn from seed 42."""
         if not self.G.number_of_nodes():
             return {}
         if k is None:
@@ -125,12 +127,14 @@ class NetworkxBackend:
         return nx.betweenness_centrality(self.G, k=k, seed=SEED, normalized=True)
 
     def pagerank(self) -> dict:
+        """Weighted PageRank iterated to PAGERANK_TOL per node (networkx's default stops far short of it)."""
         n = self.G.number_of_nodes()
         if not self.G.number_of_edges():
             return {v: 1.0 / n for v in self.G}
         return nx.pagerank(self.G, weight="weight", tol=PAGERANK_TOL / n, max_iter=PAGERANK_MAX_ITER)
 
     def louvain(self) -> list[set]:
+        """networkx Louvain, weighted, seed 42; one community per node on an edgeless graph."""
         if not self.G.number_of_edges():
             return [{v} for v in self.G]
         return nx.community.louvain_communities(self.G, weight="weight", seed=SEED)
@@ -176,12 +180,14 @@ class NetworkitBackend:
         return {v: float(s) for v, s in zip(self.nodes, scores)}
 
     def betweenness_sources(self) -> int | None:
+        """Exact while nodes x (nodes + edges) fits NK_EXACT_BUDGET (compiled BFS), else sampled within NK_BUDGET."""
         n, m = len(self.nodes), self.G.number_of_edges()
         if n * (n + m) <= NK_EXACT_BUDGET:
             return None
         return samples(n, m, NK_BUDGET, NK_SAMPLES, NK_MIN_SAMPLES)
 
     def betweenness(self, k: int | None) -> dict:
+        """networkit Betweenness or EstimateBetweenness on the unweighted copy, as networkx counts paths."""
         if len(self.nodes) < 3:
             return {v: 0.0 for v in self.nodes}
         centrality = self.nk.centrality
@@ -195,6 +201,7 @@ class NetworkitBackend:
         return self._by_node(self._run(run))
 
     def pagerank(self) -> dict:
+        """networkit PageRank with networkx's L1 step measure, rescaled to sum to 1 as networkx's does."""
         n = len(self.nodes)
         if not self.G.number_of_edges():
             return {v: 1.0 / n for v in self.nodes}
@@ -211,6 +218,7 @@ class NetworkitBackend:
         return {v: float(s) / total for v, s in zip(self.nodes, scores)}
 
     def louvain(self) -> list[set]:
+        """networkit PLM (Louvain with refinement) on the weighted copy, on one thread from seed 42."""
         if not self.G.number_of_edges():
             return [{v} for v in self.nodes]
 
