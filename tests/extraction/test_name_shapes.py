@@ -32,3 +32,10 @@ def test_royal_before_a_national_police_is_part_of_its_name(resolver):
     unit = [e for m in x.meetings for e in m.participants if e.label.startswith("Cybercrime Unit")]
     assert unit and "Royal" not in unit[0].label and "Thailand" not in unit[0].label
     assert unit[0].part_of and unit[0].part_of.endswith("national-police-of-saint-vincent-and-the-grenadines")
+
+
+def test_irish_and_italian_prefixed_surnames_are_whole(resolver):
+    x = extract(doc("Ireland's Minister for Justice, Siobhan O'Rourke, and the Director of the Italian Police, "
+                    "Marco D'Alessio, met in Dublin on 4 March 2022."), resolver)
+    names = {p.person.label for p in x.persons}
+    assert {"Siobhan O'Rourke", "Marco D'Alessio"} <= names
