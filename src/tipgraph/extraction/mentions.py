@@ -76,7 +76,7 @@ def registry_spans(ctx: DocContext, mentions) -> list[ActorSpan]:
             if len(words) == 1 and (re.search(r"[A-Z][\w'’-]*\s+$", before) or re.match(r"\s+[A-Z]", after)):
                 continue
             # a generic name inside a longer one ("Supreme State Prosecutor's Office"): the phrase rule reads it
-            if _generic_head(m.text) and _name_word_before(ctx, before):
+            if _generic_head(m.text) and _name_word_before(ctx, before) and _honorific_start(text, m.start) == m.start:
                 continue
             if len(words) >= 2 and _generic_head(m.text) and _generic_goes_on(text, m.end):
                 continue  # "the Department of Labour Inspection Service": a longer name of its own
@@ -102,8 +102,20 @@ def registry_spans(ctx: DocContext, mentions) -> list[ActorSpan]:
             if st is not None and not any(_names_state(n, st) for n in (e.label, *e.alt_labels)):
                 # "Caritas Armenia", "Lithuanian Caritas": a national member of a network is its own body
                 e = ctx.resolver.resolve_or_create(m.text, "Organization", country=st, types=e.types, not_this=e)
-        out.append(ActorSpan(m.start, m.end, m.text, e, "registry"))
+        start = _honorific_start(text, m.start) if e.kind == "Organization" and ctx.state_of(e) is not None else m.start
+        out.append(ActorSpan(start, m.end, text[start : m.end], e, "registry"))
     return out
+
+
+#: Words of a monarchy's style before a national body's name: "the Royal Thai Police".
+_HONORIFIC_LEAD = re.compile(r"\b(?:Royal|Imperial)\s+$")
+
+
+def _honorific_start(text: str, start: int) -> int:
+    """Where a national body's name starts when "Royal" comes before the registry's name
+    ("the Royal Barbados Police Force"): the word is part of the name, not a body of its own."""
+    m = _HONORIFIC_LEAD.search(text, max(0, start - 10), start)
+    return m.start() if m else start
 
 
 #: More capitalised words up to a body's head right after a name: "Department of Labour|
@@ -906,6 +918,8 @@ def _phrase(ctx, toks, piece: list[int], parent, country) -> list[ActorSpan]:
         unit = _unit_of_parent(ctx, a, b, parent)
         if unit is not None:
             return [unit]
+    if parent is not None and country is None:
+        country = ctx.state_of(parent)  # a unit of a national body is that body's state's
     ent = resolve_body(ctx, name, country=country, part_of=parent, alt_labels=surface)
     if ent is None:
         return []

@@ -19,7 +19,7 @@ from .privacy import is_private_context
 
 _UP = "A-Z\u00C0-\u00DE\u0100\u0102\u0104\u0106\u010C\u010E\u0110\u0118\u011A\u0141\u0143\u0147\u0150\u0158\u015A\u0160\u0164\u016E\u0170\u0179\u017B\u017D"
 #: a name word; "McCain", "MacGregor", "CdeBaca": a capital inside a surname after a short head
-_NT = r"[" + _UP + r"][a-z\u00DF-\u024F'’]+(?:(?<=\b[A-Z][a-z])[" + _UP + r"][a-z\u00DF-\u024F'’]+|(?<=\b[A-Z][a-z]{2})[" + _UP + r"][a-z\u00DF-\u024F'’]+)?(?:-[" + _UP + r"][a-z\u00DF-\u024F'’]+)?"
+_NT = r"(?:[OD]['’](?=[" + _UP + r"]))?[" + _UP + r"][a-z\u00DF-\u024F'’]+(?:(?<=\b[A-Z][a-z])[" + _UP + r"][a-z\u00DF-\u024F'’]+|(?<=\b[A-Z][a-z]{2})[" + _UP + r"][a-z\u00DF-\u024F'’]+)?(?:-[" + _UP + r"][a-z\u00DF-\u024F'’]+)?"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|bin|ibn|al|el|dos|das)"
 #: "South Sudan Mr. Jane Roe": an honorific with its dot starts the next name, it ends none
 _NOT_HON = r"(?!(?:Mr|Mrs|Ms|Dr|Prof|Hon|Rev|Atty|Engr|Fr|Sr)\.)"

@@ -48,6 +48,11 @@ def _strip_article(name: str) -> str:
     return name[4:] if name.lower().startswith("the ") else name
 
 
+def _saint_forms(names: list[str]) -> list[str]:
+    """The abbreviated forms of "Saint ..." names: "St. Lucia", "St Kitts and Nevis"."""
+    return [form + n[6:] for n in names if n.startswith("Saint ") for form in ("St. ", "St ")]
+
+
 def build_states(data: dict) -> list[StateRecord]:
     """One record per ISO code, sorted by code (deterministic)."""
     extra = data.get("states", {}) or {}
@@ -67,7 +72,8 @@ def build_states(data: dict) -> list[StateRecord]:
         seen.add(code)
         label = info.get("label") or (pyc_names[0] if pyc_names else code)
         alts: list[str] = []
-        for n in [*pyc_names, *(info.get("alt") or [])]:
+        given = [*pyc_names, *(info.get("alt") or [])]
+        for n in [*given, *_saint_forms(given)]:
             n = _strip_article(str(n))
             if _INVERTED.search(n):  # "Korea, Republic of": a catalogue form, not a name
                 continue
