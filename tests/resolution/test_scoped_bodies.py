@@ -63,3 +63,32 @@ def test_home_ministry_is_the_ministry_of_the_interior(resolver):
     malaysia = resolver.state("Malaysia")
     c = resolver.resolve("the Home Ministry", "Organization", country=malaysia)
     assert c is not None and c.iri != a.iri
+
+
+def _affiliations(text: str) -> dict[str, str]:
+    from tipgraph.extraction import extract
+    from tipgraph.reading.document import read_text
+    from tipgraph.resolution import Resolver
+
+    ex = extract(read_text(text), Resolver())
+    return {p.person.label: p.affiliation.label for p in ex.persons if p.affiliation is not None}
+
+
+def test_a_state_ending_the_sentence_before_does_not_own_the_next_post():
+    """"... for Thailand. Deputy Minister of Justice of Cambodia X": the full stop ends the
+    Thai sentence; the post's own "of Cambodia" scopes the ministry."""
+    aff = _affiliations(
+        "Regional justice talks in Manila\n\n"
+        "MANILA - The Philippines hosted justice officials on Tuesday. Officials came from Thailand. "
+        "Deputy Minister of Justice of Cambodia Chan Vuthy thanked the hosts for the talks.\n")
+    assert aff.get("Chan Vuthy") == "Ministry of Justice of Cambodia", aff
+
+
+def test_a_state_named_only_in_a_guests_post_is_not_the_documents_country(resolver):
+    """The host state named twice as itself outweighs a guest state named twice in its
+    leader's posts ("the Prime Minister of X", "the X Prime Minister"), although the guest
+    is named first."""
+    text = ("The Foreign Minister met the Prime Minister of Norway, Ola Dahl, at a forum on forced labour. "
+            "He thanked the Norway Prime Minister for the forum and spoke of the laws of the Kingdom of Bahrain. "
+            "The Kingdom of Bahrain has set up a shelter for migrant workers.")
+    assert resolver.main_country(text).label == "Bahrain"
