@@ -506,7 +506,15 @@ def _owner_state(ctx: DocContext, pos: int) -> Entity | None:
     rank = r"(?:Deputy|Vice|First|Acting|Assistant|Senior|Chief)"
     m = re.search(r"(?:^|[^\w.])([A-Z][\w.]+(?:\s+(?!" + rank + r"\b)[A-Z][a-z]+)?)\s+(?:" + rank + r"[\s-]+)*$",
                   ctx.text[max(0, pos - 50) : pos])
-    return _state(ctx, m.group(1)) if m and not re.fullmatch(rank, m.group(1)) else None
+    if m is None or re.fullmatch(rank, m.group(1)) or _ends_sentence(m.group(1)):
+        return None  # "... spoke for Thailand. Deputy Minister of Justice of Cambodia": not Thai
+    return _state(ctx, m.group(1))
+
+
+def _ends_sentence(words: str) -> bool:
+    """Whether ``words`` end a sentence: a full stop after a word, not an abbreviation ("U.S.")."""
+    last = words.split()[-1]
+    return last.endswith(".") and len(last.replace(".", "")) > 3
 
 
 def _trim_name(name: str) -> str:

@@ -43,7 +43,7 @@ BODY_KINDS: tuple[BodyKind, ...] = (
                                            "central government", "federal government"), is_state=True),
     BodyKind("interior", "Ministry of Internal Affairs", (
         "Ministry of Internal Affairs", "Ministry of the Interior", "Ministry of Interior", "Interior Ministry",
-        "Internal Affairs Ministry", "Ministry of Home Affairs", "Home Affairs Ministry", "MVD",
+        "Internal Affairs Ministry", "Ministry of Home Affairs", "Home Affairs Ministry", "Home Ministry", "MVD",
         "Ministry of Interior Affairs")),
     BodyKind("mfa", "Ministry of Foreign Affairs", (
         "Ministry of Foreign Affairs", "Foreign Ministry", "Ministry for Foreign Affairs", "Foreign Affairs Ministry",

@@ -839,7 +839,7 @@ class Resolver:
         for m in mentions:
             e = m.entity
             if e.kind == "State":
-                count(e, m.start)
+                count(e, m.start, _POST_OWNER_WEIGHT if _owns_post(text, m) else 1.0)
             elif e.kind == "Place" or (e.kind == "Organization" and e.part_of):
                 st = self.registry.state_of(e) or self._state_via_iri(e.part_of)
                 if e.kind == "Organization" and st is not None and "tip:IntergovernmentalOrganization" in e.types:
@@ -891,6 +891,17 @@ class _KnownIris:
 
 #: the weight of a city's mention in :meth:`Resolver.main_country` (a state's is 1)
 _PLACE_WEIGHT = 0.6
+#: the weight of a state named as the owner of a person's post ("the Prime Minister of the
+#: United Kingdom", "the UK Prime Minister"): a guest's state, as often as the host's
+_POST_OWNER_WEIGHT = 0.5
+_HEADS_OF_POSTS = r"(?:(?:Deputy|Vice|First)[\s-]+)?(?:Prime\s+Minister|President|King|Queen|Emir|Chancellor|Ambassador|Minister)"
+_POST_BEFORE = re.compile(_HEADS_OF_POSTS + r"\s+of\s+(?:the\s+)?$")
+_POST_AFTER = re.compile(r"\s+" + _HEADS_OF_POSTS + r"\b")
+
+
+def _owns_post(text: str, m: Mention) -> bool:
+    """Whether the state mention ``m`` names the state of a person's post, not the state itself."""
+    return bool(_POST_BEFORE.search(text[max(0, m.start - 40) : m.start]) or _POST_AFTER.match(text, m.end))
 
 
 def _is_international(e: Entity) -> bool:
