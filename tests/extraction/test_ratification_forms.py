@@ -68,3 +68,18 @@ def test_the_states_after_after_in_a_count_ratified_before():
     assert {s for s, _ in rats} >= {"Laos", "Brunei Darussalam", "Malaysia"}
     rats = _rats("After Fiji, Samoa is now the second country to have ratified the Palermo Protocol.")
     assert {("Fiji", TIP), ("Samoa", TIP)} <= rats
+
+
+def test_states_that_lodged_their_instruments_each_ratified():
+    rats = _rats("On 4 May 2024 Laos and Brunei lodged their instruments of ratification of the ASEAN Convention "
+                 "against Trafficking in Persons, Especially Women and Children with the Secretary-General.")
+    assert {s for s, _ in rats} >= {"Laos", "Brunei Darussalam"}
+
+
+def test_both_countries_are_the_two_states_of_the_text():
+    text = ("Officials of Chile and Peru met in Lima on 2 May 2024 to discuss border cases. Chile and Peru agreed "
+            "to share data. Both countries have already ratified the Palermo Protocol.")
+    assert {("Chile", TIP), ("Peru", TIP)} <= _rats(text)
+    text = ("Officials of Chile and Peru met in Lima on 2 May 2024. Chile and Peru agreed to act in line with "
+            "the Palermo Protocol, to which both states are parties.")
+    assert {("Chile", TIP), ("Peru", TIP)} <= _rats(text)

@@ -15,7 +15,7 @@ from .dates import find_dates
 
 _ACT = re.compile(
     r"\b(?P<verb>ratified|ratifies|acceded(?:\s*,\s*[^,;]{1,30},)?\s+to|accedes\s+to|became\s+(?:a\s+)?(?:state\s+)?party\s+to|has\s+become\s+(?:a\s+)?party\s+to|signed"
-    r"|(?P<plural>(?:are|were|have\s+(?:both\s+)?been)\s+(?:both\s+|all\s+)?(?:states\s+)?parties\s+to)"
+    r"|(?P<plural>(?:are|were|have\s+(?:both\s+)?been)\s+(?:both\s+|all\s+)?(?:states\s+)?parties(?:\s+to|(?=\s*[.;,])))"
     r"|(?:is|has\s+been|had\s+been|was)\s+(?:already\s+|also\s+|now\s+)?(?:a\s+)?(?:state\s+)?party\s+to"
     r"|deposit(?:ed|s)?\s+(?:its|their|the)\s+instruments?\s+of\s+(?:ratification|accession|acceptance|approval)(?:\s+(?:of|to))?"
     r"|joined(?=\s+(?:the\s+)?(?:(?:UN|United\s+Nations|ILO|ASEAN|Council\s+of\s+Europe|\d{4})\s+)?[A-Z]|\s+under\b)"
@@ -56,7 +56,7 @@ _INSET = re.compile(r",\s*(?:which|who|that|though|although|while)\b[^,]*,")
 #: "A and B, both of which Kenya has ratified", "A, which the Kingdom joined": the treaties
 #: named before the relative pronoun, the states inside the clause
 _RELATIVE = re.compile(r"(?:,|\))\s*(?:(?P<all>both|all|each)\s+of\s+)?(?:to\s+)?which\s+"
-                       r"(?:(?:the\s+)?[A-Z][\w-]*\s+|and\s+){1,8}(?:(?:have|has|had)\s+)?(?:(?:both|also|all)\s+)?$")
+                       r"(?:(?:the\s+)?[A-Z][\w-]*\s+|and\s+|both\s+(?:countries|states)\s+(?:are\s+)?){1,8}(?:(?:have|has|had)\s+)?(?:(?:both|also|all)\s+)?$")
 #: "in Geneva, Switzerland": a state named as the place of the act, not its actor
 _PLACE_BEFORE = re.compile(r"\bin\s+(?:[A-Z][\w-]*\s+){0,2}?[A-Z][\w-]*,\s+$")
 
@@ -68,9 +68,37 @@ _ORDINAL = re.compile(r"\bthe\s+(?:\w+\s+){0,2}?(?:first|second|third|fourth|fif
 _LIST_SEP = re.compile(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?")
 
 
-def _earlier_states(ctx: DocContext, s) -> list[Entity]:
+def _coordinated(ctx: DocContext, before: list) -> list[Entity]:
+    """The states joined by "and" or commas that end in the last of ``before``."""
+    out = [before[-1].entity]
+    for a, b in zip(reversed(before[:-1]), reversed(before[1:])):
+        if not re.fullmatch(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?", ctx.text[a.end : b.start]):
+            break
+        out.append(a.entity)
+    return out
+
+
+#: "Both countries have ratified", "to which both states are parties", "both of our
+#: governments": the two states the text is about
+_BOTH = re.compile(r"\bboth\s+(?:of\s+(?:our|the|their)\s+)?(?:countries|states|governments|nations|sides)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _the_two_states(ctx: DocContext) -> list[Entity]:
+    """The two states the text names most (the document's own among them), when a third
+    trails them."""
+    counts: dict[str, list] = {}
+    for e in [sp.entity for sp in ctx.spans if sp.entity.kind == "State"] + [ctx.country] * (ctx.country is not None):
+        if e is not None:
+            counts.setdefault(e.iri, []).append(e)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if len(ranked) < 2 or (len(ranked) > 2 and len(ranked[2]) >= len(ranked[1])):
+        return []
+    return [ranked[0][0], ranked[1][0]]
+
+
+def _earlier_states(ctx: DocContext, s, counted: bool = True) -> list[Entity]:
     """The states of the list after "after" in a sentence that counts ratifying states."""
-    if not _ORDINAL.search(s.text):
+    if counted and not _ORDINAL.search(s.text):
         return []
     out: list[Entity] = []
     for m in re.finditer(r"\bafter\s+(?:the\s+)?", s.text, re.I):
@@ -142,6 +170,7 @@ def _noun_acts(ctx: DocContext, s, seen: set) -> list[RatificationFact]:
         if not instruments:
             continue
         state = None
+        partners: list[Entity] = []
         if m.group("poss") and m.group("poss")[0] in "'’":
             own = [sp for sp in ctx.spans_in(max(s.start, vpos - 60), vpos, ("State",)) if sp.end == vpos]
             state = own[-1].entity if own else None
@@ -153,8 +182,16 @@ def _noun_acts(ctx: DocContext, s, seen: set) -> list[RatificationFact]:
                       and not _PLACE_BEFORE.search(ctx.text[max(s.start, sp.start - 40) : sp.start])]
             after = ctx.spans_in(instruments[-1].end, s.end, ("State",))
             state = before[-1].entity if before else after[0].entity if after else ctx.country
+            if before and m.group("poss") and m.group("poss").lower() == "their":
+                partners = _coordinated(ctx, before)  # "A and B lodged their instruments"
         if state is None:
             continue
+        # "Mali's ratification of A, after Niger and Mauritania": those ratified A before
+        if re.match(r"\s*(?:\([^)]*\)\s*)?,\s*after\b", ctx.text[instruments[-1].end : s.end]):
+            partners += _earlier_states(ctx, s, counted=False)
+        for st in partners:
+            if st.iri != state.iri:
+                out += _record(ctx, seen, st, [i.entity for i in instruments], None, act, s.text)
         out += _record(ctx, seen, state, [i.entity for i in instruments], _act_date(ctx, s),
                        act, s.text)
     return out
@@ -378,6 +415,9 @@ def extract_ratifications(ctx: DocContext) -> tuple[list[RatificationFact], list
                 if state is None and re.search(r"\b(?:it|the\s+country|the\s+state|the\s+government)\s+(?:has\s+|had\s+)?$",
                                                s.text[max(0, m.start() - 30) : m.start()], re.I):
                     state = ctx.country  # "when it acceded to", "the country became a party to"
+                if state is None and _BOTH.search(s.text[: m.start()]):
+                    two = _the_two_states(ctx)
+                    state, extra = (two[-1], two[:-1]) if two else (None, extra)
                 if state is None:
                     # "the Parliament of X ratified": a national body acts for its state
                     bodies = [sp for sp in ctx.spans_in(s.start, vpos, ("Organization",)) if ctx.state_of(sp.entity)]
@@ -394,7 +434,7 @@ def extract_ratifications(ctx: DocContext) -> tuple[list[RatificationFact], list
                     instruments = distinct[-many:] if distinct else instruments
                     st_sp = ctx.spans_in(s.start + rel.start(), vpos, ("State",))
                     state = st_sp[-1].entity if st_sp else state
-                    extra = [sp.entity for sp in st_sp[:-1]]
+                    extra = [sp.entity for sp in st_sp[:-1]] or extra
                 elif not instruments or _ANAPHOR.match(s.text[m.end():]):
                     am = _ANAPHOR.match(s.text[m.end():])
                     if am:
