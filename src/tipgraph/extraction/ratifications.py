@@ -15,15 +15,18 @@ from .dates import find_dates
 
 _ACT = re.compile(
     r"\b(?P<verb>ratified|ratifies|acceded(?:\s*,\s*[^,;]{1,30},)?\s+to|accedes\s+to|became\s+(?:a\s+)?(?:state\s+)?party\s+to|has\s+become\s+(?:a\s+)?party\s+to|signed"
-    r"|(?P<plural>(?:are|were|have\s+(?:both\s+)?been)\s+(?:both\s+|all\s+)?(?:states\s+)?parties\s+to)"
+    r"|(?P<plural>(?:are|were|have\s+(?:both\s+)?been)\s+(?:both\s+|all\s+)?(?:states\s+)?parties(?:\s+to|(?=\s*[.;,])))"
     r"|(?:is|has\s+been|had\s+been|was)\s+(?:already\s+|also\s+|now\s+)?(?:a\s+)?(?:state\s+)?party\s+to"
-    r"|deposit(?:ed|s)?\s+(?:its|their|the)\s+instruments?\s+of\s+(?:ratification|accession)(?:\s+(?:of|to))?"
+    r"|deposit(?:ed|s)?\s+(?:its|their|the)\s+instruments?\s+of\s+(?:ratification|accession|acceptance|approval)(?:\s+(?:of|to))?"
+    r"|joined(?=\s+(?:the\s+)?(?:(?:UN|United\s+Nations|ILO|ASEAN|Council\s+of\s+Europe|\d{4})\s+)?[A-Z]|\s+under\b)"
     r"|(?P<inf>to\s+(?:ratify|accede\s+to)))\b",
     re.I,
 )
 #: "became the first country to ratify", "was among the first states to accede to": a past act
-_FIRST = re.compile(r"\b(?:became|become|was|were|is|are)\s+(?:also\s+)?(?:among\s+)?the\s+(?:\w+\s+){0,2}(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+th|latest|last)\b", re.I)
-_ANAPHOR = re.compile(r"^\s*(?:the|this|that)\s+(?:(?P<year>\d{4})\s+)?(?P<head>Convention|Protocol|Treaty|Charter|Covenant|Agreement|instrument)\b", re.I)
+_FIRST = re.compile(r"\b(?:became|become|was|were|is|are|makes?|made)\s+(?:also\s+|now\s+)?(?:(?:the\s+)?(?-i:[A-Z][\w-]*)\s+){0,3}?(?:among\s+)?the\s+(?:\w+\s+){0,2}(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+th|latest|last)\b", re.I)
+#: "the Convention", "this protocol", "the anti-trafficking convention", "the treaty", "it": a
+#: treaty the text told of before ("treaty", "instrument" and "it" stand for any treaty)
+_ANAPHOR = re.compile(r"^\s*(?:(?:the|this|that)\s+(?:(?P<year>\d{4})\s+)?(?P<adj>(?-i:[a-z][\w-]*\s+){0,2}?)(?P<head>Convention|Protocol|Treaty|Charter|Covenant|Agreement|instrument)\b|(?P<it>it|them)\b)", re.I)
 _NEG = re.compile(r"\b(?:not|yet\s+to|never|plans?\s+to|will|would|intends?\s+to|should|urged?|calls?\s+on|encourag\w+|expected\s+to|must)\b", re.I)
 _TREATY = re.compile(r"\b(?:Convention|Protocol|Treaty|Charter|Covenant|Agreement)\b")
 _ADOPT = re.compile(r"\b(?:adopted|approved|enacted|passed|signed|endorsed)\b", re.I)
@@ -34,7 +37,7 @@ _ADOPTABLE = re.compile(r"\b(?:Law|Decree|Plan|Strategy|Code|Programme|Program|C
 #: at UN headquarters its instrument of ratification for A".
 _NOUN_ACT = re.compile(
     r"(?P<poss>['’]s|\b(?:its|their))\s+(?:original\s+)?(?:instruments?\s+of\s+)?(?P<act>ratification|accession)s?\s+(?:of|to|for)\b"
-    r"|\binstruments?\s+of\s+(?P<act2>ratification|accession)\s+(?:of|to|for)\b",
+    r"|\binstruments?\s+of\s+(?P<act2>ratification|accession|acceptance|approval)\s+(?:of|to|for)\b",
     re.I,
 )
 #: "the 2014 Protocol to the 1930 Forced Labour Convention": the convention names the protocol
@@ -46,6 +49,85 @@ _ANNOUNCED = re.compile(r"\b(?:will|shall|plans?\s+to|intends?\s+to|expected\s+t
 #: a date that belongs to the treaty, not to the state's act: "adopted in New York on 15
 #: November 2000", "opened for signature on 16 May 2005"
 _TREATY_DATE = re.compile(r"\b(?:adopted|opened\s+for\s+signature|drafted|concluded|done)\b[^.;,]{0,30}$", re.I)
+
+
+#: "Belarus, which is not a member, acceded": a clause set off by commas says nothing of the act
+_INSET = re.compile(r",\s*(?:which|who|that|though|although|while)\b[^,]*,")
+#: "A and B, both of which Kenya has ratified", "A, which the Kingdom joined": the treaties
+#: named before the relative pronoun, the states inside the clause
+_RELATIVE = re.compile(r"(?:,|\))\s*(?:(?P<all>both|all|each)\s+of\s+)?(?:to\s+)?which\s+"
+                       r"(?:(?:the\s+)?[A-Z][\w-]*\s+|and\s+|both\s+(?:countries|states)\s+(?:are\s+)?){1,8}(?:(?:have|has|had)\s+)?(?:(?:both|also|all)\s+)?$")
+#: "in Geneva, Switzerland": a state named as the place of the act, not its actor
+_PLACE_BEFORE = re.compile(r"\bin\s+(?:[A-Z][\w-]*\s+){0,2}?[A-Z][\w-]*,\s+$")
+
+
+#: "the sixth ASEAN Member State to ratify A, after B and C", "After B, A is the second
+#: country to have ratified": the states named after "after" ratified A before
+_ORDINAL = re.compile(r"\bthe\s+(?:\w+\s+){0,2}?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+th)"
+                      r"\s+(?:[\w-]+\s+){0,2}?(?:country|countries|state|states|nation|nations|party|parties)\b", re.I)
+_LIST_SEP = re.compile(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?")
+
+
+def _coordinated(ctx: DocContext, before: list) -> list[Entity]:
+    """The states joined by "and" or commas that end in the last of ``before``."""
+    out = [before[-1].entity]
+    for a, b in zip(reversed(before[:-1]), reversed(before[1:])):
+        if not re.fullmatch(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?", ctx.text[a.end : b.start]):
+            break
+        out.append(a.entity)
+    return out
+
+
+#: "Both countries have ratified", "to which both states are parties", "both of our
+#: governments": the two states the text is about
+_BOTH = re.compile(r"\bboth\s+(?:of\s+(?:our|the|their)\s+)?(?:countries|states|governments|nations|sides)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _the_two_states(ctx: DocContext) -> list[Entity]:
+    """The two states the text names most (the document's own among them), when a third
+    trails them."""
+    counts: dict[str, list] = {}
+    for e in [sp.entity for sp in ctx.spans if sp.entity.kind == "State"] + [ctx.country] * (ctx.country is not None):
+        if e is not None:
+            counts.setdefault(e.iri, []).append(e)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if len(ranked) < 2 or (len(ranked) > 2 and len(ranked[2]) >= len(ranked[1])):
+        return []
+    return [ranked[0][0], ranked[1][0]]
+
+
+def _earlier_states(ctx: DocContext, s, counted: bool = True) -> list[Entity]:
+    """The states of the list after "after" in a sentence that counts ratifying states."""
+    if counted and not _ORDINAL.search(s.text):
+        return []
+    out: list[Entity] = []
+    for m in re.finditer(r"\bafter\s+(?:the\s+)?", s.text, re.I):
+        pos = s.start + m.end()
+        for sp in ctx.spans_in(pos, s.end, ("State",)):
+            if sp.start != pos:
+                break
+            out.append(sp.entity)
+            sep = _LIST_SEP.match(ctx.text, sp.end)
+            pos = sep.end() if sep else -1
+    return out
+
+
+def _treaty(sp) -> bool:
+    """States ratify treaties; a national law is adopted, not ratified."""
+    return bool(_TREATY.search(sp.entity.label) or any(_TREATY.search(a) for a in sp.entity.alt_labels))
+
+
+def _told_before(ctx: DocContext, pos: int, head: str | None, year: str | None, adj: str = "") -> list:
+    """The last treaty named before ``pos`` whose name has ``head`` ("the Convention"); any
+    treaty for "the treaty", "the instrument" or "it". Words before the head ("the
+    anti-trafficking convention") pick, among those, the last whose name has them."""
+    generic = head is None or head.lower() in ("treaty", "instrument")
+    earlier = [sp for sp in ctx.spans if sp.entity.kind == "LegalInstrument" and sp.end <= pos and _treaty(sp)
+               and (generic or head.lower() in sp.entity.label.lower())
+               and (not year or any(year in n for n in (sp.entity.label, *sp.entity.alt_labels, sp.text)))]
+    words = [w.removeprefix("anti-") for w in adj.lower().split() if len(w.removeprefix("anti-")) > 3]
+    fitting = [sp for sp in earlier if words and all(w[:6] in sp.entity.label.lower() for w in words)]
+    return (fitting or earlier)[-1:]
 
 
 def _act_date(ctx: DocContext, s) -> DateValue | None:
@@ -88,6 +170,7 @@ def _noun_acts(ctx: DocContext, s, seen: set) -> list[RatificationFact]:
         if not instruments:
             continue
         state = None
+        partners: list[Entity] = []
         if m.group("poss") and m.group("poss")[0] in "'’":
             own = [sp for sp in ctx.spans_in(max(s.start, vpos - 60), vpos, ("State",)) if sp.end == vpos]
             state = own[-1].entity if own else None
@@ -95,12 +178,20 @@ def _noun_acts(ctx: DocContext, s, seen: set) -> list[RatificationFact]:
                 continue  # "the Convention's ratification": not a state's act
         if state is None:
             before = ctx.spans_in(s.start, vpos, ("State",))
-            before = [sp for sp in before if not re.search(r"\b(?:in|to|at|from)\s+(?:the\s+)?$",
-                                                           ctx.text[max(s.start, sp.start - 12) : sp.start])]
+            before = [sp for sp in before if not re.search(r"\b(?:in|to|at|from)\s+(?:the\s+)?$", ctx.text[max(s.start, sp.start - 12) : sp.start])
+                      and not _PLACE_BEFORE.search(ctx.text[max(s.start, sp.start - 40) : sp.start])]
             after = ctx.spans_in(instruments[-1].end, s.end, ("State",))
             state = before[-1].entity if before else after[0].entity if after else ctx.country
+            if before and m.group("poss") and m.group("poss").lower() == "their":
+                partners = _coordinated(ctx, before)  # "A and B lodged their instruments"
         if state is None:
             continue
+        # "Mali's ratification of A, after Niger and Mauritania": those ratified A before
+        if re.match(r"\s*(?:\([^)]*\)\s*)?,\s*after\b", ctx.text[instruments[-1].end : s.end]):
+            partners += _earlier_states(ctx, s, counted=False)
+        for st in partners:
+            if st.iri != state.iri:
+                out += _record(ctx, seen, st, [i.entity for i in instruments], None, act, s.text)
         out += _record(ctx, seen, state, [i.entity for i in instruments], _act_date(ctx, s),
                        act, s.text)
     return out
@@ -302,8 +393,11 @@ def extract_ratifications(ctx: DocContext) -> tuple[list[RatificationFact], list
                 rats.extend(found)
                 used.add(s.index)
                 continue
+        if m and m.group("inf"):
+            # "urged X to ratify A, which Y ratified": the finite act that follows
+            m = next((n for n in _ACT.finditer(s.text, m.end()) if not n.group("inf")), m)
         if m:
-            pre = s.text[max(0, m.start() - 40) : m.start()]
+            pre = _INSET.sub(",", s.text[max(0, m.start() - 80) : m.start()])[-40:]
             past_inf = not m.group("inf") or _FIRST.search(s.text[: m.start()])
             if m.group("inf") and _FIRST.search(s.text[: m.start()]):
                 pre = ""
@@ -311,7 +405,8 @@ def extract_ratifications(ctx: DocContext) -> tuple[list[RatificationFact], list
                 verb = m.group("verb").lower()
                 act = "signed" if verb.startswith("signed") else "acceded" if ("acced" in verb or "accession" in verb) else "ratified"
                 vpos = s.start + m.start()
-                states = [sp for sp in ctx.spans_in(s.start, vpos, ("State",))]
+                states = [sp for sp in ctx.spans_in(s.start, vpos, ("State",))
+                          if not _PLACE_BEFORE.search(ctx.text[max(s.start, sp.start - 40) : sp.start])]
                 state = states[-1].entity if states else None
                 if m.group("plural") and len(states) > 1:
                     extra = [sp.entity for sp in states[:-1]]  # "Both Cambodia and Thailand are parties to"
@@ -320,28 +415,30 @@ def extract_ratifications(ctx: DocContext) -> tuple[list[RatificationFact], list
                 if state is None and re.search(r"\b(?:it|the\s+country|the\s+state|the\s+government)\s+(?:has\s+|had\s+)?$",
                                                s.text[max(0, m.start() - 30) : m.start()], re.I):
                     state = ctx.country  # "when it acceded to", "the country became a party to"
+                if state is None and _BOTH.search(s.text[: m.start()]):
+                    two = _the_two_states(ctx)
+                    state, extra = (two[-1], two[:-1]) if two else (None, extra)
                 if state is None:
                     # "the Parliament of X ratified": a national body acts for its state
                     bodies = [sp for sp in ctx.spans_in(s.start, vpos, ("Organization",)) if ctx.state_of(sp.entity)]
                     state = ctx.state_of(bodies[-1].entity) if bodies else None
                 passive = re.match(r"\s*by\s+", s.text[m.end() :])
                 instruments = [sp for sp in ctx.spans_in(s.start + m.end(), s.end, ("LegalInstrument",))]
-                rel = re.search(r"(?:,|\))\s*which\s+(?:[A-Z][\w-]*\s+){1,3}$", s.text[: m.start()])
+                rel = _RELATIVE.search(s.text[: m.start()])
                 if rel:
-                    # "the Forced Labour Convention, 1930, which Thailand ratified in 1969"
-                    before = ctx.spans_in(s.start, s.start + rel.start() + 1, ("LegalInstrument",))
-                    instruments = before[-1:] if before else instruments
+                    # "the Forced Labour Convention, 1930, which Thailand ratified in 1969"; "A
+                    # and B, both of which X and Y have ratified"
+                    before = [i for i in ctx.spans_in(s.start, s.start + rel.start() + 1, ("LegalInstrument",)) if _treaty(i)]
+                    distinct = list({i.entity.iri: i for i in before}.values())
+                    many = {"both": 2, "all": len(distinct), "each": len(distinct)}.get((rel.group("all") or "").lower(), 1)
+                    instruments = distinct[-many:] if distinct else instruments
                     st_sp = ctx.spans_in(s.start + rel.start(), vpos, ("State",))
                     state = st_sp[-1].entity if st_sp else state
+                    extra = [sp.entity for sp in st_sp[:-1]] or extra
                 elif not instruments or _ANAPHOR.match(s.text[m.end():]):
                     am = _ANAPHOR.match(s.text[m.end():])
                     if am:
-                        head = am.group("head").lower()
-                        year = am.group("year")
-                        earlier = [sp for sp in ctx.spans if sp.entity.kind == "LegalInstrument" and sp.end <= vpos
-                                   and (head == "instrument" or head in sp.entity.label.lower())
-                                   and (not year or any(year in n for n in (sp.entity.label, *sp.entity.alt_labels, sp.text)))]
-                        instruments = earlier[-1:] or instruments
+                        instruments = _told_before(ctx, vpos, am.group("head"), am.group("year"), am.group("adj") or "") or instruments
                     elif not instruments:
                         earlier = ctx.spans_in(s.start, vpos, ("LegalInstrument",))
                         instruments = earlier[-1:]
@@ -354,7 +451,7 @@ def extract_ratifications(ctx: DocContext) -> tuple[list[RatificationFact], list
                                any(_TREATY.search(a) for a in i.entity.alt_labels)]
                 if state is not None and instruments:
                     insts = [i.entity for i in instruments]
-                    for st in extra:
+                    for st in extra + [e for e in _earlier_states(ctx, s) if e.iri != state.iri]:
                         rats += _record(ctx, seen, st, insts, None, act, s.text)
                     rats += _record(ctx, seen, state, insts, _act_date(ctx, s), act, s.text)
                     used.add(s.index)

@@ -20,6 +20,7 @@ _WORD_FOLDS = {
     "organisation": "organization",
     "organisations": "organizations",
     "labour": "labor",
+    "organised": "organized",
     "programme": "program",
     "programmes": "programs",
     "centre": "center",
