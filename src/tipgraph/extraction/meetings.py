@@ -125,6 +125,9 @@ _EVENT_SUPPORT = re.compile(r"\b(?:hosted|organi[sz]ed|convened|held)\s+(?:the|a
                             + r"\s+with\s+(?:the\s+)?support\s+(?:from|of)\s+(?:the\s+)?$", re.I)
 #: "met members of the X committee": the members met stand for their body (unlike "X is a member of Y")
 _MET_MEMBERS = re.compile(r"\b(?:met|meet|meeting|with|received|hosted|joined\s+by|visited)\s+(?:\w+\s+){0,2}?members\s+of\s+(?:the\s+)?$", re.I)
+#: "signed on the sidelines of the UN General Assembly in New York": the occasion named after
+#: the cue (up to its place, date or the clause's end) is where, not who
+_OCCASION = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?[^,;.]*?(?=[,;.]|\s(?:in|on|at|with|between|and|from)\s|$)", re.I)
 #: "thanks to funding from", "made possible by the support of": the payers follow
 _PAID_FOR = re.compile(r"\b(?:thanks\s+to|made\s+possible\s+(?:by|through|thanks\s+to)|possible\s+thanks\s+to)\s+(?:the\s+)?(?:generous\s+)?(?:financial\s+)?(?:funding|support|financing|contributions?|grants?)\s+(?:from|of|by)\b", re.I)
 _LIST_GLUE = re.compile(r"^(?:\s*(?:,|and|&|,\s*and|as\s+well\s+as|['’]s|\(|\))\s*(?:the\s+)?)+$")
@@ -153,7 +156,7 @@ _VENUE_OF = re.compile(r"(?:On\s+[^,]{3,30}?\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'�
 #: "the parties agreed", "both sides".
 _REFER = re.compile(r"\b(?:the|its|this)\s+(?:delegation|parties|participants|two\s+sides)\b|\bboth\s+sides\b", re.I)
 #: A programme sentence that tells of its launch event: its date and place are the event's.
-_LAUNCH = re.compile(r"\b(?:launched|presented|unveiled|signed|deposited)\b", re.I)
+_LAUNCH = re.compile(r"\b(?:launch(?:ed|es)|present(?:ed|s)|unveil(?:ed|s)|signed|deposited)\b", re.I)
 #: "at the ILO Country Office", "at the premises of X": the body whose house it is hosts
 _AT_HOST = re.compile(r"\bat\s+(?:the\s+)?(?:premises\s+of\s+|headquarters\s+of\s+|offices?\s+of\s+)?(?:the\s+)?$", re.I)
 #: "KATHMANDU, 17 August 2021 -": the day of issue, not of the event
@@ -162,6 +165,8 @@ _DATELINE = re.compile(r"^[A-Z][A-Za-z .'’/-]{1,40}(?:\([^)]*\))?,?\s+[^-–�
 _EVENT_PARTICIPLES = frozenset("""held hosted convened organised organized gathered opened closed
     launched signed staged conducted delivered attended chaired met begun""".split())
 _TOGETHER = re.compile(r"\b(?:together|jointly)\s+with\b|\balongside\b", re.I)
+#: "X, (working) in partnership with Y, launches ...": the partner joins the subject
+_PARTNERED = re.compile(r"\b(?:in\s+(?:partnership|cooperation|collaboration)|together|jointly)\s+with\b", re.I)
 #: A relative clause whose subject issued a text: "which the National Assembly adopted".
 _ISSUED_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:adopted|passed|enacted|approved|ratified|issued|published|drafted)\b")
 #: Where a programme's own clause starts in a sentence that also tells of a meeting.
@@ -294,6 +299,9 @@ class MeetingExtractor:
             # "The seminar could take place thanks to funding from A and from B": whoever
             # pays for the event after the cue took no part in it
             spans = [s for s in spans if s.start < paid.start()]
+        occasions = [(m.start(), m.end()) for m in _OCCASION.finditer(text, a, b)]
+        if occasions:
+            spans = [s for s in spans if s.entity.kind == "Person" or not _in(occasions, s.start)]
         excluded_chain = False
         locative_chain = False
         prev_end = None
@@ -654,7 +662,8 @@ class MeetingExtractor:
     def _joint_launchers(self, s, verb_start: int) -> list[Entity]:
         """The bodies joined by "and" that are the subject of a launch verb."""
         spans = [sp for sp in self.actor_spans(s.start, s.start + verb_start) if sp.entity.kind in ("Organization", "State")]
-        if len(spans) < 2 or not re.search(r"\band\b", self.ctx.text[spans[0].end : spans[-1].start]):
+        if len(spans) < 2 or not (re.search(r"\band\b", self.ctx.text[spans[0].end : spans[-1].start])
+                                  or _PARTNERED.search(self.ctx.text[spans[0].end : spans[-1].start])):
             return []
         if re.search(r"[,;]\s*(?:which|who|that)\b|\bby\b", self.ctx.text[spans[0].end : s.start + verb_start]):
             return []
