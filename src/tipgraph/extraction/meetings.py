@@ -467,6 +467,8 @@ class MeetingExtractor:
         # only after "of": "at the Ministry of Justice in Niamey" is the venue
         return any(sp.end == end and sp.entity.kind == "Organization"
                    and re.search(r"\b(?:of|from)\s+(?:the\s+)?$", text[max(0, sp.start - 12) : sp.start])
+                   # "on the sidelines of the UN General Assembly in New York": the occasion's place
+                   and not _OCCASION.match(text, max(0, text.rfind(" on ", 0, sp.start), text.rfind(" at ", 0, sp.start)) + 1)
                    for sp in self.ctx.overlapping(max(0, end - 1), end))
 
     # -- the meetings -----------------------------------------------------------------

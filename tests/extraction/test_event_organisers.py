@@ -1,0 +1,30 @@
+"""Hosts, partners and occasions of an event (round twelve, issue 15): general rules, each
+on sentences written here, not taken from any example set."""
+from __future__ import annotations
+
+from datetime import date
+
+from tipgraph.testing.extraction import extract_text, held, labels
+
+
+def run(text: str, published: date = date(2022, 3, 9)):
+    return extract_text(text, published)
+
+
+def test_the_occasion_after_on_the_sidelines_of_is_no_participant():
+    x = run("The agreement between Chile and Peru was signed by the two foreign ministers on 8 March 2022 "
+            "on the sidelines of the United Nations General Assembly in New York.")
+    m = held(x)[0]
+    names = labels(m.participants)
+    assert {"Chile", "Peru"} <= names
+    assert not names & {"United Nations", "United Nations General Assembly"}
+    assert "New York" in labels(m.locations)
+
+
+def test_a_launch_in_partnership_with_a_body_is_an_event_of_both():
+    x = run("The Government of Moldova, working in partnership with the International Organization for "
+            "Migration (IOM), on 8 March 2022 presents its National Programme against Trafficking "
+            "for 2022-2025, funded by the European Union.")
+    m = held(x)[0]
+    assert {"Moldova", "International Organization for Migration"} <= labels(m.participants)
+    assert "2022-03-08" in [v.value for v in m.dates]
