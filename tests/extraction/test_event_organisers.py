@@ -28,3 +28,11 @@ def test_a_launch_in_partnership_with_a_body_is_an_event_of_both():
     m = held(x)[0]
     assert {"Moldova", "International Organization for Migration"} <= labels(m.participants)
     assert "2022-03-08" in [v.value for v in m.dates]
+
+
+def test_an_acronym_the_registry_lacks_that_held_the_event_is_its_host():
+    x = run("On 7 March 2022 ZORAP, in partnership with UNICEF, held a two-day workshop for social workers "
+            "in Lusaka. Officials of Zambia and Malawi took part.")
+    m = held(x)[0]
+    assert "ZORAP" in labels(m.organizers)
+    assert "United Nations Children's Fund" in labels(m.participants)

@@ -167,6 +167,12 @@ _EVENT_PARTICIPLES = frozenset("""held hosted convened organised organized gathe
 _TOGETHER = re.compile(r"\b(?:together|jointly)\s+with\b|\balongside\b", re.I)
 #: "X, (working) in partnership with Y, launches ...": the partner joins the subject
 _PARTNERED = re.compile(r"\b(?:in\s+(?:partnership|cooperation|collaboration)|together|jointly)\s+with\b", re.I)
+#: "HAART, in partnership with GIZ, held a conference": a body the registry lacks, named as the
+#: subject of a verb of holding an event (an acronym, or a name ending in a word for a body)
+_UNKNOWN_HOST = re.compile(
+    r"(?:^|(?<=[.;:]\s)|(?<=\d{4}\s)|(?<=\d{4},\s))(?:The\s+)?((?:[A-Z]{2,8})|(?:[A-Z][\w'’&-]+\s+){1,4}(?:Group|Foundation|Network|Association|Institute|Coalition|Alliance|Society|Trust))"
+    r"(?:\s*,\s*(?:working\s+)?(?:in\s+(?:partnership|cooperation|collaboration)|together|jointly)\s+with\s+[^,;.]{2,80},)?"
+    r"\s+(?:(?:co-)?(?:held|organi[sz]ed|hosted|convened|facilitated|ran|conducted))\s+(?:a|an|the|its|this)\s+(?:[\w-]+\s+){0,3}" + _EVENT_NOUN + r"\b")
 #: A relative clause whose subject issued a text: "which the National Assembly adopted".
 _ISSUED_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:adopted|passed|enacted|approved|ratified|issued|published|drafted)\b")
 #: Where a programme's own clause starts in a sentence that also tells of a meeting.
@@ -593,6 +599,8 @@ class MeetingExtractor:
                 self._add_actor(d, e)  # "a meeting of authorities of the four countries"
         if full and ctx.author is not None and FIRST_PERSON.search(s.text):
             self._add_actor(d, ctx.author)  # "I met ...": the statement's author took part
+        if full:
+            self._unknown_host(d, s)
         org_m = re.search(r"\b(?:co-)?(?:organi[sz]ed|hosted|convened)\b(?!\s+by)", s.text) if full else None
         if org_m:
             for sp in spans:
@@ -621,6 +629,18 @@ class MeetingExtractor:
             if s.start <= sp.start < s.end:
                 d.add("instruments", sp.entity)  # what was signed at it
         d.evidence.append(s.text)
+
+    def _unknown_host(self, d: _Draft, s) -> None:
+        """The host of the event named by a name no span covers ("HAART ... held a conference"):
+        created as a body, as the registry cannot know every NGO that runs an event."""
+        m = _UNKNOWN_HOST.search(s.text)
+        if m is None:
+            return
+        name = m.group(1)
+        at = s.start + m.start(1)
+        if self.ctx.overlapping(at, at + len(name)) or _in(self.quotes, at) or any(w in NOT_NAME for w in name.split()):
+            return
+        d.add("organizers", self.ctx.resolver.resolve_or_create(name, "Organization"))
 
     def _signing(self, s) -> list[re.Match]:
         """The signing verb of a sentence that tells of an instrument signed at the event
