@@ -36,3 +36,17 @@ def test_an_acronym_the_registry_lacks_that_held_the_event_is_its_host():
     m = held(x)[0]
     assert "ZORAP" in labels(m.organizers)
     assert "United Nations Children's Fund" in labels(m.participants)
+
+
+def test_a_body_that_trained_a_number_of_officers_held_a_training():
+    x = run("Acting on the plan, the International Organization for Migration (IOM) trained 30 labour "
+            "inspectors of the Ministry of Labour of Kenya from 1 to 3 March 2022 under a project funded by Japan.")
+    m = held(x)[0]
+    assert {"International Organization for Migration"} <= labels(m.participants)
+    assert "Japan" not in labels(m.participants)
+    assert "2022-03-01" in [v.value for v in m.dates]
+
+
+def test_what_a_state_had_trained_before_is_no_event():
+    x = run("Kenya had trained 140 border officers with IOM in recent years, the minister said.")
+    assert not held(x)

@@ -43,7 +43,10 @@ _HELD = re.compile(
     r"|discussed|(?:delegations?|representatives|experts|officials|prosecutors|judges|participants|trainers|speakers|facilitators|staff)\s+(?:came\s+|arrived\s+|travelled\s+)?from"
     r"|(?:course|training|workshop|seminar|meeting|conference|round\s?table|session|forum|dialogue|consultations?)\s*,?\s+held\s+(?:in|at|on|from)"
     r"|opened\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:conference|meeting|seminar|workshop|training|round\s?table|forum)"
-    r"|(?:ran|conducted|delivered)\s+(?:a|an|the|two|three)\s+(?:[\w()-]+\s+){0,5}(?:course|training|workshop|seminar|session)s?)\b",
+    r"|(?:ran|conducted|delivered)\s+(?:a|an|the|two|three)\s+(?:[\w()-]+\s+){0,5}(?:course|training|workshop|seminar|session)s?"
+    # "UNODC trained 25 investigators", "IOM is training delegates of the Police": a training held
+    r"|(?<!had\s)(?<!has\s)(?<!have\s)trained\s+(?:some\s+|over\s+|more\s+than\s+|about\s+|around\s+|nearly\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\s"
+    r"|(?:is|are|was|were)\s+training\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:officers|officials|investigators|prosecutors|judges|staff|inspectors|delegates|practitioners))\b",
     re.I,
 )
 #: The verbs of signing (an instrument told of as signed: instruments.signed_instruments)
