@@ -50,3 +50,15 @@ def test_a_body_that_trained_a_number_of_officers_held_a_training():
 def test_what_a_state_had_trained_before_is_no_event():
     x = run("Kenya had trained 140 border officers with IOM in recent years, the minister said.")
     assert not held(x)
+
+
+def test_a_body_whose_support_an_event_was_held_with_takes_part():
+    x = run("On 8 March 2022 the regional meeting of the Bali Process in Jakarta was held with support from UNHCR.")
+    m = held(x)[0]
+    assert "Office of the United Nations High Commissioner for Refugees" in labels(m.participants)
+
+
+def test_a_body_that_only_funded_the_event_takes_no_part():
+    x = run("Officials of Laos and Cambodia met in Vientiane on 8 March 2022. The meeting was funded by Japan.")
+    m = held(x)[0]
+    assert "Japan" not in labels(m.participants)

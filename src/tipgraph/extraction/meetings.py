@@ -124,8 +124,9 @@ _EXCLUDE_AFTER = re.compile(
 )
 #: "The Ministry hosted the consultation with support from UNICEF": a body that supports the
 #: event itself (not with money) takes part in it
-_EVENT_SUPPORT = re.compile(r"\b(?:hosted|organi[sz]ed|convened|held)\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,3}" + _EVENT_NOUN
-                            + r"\s+with\s+(?:the\s+)?support\s+(?:from|of)\s+(?:the\s+)?$", re.I)
+_EVENT_SUPPORT = re.compile(r"\b(?:(?:hosted|organi[sz]ed|convened|held)\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,3}" + _EVENT_NOUN
+                            # "the meeting was held with support from UNODC": the same, told in the passive
+                            + r"|(?:was|were)\s+(?:hosted|organi[sz]ed|convened|held))\s+with\s+(?:the\s+)?support\s+(?:from|of)\s+(?:the\s+)?$", re.I)
 #: "met members of the X committee": the members met stand for their body (unlike "X is a member of Y")
 _MET_MEMBERS = re.compile(r"\b(?:met|meet|meeting|with|received|hosted|joined\s+by|visited)\s+(?:\w+\s+){0,2}?members\s+of\s+(?:the\s+)?$", re.I)
 #: "signed on the sidelines of the UN General Assembly in New York": the occasion named after
