@@ -43,7 +43,10 @@ _HELD = re.compile(
     r"|discussed|(?:delegations?|representatives|experts|officials|prosecutors|judges|participants|trainers|speakers|facilitators|staff)\s+(?:came\s+|arrived\s+|travelled\s+)?from"
     r"|(?:course|training|workshop|seminar|meeting|conference|round\s?table|session|forum|dialogue|consultations?)\s*,?\s+held\s+(?:in|at|on|from)"
     r"|opened\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:conference|meeting|seminar|workshop|training|round\s?table|forum)"
-    r"|(?:ran|conducted|delivered)\s+(?:a|an|the|two|three)\s+(?:[\w()-]+\s+){0,5}(?:course|training|workshop|seminar|session)s?)\b",
+    r"|(?:ran|conducted|delivered)\s+(?:a|an|the|two|three)\s+(?:[\w()-]+\s+){0,5}(?:course|training|workshop|seminar|session)s?"
+    # "UNODC trained 25 investigators", "IOM is training delegates of the Police": a training held
+    r"|(?<!had\s)(?<!has\s)(?<!have\s)trained\s+(?:some\s+|over\s+|more\s+than\s+|about\s+|around\s+|nearly\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\s"
+    r"|(?:is|are|was|were)\s+training\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:officers|officials|investigators|prosecutors|judges|staff|inspectors|delegates|practitioners))\b",
     re.I,
 )
 #: The verbs of signing (an instrument told of as signed: instruments.signed_instruments)
@@ -121,10 +124,14 @@ _EXCLUDE_AFTER = re.compile(
 )
 #: "The Ministry hosted the consultation with support from UNICEF": a body that supports the
 #: event itself (not with money) takes part in it
-_EVENT_SUPPORT = re.compile(r"\b(?:hosted|organi[sz]ed|convened|held)\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,3}" + _EVENT_NOUN
-                            + r"\s+with\s+(?:the\s+)?support\s+(?:from|of)\s+(?:the\s+)?$", re.I)
+_EVENT_SUPPORT = re.compile(r"\b(?:(?:hosted|organi[sz]ed|convened|held)\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,3}" + _EVENT_NOUN
+                            # "the meeting was held with support from UNODC": the same, told in the passive
+                            + r"|(?:was|were)\s+(?:hosted|organi[sz]ed|convened|held))\s+with\s+(?:the\s+)?support\s+(?:from|of)\s+(?:the\s+)?$", re.I)
 #: "met members of the X committee": the members met stand for their body (unlike "X is a member of Y")
 _MET_MEMBERS = re.compile(r"\b(?:met|meet|meeting|with|received|hosted|joined\s+by|visited)\s+(?:\w+\s+){0,2}?members\s+of\s+(?:the\s+)?$", re.I)
+#: "signed on the sidelines of the UN General Assembly in New York": the occasion named after
+#: the cue (up to its place, date or the clause's end) is where, not who
+_OCCASION = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?[^,;.]*?(?=[,;.]|\s(?:in|on|at|with|between|and|from)\s|$)", re.I)
 #: "thanks to funding from", "made possible by the support of": the payers follow
 _PAID_FOR = re.compile(r"\b(?:thanks\s+to|made\s+possible\s+(?:by|through|thanks\s+to)|possible\s+thanks\s+to)\s+(?:the\s+)?(?:generous\s+)?(?:financial\s+)?(?:funding|support|financing|contributions?|grants?)\s+(?:from|of|by)\b", re.I)
 _LIST_GLUE = re.compile(r"^(?:\s*(?:,|and|&|,\s*and|as\s+well\s+as|['’]s|\(|\))\s*(?:the\s+)?)+$")
@@ -153,7 +160,7 @@ _VENUE_OF = re.compile(r"(?:On\s+[^,]{3,30}?\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'�
 #: "the parties agreed", "both sides".
 _REFER = re.compile(r"\b(?:the|its|this)\s+(?:delegation|parties|participants|two\s+sides)\b|\bboth\s+sides\b", re.I)
 #: A programme sentence that tells of its launch event: its date and place are the event's.
-_LAUNCH = re.compile(r"\b(?:launched|presented|unveiled|signed|deposited)\b", re.I)
+_LAUNCH = re.compile(r"\b(?:launch(?:ed|es)|present(?:ed|s)|unveil(?:ed|s)|signed|deposited)\b", re.I)
 #: "at the ILO Country Office", "at the premises of X": the body whose house it is hosts
 _AT_HOST = re.compile(r"\bat\s+(?:the\s+)?(?:premises\s+of\s+|headquarters\s+of\s+|offices?\s+of\s+)?(?:the\s+)?$", re.I)
 #: "KATHMANDU, 17 August 2021 -": the day of issue, not of the event
@@ -162,6 +169,14 @@ _DATELINE = re.compile(r"^[A-Z][A-Za-z .'’/-]{1,40}(?:\([^)]*\))?,?\s+[^-–�
 _EVENT_PARTICIPLES = frozenset("""held hosted convened organised organized gathered opened closed
     launched signed staged conducted delivered attended chaired met begun""".split())
 _TOGETHER = re.compile(r"\b(?:together|jointly)\s+with\b|\balongside\b", re.I)
+#: "X, (working) in partnership with Y, launches ...": the partner joins the subject
+_PARTNERED = re.compile(r"\b(?:in\s+(?:partnership|cooperation|collaboration)|together|jointly)\s+with\b", re.I)
+#: "HAART, in partnership with GIZ, held a conference": a body the registry lacks, named as the
+#: subject of a verb of holding an event (an acronym, or a name ending in a word for a body)
+_UNKNOWN_HOST = re.compile(
+    r"(?:^|(?<=[.;:]\s)|(?<=\d{4}\s)|(?<=\d{4},\s))(?:The\s+)?((?:[A-Z]{2,8})|(?:[A-Z][\w'’&-]+\s+){1,4}(?:Group|Foundation|Network|Association|Institute|Coalition|Alliance|Society|Trust))"
+    r"(?:\s*,\s*(?:working\s+)?(?:in\s+(?:partnership|cooperation|collaboration)|together|jointly)\s+with\s+[^,;.]{2,80},)?"
+    r"\s+(?:(?:co-)?(?:held|organi[sz]ed|hosted|convened|facilitated|ran|conducted))\s+(?:a|an|the|its|this)\s+(?:[\w-]+\s+){0,3}" + _EVENT_NOUN + r"\b")
 #: A relative clause whose subject issued a text: "which the National Assembly adopted".
 _ISSUED_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:adopted|passed|enacted|approved|ratified|issued|published|drafted)\b")
 #: Where a programme's own clause starts in a sentence that also tells of a meeting.
@@ -294,6 +309,9 @@ class MeetingExtractor:
             # "The seminar could take place thanks to funding from A and from B": whoever
             # pays for the event after the cue took no part in it
             spans = [s for s in spans if s.start < paid.start()]
+        occasions = [(m.start(), m.end()) for m in _OCCASION.finditer(text, a, b)]
+        if occasions:
+            spans = [s for s in spans if s.entity.kind == "Person" or not _in(occasions, s.start)]
         excluded_chain = False
         locative_chain = False
         prev_end = None
@@ -459,6 +477,8 @@ class MeetingExtractor:
         # only after "of": "at the Ministry of Justice in Niamey" is the venue
         return any(sp.end == end and sp.entity.kind == "Organization"
                    and re.search(r"\b(?:of|from)\s+(?:the\s+)?$", text[max(0, sp.start - 12) : sp.start])
+                   # "on the sidelines of the UN General Assembly in New York": the occasion's place
+                   and not _OCCASION.match(text, max(0, text.rfind(" on ", 0, sp.start), text.rfind(" at ", 0, sp.start)) + 1)
                    for sp in self.ctx.overlapping(max(0, end - 1), end))
 
     # -- the meetings -----------------------------------------------------------------
@@ -583,6 +603,8 @@ class MeetingExtractor:
                 self._add_actor(d, e)  # "a meeting of authorities of the four countries"
         if full and ctx.author is not None and FIRST_PERSON.search(s.text):
             self._add_actor(d, ctx.author)  # "I met ...": the statement's author took part
+        if full:
+            self._unknown_host(d, s)
         org_m = re.search(r"\b(?:co-)?(?:organi[sz]ed|hosted|convened)\b(?!\s+by)", s.text) if full else None
         if org_m:
             for sp in spans:
@@ -611,6 +633,18 @@ class MeetingExtractor:
             if s.start <= sp.start < s.end:
                 d.add("instruments", sp.entity)  # what was signed at it
         d.evidence.append(s.text)
+
+    def _unknown_host(self, d: _Draft, s) -> None:
+        """The host of the event named by a name no span covers ("HAART ... held a conference"):
+        created as a body, as the registry cannot know every NGO that runs an event."""
+        m = _UNKNOWN_HOST.search(s.text)
+        if m is None:
+            return
+        name = m.group(1)
+        at = s.start + m.start(1)
+        if self.ctx.overlapping(at, at + len(name)) or _in(self.quotes, at) or any(w in NOT_NAME for w in name.split()):
+            return
+        d.add("organizers", self.ctx.resolver.resolve_or_create(name, "Organization"))
 
     def _signing(self, s) -> list[re.Match]:
         """The signing verb of a sentence that tells of an instrument signed at the event
@@ -654,7 +688,8 @@ class MeetingExtractor:
     def _joint_launchers(self, s, verb_start: int) -> list[Entity]:
         """The bodies joined by "and" that are the subject of a launch verb."""
         spans = [sp for sp in self.actor_spans(s.start, s.start + verb_start) if sp.entity.kind in ("Organization", "State")]
-        if len(spans) < 2 or not re.search(r"\band\b", self.ctx.text[spans[0].end : spans[-1].start]):
+        if len(spans) < 2 or not (re.search(r"\band\b", self.ctx.text[spans[0].end : spans[-1].start])
+                                  or _PARTNERED.search(self.ctx.text[spans[0].end : spans[-1].start])):
             return []
         if re.search(r"[,;]\s*(?:which|who|that)\b|\bby\b", self.ctx.text[spans[0].end : s.start + verb_start]):
             return []
