@@ -71,24 +71,30 @@ def test_development_set_score(tmp_path, shared_dir, repo_dir, name):
 
 
 #: Development sets written from real pages (examples/corpus, ../shared/corpora): floors a
-#: little under the scores measured when they were set (docs/extraction.md, round nine),
+#: little under the scores measured when they were last set (docs/extraction.md, round twelve),
 #: so that a change that loses what was gained on real pages fails. They are floors, not
 #: the issue's goals (0.90 on development sets), which these sets do not reach yet.
 REAL_PAGE_FLOORS = {
-    ("examples/corpus/dev-a", "examples/corpus/dev-a/gold.yaml"): 0.78,
-    ("examples/corpus/dev-b", "examples/corpus/dev-b/gold.yaml"): 0.62,
+    ("examples/corpus/dev-a", "examples/corpus/dev-a/gold.yaml"): 0.85,
+    ("examples/corpus/dev-b", "examples/corpus/dev-b/gold.yaml"): 0.70,
     # held out in rounds nine and ten, development sets since their first-sight scores
-    ("examples/corpus/heldout-a", "examples/corpus/heldout-a/gold.yaml"): 0.80,
-    ("examples/corpus/heldout-b", "examples/corpus/heldout-b/gold.yaml"): 0.50,
-    ("examples/corpus/heldout-c", "examples/corpus/heldout-c/gold.yaml"): 0.53,
+    ("examples/corpus/heldout-a", "examples/corpus/heldout-a/gold.yaml"): 0.84,
+    ("examples/corpus/heldout-b", "examples/corpus/heldout-b/gold.yaml"): 0.62,
+    ("examples/corpus/heldout-c", "examples/corpus/heldout-c/gold.yaml"): 0.66,
     # held out in round eleven (first sight 0.368 and 0.492), development sets since
-    ("examples/corpus/heldout-d", "examples/corpus/heldout-d/gold.yaml"): 0.65,
-    ("examples/corpus/heldout-e", "examples/corpus/heldout-e/gold.yaml"): 0.72,
-    ("shared:corpora/europe-central-asia", None): 0.76,
-    ("shared:corpora/ratifications-programmes", None): 0.75,
-    ("shared:corpora/africa-middle-east", None): 0.81,
-    ("shared:corpora/africa-asia-americas", None): 0.71,
-    ("shared:corpora/asia-pacific-americas", None): 0.63,
+    ("examples/corpus/heldout-d", "examples/corpus/heldout-d/gold.yaml"): 0.69,
+    ("examples/corpus/heldout-e", "examples/corpus/heldout-e/gold.yaml"): 0.78,
+    # held out in round twelve (first sight 0.407), a development set since
+    ("examples/corpus/heldout-f", "examples/corpus/heldout-f/gold.yaml"): 0.58,
+    # the last set written for the project; its errors were read in round twelve, gated since
+    ("examples/heldout6", "examples/heldout6/gold.yaml"): 0.80,
+    ("shared:corpora/europe-central-asia", None): 0.85,
+    ("shared:corpora/ratifications-programmes", None): 0.78,
+    ("shared:corpora/africa-middle-east", None): 0.86,
+    ("shared:corpora/africa-asia-americas", None): 0.79,
+    ("shared:corpora/asia-pacific-americas", None): 0.73,
+    ("shared:corpora/europe-asia", None): 0.82,
+    ("shared:corpora/visits-conferences", None): 0.85,
 }
 
 
