@@ -148,6 +148,13 @@ def _file_name(source: str) -> str:
     return PurePosixPath(path.replace("\\", "/")).name or source
 
 
+_TYPE, _PARTICIPANT, _ORGANIZER = str(RDF.type), str(TIP.participant), str(TIP.organizer)
+_LABEL, _PART_OF, _AFFILIATION, _ISO = str(RDFS.label), str(TIP.partOf), str(TIP.affiliation), str(TIP.isoCode)
+_SOURCE, _TITLE = str(DCTERMS.source), str(DCTERMS.title)
+_DATE, _INSTRUMENT, _LOCATION, _DOCUMENT = str(TIP.date), str(TIP.underInstrument), str(TIP.location), str(
+    PROV.wasDerivedFrom)
+
+
 def load_network_data(store: GraphStore) -> NetworkData:
     """Fetch actors, meetings, instrument/place/document labels and ratifications."""
     kind_of_class = class_kinds(store)
@@ -160,30 +167,30 @@ def load_network_data(store: GraphStore) -> NetworkData:
     labels: dict[str, str] = {}
     parents: dict[str, tuple[str, ...]] = {}
     for iri, props in facts.items():
-        kinds = {kind_of_class.get(str(t)) for t in props.get(str(RDF.type), [])}
-        names = sorted(" ".join(str(x).split()) for x in props.get(str(RDFS.label), []))
+        kinds = {kind_of_class.get(str(t)) for t in props.get(_TYPE, [])}
+        names = sorted(" ".join(str(x).split()) for x in props.get(_LABEL, []))
         actor_kind = next((k for k in KINDS if k in kinds), None)
         if actor_kind is None:
-            up = tuple(sorted(props.get(str(TIP.partOf), [])))
+            up = tuple(sorted(props.get(_PART_OF, [])))
             if up:
                 parents[iri] = up
             if names:
                 labels[iri] = names[0]
             elif "document" in kinds:
                 # A document's file name is short and recoverable; its title is the fallback.
-                sources = sorted(_file_name(str(x)) for x in props.get(str(DCTERMS.source), []))
-                titles = sorted(" ".join(str(x).split()) for x in props.get(str(DCTERMS.title), []))
+                sources = sorted(_file_name(str(x)) for x in props.get(_SOURCE, []))
+                titles = sorted(" ".join(str(x).split()) for x in props.get(_TITLE, []))
                 if sources or titles:
                     labels[iri] = (sources or titles)[0]
             continue
-        iso = sorted(str(x) for x in props.get(str(TIP.isoCode), []))
+        iso = sorted(str(x) for x in props.get(_ISO, []))
         actors[iri] = Actor(
             iri=iri,
             label=names[0] if names else local_name(iri),
             kind=actor_kind,
             iso_code=iso[0].upper() if iso else None,
-            affiliations=tuple(sorted(props.get(str(TIP.affiliation), []))),
-            part_of=tuple(sorted(props.get(str(TIP.partOf), []))),
+            affiliations=tuple(sorted(props.get(_AFFILIATION, []))),
+            part_of=tuple(sorted(props.get(_PART_OF, []))),
         )
     _assign_countries(actors)
 
@@ -203,11 +210,6 @@ def load_network_data(store: GraphStore) -> NetworkData:
 
     ratified = {(str(r["s"]), str(r["i"])) for r in store.select(internal_query("network-ratifications").text)}
     return NetworkData(actors=actors, meetings=meetings, labels=labels, ratified=ratified, parents=parents)
-
-
-_TYPE, _PARTICIPANT, _ORGANIZER = str(RDF.type), str(TIP.participant), str(TIP.organizer)
-_DATE, _INSTRUMENT, _LOCATION, _DOCUMENT = str(TIP.date), str(TIP.underInstrument), str(TIP.location), str(
-    PROV.wasDerivedFrom)
 
 
 def _meetings(rows: list[tuple[str | None, ...]]) -> dict[str, Meeting]:
