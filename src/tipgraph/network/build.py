@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from .data import Meeting, NetworkData
+from .data import Meeting, NetworkData, paused_gc
 from .periods import merge_periods
 
 DEFAULT_KINDS = frozenset({"organization", "state"})
@@ -147,6 +147,13 @@ def cooperation_graph(
     only: set[str] | None = None,
 ) -> nx.Graph:
     """Actors joined by shared meetings (clique per meeting); ``only`` keeps those actors."""
+    with paused_gc():
+        return _cooperation_graph(data, meetings, kinds, only)
+
+
+def _cooperation_graph(
+    data: NetworkData, meetings: Iterable[Meeting], kinds: frozenset[str], only: set[str] | None
+) -> nx.Graph:
     node_meetings: dict[str, list[Meeting]] = {}
     edge_meetings: dict[tuple[str, str], list[Meeting]] = {}
     for m in meetings:

@@ -12,6 +12,9 @@ subclass, its actors are ``tip:plannedParticipant``) never counts.
 """
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePosixPath
@@ -41,6 +44,23 @@ def _rows(store: GraphStore, query: str) -> list[tuple[str | None, ...]]:
     was most of the fetch at 50k actors (docs/performance.md).
     """
     return store.select_text(query)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a network is fetched, built or written.
+
+    Why: those phases allocate millions of dicts, tuples and strings that live on
+    (no cycles among them), and each collection scans them all again: at 50k actors
+    the collector was a large share of the build (docs/performance.md).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def class_kinds(store: GraphStore) -> dict[str, str]:
@@ -157,6 +177,11 @@ _DATE, _INSTRUMENT, _LOCATION, _DOCUMENT = str(TIP.date), str(TIP.underInstrumen
 
 def load_network_data(store: GraphStore) -> NetworkData:
     """Fetch actors, meetings, instrument/place/document labels and ratifications."""
+    with paused_gc():
+        return _load_network_data(store)
+
+
+def _load_network_data(store: GraphStore) -> NetworkData:
     kind_of_class = class_kinds(store)
 
     facts: dict[str, dict[str, list[str]]] = {}
