@@ -134,6 +134,24 @@ def test_awkward_labels_and_static_graph(tmp_path, validate_gexf):
     assert H.edges["a", "b"]["instruments"] == "X, Y | Z"
 
 
+def test_attribute_values_keep_markup_characters_and_line_breaks(tmp_path, validate_gexf):
+    """The text writer escapes as an XML serializer would: a reader gets the values back."""
+    G = nx.Graph()
+    iri = 'https://example.org/a?x=1&y="2"'
+    G.add_node(iri, label="Fish & <Chips>", kind="organization", country="Line one\nline two\tend\r", periods=[])
+    G.add_node("b\x01", label="B", kind="state", meetings=3, periods=[])
+    G.add_edge(iri, "b\x01", weight=2.0, meetings=2, documents=["<d1>", "d&2"], ratified=True, periods=[])
+    path = tmp_path / "e.gexf"
+    write_gexf(G, path, description="Ports & <harbours>")
+    validate_gexf(path)
+    H = nx.read_gexf(path, version="1.3")
+    assert H.nodes[iri]["label"] == "Fish & <Chips>"
+    assert H.nodes[iri]["country"] == "Line one\nline two\tend\r"
+    assert H.nodes["b"]["meetings"] == 3  # the control character is dropped from the id
+    assert H.edges[iri, "b"]["documents"] == "<d1> | d&2" and H.edges[iri, "b"]["ratified"] is True
+    assert "Ports &amp; &lt;harbours&gt;" in path.read_text(encoding="utf-8")
+
+
 def test_window_and_ego_exports_validate(rdflib_store, tmp_path, validate_gexf):
     G = compute_metrics(build_selection(rdflib_store, Selection(ego="IOM", date_from="2018")))
     path = tmp_path / "e.gexf"

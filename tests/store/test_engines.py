@@ -82,6 +82,17 @@ def test_select_plain_gives_literal_text_and_rdflib_iris(tmp_path):
             [{k: str(v) for k, v in r.items()} for r in rows]
 
 
+def test_select_text_gives_tuples_of_term_text_on_every_engine(tmp_path):
+    with open_store(tmp_path / "s") as s:
+        s.replace_graphs({G: [(A, P, Literal("5", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer")))]})
+        q = "SELECT ?o ?s ?none WHERE { ?s ?p ?o OPTIONAL { ?s ?p ?none FILTER(false) } }"
+        rows = s.select_text(q)
+        assert rows == [("5", str(A), None)]
+        assert all(type(v) is str for v in rows[0][:2])
+        # the engine's shortcut gives what the generic default (from select()) gives
+        assert GraphStore.select_text(s, q) == rows
+
+
 def test_stream_reads_rows_lazily_and_answers_ask_and_construct(tmp_path):
     with open_store(tmp_path / "s") as s:
         s.replace_graphs({G: [(A, P, Literal(str(i))) for i in range(50)]})

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from .data import Meeting, NetworkData
+from .data import Meeting, NetworkData, paused_gc
 from .periods import merge_periods
 
 DEFAULT_KINDS = frozenset({"organization", "state"})
@@ -64,6 +64,7 @@ class _Summaries:
     def __init__(self, data: NetworkData) -> None:
         self.data = data
         self._single: dict[str, dict] = {}
+        self._labels: dict[str, tuple[set[str], set[str]]] = {}
 
     def __call__(self, meetings: list[Meeting]) -> dict:
         if len(meetings) == 1:
@@ -74,16 +75,30 @@ class _Summaries:
             return dict(cached)
         return self._compute(meetings)
 
+    def _meeting_labels(self, m: Meeting) -> tuple[set[str], set[str]]:
+        """Labels of a meeting's instruments and documents, once per meeting (an actor's
+        summary reads every meeting of the actor)."""
+        found = self._labels.get(m.iri)
+        if found is None:
+            label = self.data.label
+            found = self._labels[m.iri] = ({label(i) for i in m.instruments}, {label(d) for d in m.documents})
+        return found
+
     def _compute(self, meetings: list[Meeting]) -> dict:
-        label = self.data.label
         periods = merge_periods(p for m in meetings for p in m.periods)
         dated_all = all(m.periods for m in meetings)
+        instruments: set[str] = set()
+        documents: set[str] = set()
+        for m in meetings:
+            ins, docs = self._meeting_labels(m)
+            instruments |= ins
+            documents |= docs
         return {
             "meetings": len(meetings),
             "first_date": periods[0][0].isoformat() if periods else "",
             "last_date": periods[-1][1].isoformat() if periods else "",
-            "instruments": sorted({label(i) for m in meetings for i in m.instruments}),
-            "documents": sorted({label(d) for m in meetings for d in m.documents}),
+            "instruments": sorted(instruments),
+            "documents": sorted(documents),
             # Undated meetings mean the element is not bound to a time: no spells.
             "periods": periods if dated_all else [],
         }
@@ -132,6 +147,13 @@ def cooperation_graph(
     only: set[str] | None = None,
 ) -> nx.Graph:
     """Actors joined by shared meetings (clique per meeting); ``only`` keeps those actors."""
+    with paused_gc():
+        return _cooperation_graph(data, meetings, kinds, only)
+
+
+def _cooperation_graph(
+    data: NetworkData, meetings: Iterable[Meeting], kinds: frozenset[str], only: set[str] | None
+) -> nx.Graph:
     node_meetings: dict[str, list[Meeting]] = {}
     edge_meetings: dict[tuple[str, str], list[Meeting]] = {}
     for m in meetings:
@@ -145,15 +167,19 @@ def cooperation_graph(
                 edge_meetings.setdefault((a, b), []).append(m)
     summary = _Summaries(data)
     G = nx.Graph(view="cooperation")
-    for iri in sorted(node_meetings):
-        G.add_node(iri, **_actor_attrs(data, iri), **summary(node_meetings[iri]))
-    for (a, b) in sorted(edge_meetings):
-        attrs = summary(edge_meetings[(a, b)])
-        G.add_edge(a, b, weight=float(attrs["meetings"]), relation="met", **attrs)
+    # One add_*_from over prepared tuples: add_edge per edge with keyword
+    # attributes cost seconds at 377k edges (docs/performance.md).
+    G.add_nodes_from((iri, {**_actor_attrs(data, iri), **summary(node_meetings[iri])}) for iri in sorted(node_meetings))
+    G.add_edges_from((a, b, _met(summary(edge_meetings[(a, b)]))) for (a, b) in sorted(edge_meetings))
     if "person" in kinds:
         _add_affiliations(data, G, kinds)
     _fix_node_periods(G)
     return G
+
+
+def _met(attrs: dict) -> dict:
+    """Attributes of a co-operation edge: weight and relation first, then the meetings' summary."""
+    return {"weight": float(attrs["meetings"]), "relation": "met", **attrs}
 
 
 def _add_affiliations(data: NetworkData, G: nx.Graph, kinds: frozenset[str]) -> None:
@@ -255,11 +281,12 @@ def _fix_node_periods(G: nx.Graph) -> None:
     An edge without spells is there all the time, so its ends must be too; a node's
     spells must also cover its edges' spells, or Gephi reports the edge as dangling.
     """
+    adj = G.adj
     for n, d in G.nodes(data=True):
         own = d.get("periods") or []
         edge_periods = []
         always = not own and d.get("meetings", 0) > 0
-        for _, _, ed in G.edges(n, data=True):
+        for ed in adj[n].values():
             if not ed.get("periods"):
                 always = True
                 break

@@ -12,6 +12,9 @@ subclass, its actors are ``tip:plannedParticipant``) never counts.
 """
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePosixPath
@@ -34,13 +37,30 @@ _ROOTS = {
     "document": TIP.Document,
 }
 
-def _rows(store: GraphStore, query: str) -> list[dict]:
-    """SELECT rows; on the embedded store IRIs come back as URIRef and literals as their text.
+def _rows(store: GraphStore, query: str) -> list[tuple[str | None, ...]]:
+    """SELECT rows as tuples of the terms' text (the queries keep only IRIs where an IRI is needed).
 
-    Why: the network views need only the text of literals, and building an rdflib
-    Literal per value doubled the fetch at 50k actors (docs/performance.md).
+    Why: the network views need only text, and building an rdflib term per value
+    was most of the fetch at 50k actors (docs/performance.md).
     """
-    return store.select_plain(query)
+    return store.select_text(query)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a network is fetched, built or written.
+
+    Why: those phases allocate millions of dicts, tuples and strings that live on
+    (no cycles among them), and each collection scans them all again: at 50k actors
+    the collector was a large share of the build (docs/performance.md).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def class_kinds(store: GraphStore) -> dict[str, str]:
@@ -148,66 +168,58 @@ def _file_name(source: str) -> str:
     return PurePosixPath(path.replace("\\", "/")).name or source
 
 
+_TYPE, _PARTICIPANT, _ORGANIZER = str(RDF.type), str(TIP.participant), str(TIP.organizer)
+_LABEL, _PART_OF, _AFFILIATION, _ISO = str(RDFS.label), str(TIP.partOf), str(TIP.affiliation), str(TIP.isoCode)
+_SOURCE, _TITLE = str(DCTERMS.source), str(DCTERMS.title)
+_DATE, _INSTRUMENT, _LOCATION, _DOCUMENT = str(TIP.date), str(TIP.underInstrument), str(TIP.location), str(
+    PROV.wasDerivedFrom)
+
+
 def load_network_data(store: GraphStore) -> NetworkData:
     """Fetch actors, meetings, instrument/place/document labels and ratifications."""
+    with paused_gc():
+        return _load_network_data(store)
+
+
+def _load_network_data(store: GraphStore) -> NetworkData:
     kind_of_class = class_kinds(store)
 
-    facts: dict[str, dict[str, list]] = {}
-    for row in _rows(store, internal_query("network-entity-facts").text):
-        facts.setdefault(str(row["x"]), {}).setdefault(str(row["p"]), []).append(row["o"])
+    facts: dict[str, dict[str, list[str]]] = {}
+    for x, p, o in _rows(store, internal_query("network-entity-facts").text):
+        facts.setdefault(str(x), {}).setdefault(str(p), []).append(str(o))
 
     actors: dict[str, Actor] = {}
     labels: dict[str, str] = {}
     parents: dict[str, tuple[str, ...]] = {}
     for iri, props in facts.items():
-        kinds = {kind_of_class.get(str(t)) for t in props.get(str(RDF.type), [])}
-        names = sorted(" ".join(str(x).split()) for x in props.get(str(RDFS.label), []))
+        kinds = {kind_of_class.get(str(t)) for t in props.get(_TYPE, [])}
+        names = sorted(" ".join(str(x).split()) for x in props.get(_LABEL, []))
         actor_kind = next((k for k in KINDS if k in kinds), None)
         if actor_kind is None:
-            up = tuple(sorted(str(x) for x in props.get(str(TIP.partOf), []) if isinstance(x, URIRef)))
+            up = tuple(sorted(props.get(_PART_OF, [])))
             if up:
                 parents[iri] = up
             if names:
                 labels[iri] = names[0]
             elif "document" in kinds:
                 # A document's file name is short and recoverable; its title is the fallback.
-                sources = sorted(_file_name(str(x)) for x in props.get(str(DCTERMS.source), []))
-                titles = sorted(" ".join(str(x).split()) for x in props.get(str(DCTERMS.title), []))
+                sources = sorted(_file_name(str(x)) for x in props.get(_SOURCE, []))
+                titles = sorted(" ".join(str(x).split()) for x in props.get(_TITLE, []))
                 if sources or titles:
                     labels[iri] = (sources or titles)[0]
             continue
-        iso = sorted(str(x) for x in props.get(str(TIP.isoCode), []))
+        iso = sorted(str(x) for x in props.get(_ISO, []))
         actors[iri] = Actor(
             iri=iri,
             label=names[0] if names else local_name(iri),
             kind=actor_kind,
             iso_code=iso[0].upper() if iso else None,
-            affiliations=tuple(sorted(str(x) for x in props.get(str(TIP.affiliation), []) if isinstance(x, URIRef))),
-            part_of=tuple(sorted(str(x) for x in props.get(str(TIP.partOf), []) if isinstance(x, URIRef))),
+            affiliations=tuple(sorted(props.get(_AFFILIATION, []))),
+            part_of=tuple(sorted(props.get(_PART_OF, []))),
         )
     _assign_countries(actors)
 
-    meetings: dict[str, Meeting] = {}
-    for row in _rows(store, internal_query("network-meeting-facts").text):
-        m = meetings.setdefault(str(row["m"]), Meeting(str(row["m"])))
-        p, o = str(row["p"]), row["o"]
-        if p == str(RDF.type):
-            m.types.add(str(o))
-        elif p == str(TIP.participant):
-            m.participants.add(str(o))
-        elif p == str(TIP.organizer):
-            m.organizers.add(str(o))
-        elif p == str(TIP.date):
-            period = parse_period(str(o))
-            if period is not None and str(o) not in m.dates:
-                m.periods.append(period)
-                m.dates.append(str(o))
-        elif p == str(TIP.underInstrument):
-            m.instruments.add(str(o))
-        elif p == str(TIP.location):
-            m.locations.add(str(o))
-        elif p == str(PROV.wasDerivedFrom):
-            m.documents.add(str(o))
+    meetings = _meetings(_rows(store, internal_query("network-meeting-facts").text))
     planned = str(TIP.PlannedMeeting)
     for iri in list(meetings):
         m = meetings[iri]
@@ -223,6 +235,35 @@ def load_network_data(store: GraphStore) -> NetworkData:
 
     ratified = {(str(r["s"]), str(r["i"])) for r in store.select(internal_query("network-ratifications").text)}
     return NetworkData(actors=actors, meetings=meetings, labels=labels, ratified=ratified, parents=parents)
+
+
+def _meetings(rows: list[tuple[str | None, ...]]) -> dict[str, Meeting]:
+    """Meetings from the flat (meeting, property, value) rows: 600k rows at 50k actors,
+    so the property IRIs are compared as prepared strings."""
+    meetings: dict[str, Meeting] = {}
+    for m_iri, p, value in rows:
+        iri, o = str(m_iri), str(value)
+        m = meetings.get(iri)
+        if m is None:
+            m = meetings[iri] = Meeting(iri)
+        if p == _PARTICIPANT:
+            m.participants.add(o)
+        elif p == _TYPE:
+            m.types.add(o)
+        elif p == _ORGANIZER:
+            m.organizers.add(o)
+        elif p == _DATE:
+            period = parse_period(o)
+            if period is not None and o not in m.dates:
+                m.periods.append(period)
+                m.dates.append(o)
+        elif p == _INSTRUMENT:
+            m.instruments.add(o)
+        elif p == _LOCATION:
+            m.locations.add(o)
+        elif p == _DOCUMENT:
+            m.documents.add(o)
+    return meetings
 
 
 def _assign_countries(actors: dict[str, Actor]) -> None:

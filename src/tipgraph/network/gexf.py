@@ -1,4 +1,4 @@
-"""GEXF 1.3 for Gephi, written with lxml's incremental writer.
+"""GEXF 1.3 for Gephi, written as text in chunks (no tree, no per-element writer calls).
 
 Why not ``networkx.write_gexf``? It writes 1.2draft (or 1.3 with a schema location
 the RELAX NG grammar refuses), cannot write list values, and keeps overlapping
@@ -24,14 +24,15 @@ Output is deterministic: nodes sorted by id, edges by (source, target).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
 import networkx as nx
-from lxml import etree
 
 from .. import __version__
+from .data import paused_gc
 
 NS = "http://gexf.net/1.3"
 VIZ = "http://gexf.net/1.3/viz"
@@ -186,8 +187,6 @@ def write_gexf(
         or any(d.get("periods") for _, _, d in G.edges(data=True))
     )
     sizes = node_sizes(G, size_metric)
-    n = "{%s}" % NS
-    v = "{%s}" % VIZ
 
     graph_attrs = {"defaultedgetype": "directed" if G.is_directed() else "undirected", "idtype": "string"}
     if dynamic:
@@ -195,77 +194,116 @@ def write_gexf(
     else:
         graph_attrs["mode"] = "static"
 
-    with etree.xmlfile(out, encoding="UTF-8") as xf:
-        xf.write_declaration()
-        with xf.element(n + "gexf", nsmap={None: NS, "viz": VIZ}, version="1.3"):
-            xf.write("\n")
-            with xf.element(n + "meta"):
-                with xf.element(n + "creator"):
-                    xf.write(f"tipgraph {__version__}")
-                with xf.element(n + "description"):
-                    xf.write(_text(description or G.graph.get("selection") or "tipgraph network"))
-            xf.write("\n")
-            with xf.element(n + "graph", graph_attrs):
-                xf.write("\n")
-                for cls, declared in (("node", node_attrs), ("edge", edge_attrs)):
-                    if not declared:
-                        continue
-                    with xf.element(n + "attributes", {"class": cls, "mode": "static"}):
-                        for aid, atype in declared:
-                            with xf.element(n + "attribute", id=aid, title=aid, type=atype):
-                                pass
-                    xf.write("\n")
-                nodes = sorted(G.nodes(data=True), key=lambda item: str(item[0]))
-                with xf.element(n + "nodes", count=str(len(nodes))):
-                    xf.write("\n")
-                    for node, d in nodes:
-                        label = _token(d.get("label") or node) or str(node)
-                        with xf.element(n + "node", id=_text(node), label=label):
-                            _attvalues(xf, n, d, node_attrs)
-                            _write_spells(xf, n, d.get("periods"), timeline if dynamic else "none")
-                            r, g, b = colors[node]
-                            with xf.element(v + "color", r=str(r), g=str(g), b=str(b)):
-                                pass
-                            if positions and node in positions:
-                                x, y = positions[node]
-                                with xf.element(v + "position", x=repr(float(x)), y=repr(float(y)), z="0.0"):
-                                    pass
-                            with xf.element(v + "size", value=repr(sizes[node])):
-                                pass
-                        xf.write("\n")
-                edges = sorted(
-                    (tuple(sorted((str(a), str(b)))) if not G.is_directed() else (str(a), str(b)), d)
-                    for a, b, d in G.edges(data=True)
-                )
-                with xf.element(n + "edges", count=str(len(edges))):
-                    xf.write("\n")
-                    for i, ((a, b), d) in enumerate(edges):
-                        attrs = {"id": str(i), "source": a, "target": b}
-                        weight = d.get("weight")
-                        if isinstance(weight, (int, float)) and weight >= 0:
-                            attrs["weight"] = repr(float(weight))
-                        with xf.element(n + "edge", attrs):
-                            _attvalues(xf, n, d, edge_attrs)
-                            _write_spells(xf, n, d.get("periods"), timeline if dynamic else "none")
-                        xf.write("\n")
-            xf.write("\n")
+    parts: list[str] = ["<?xml version='1.0' encoding='UTF-8'?>\n",
+                        f'<gexf xmlns="{NS}" xmlns:viz="{VIZ}" version="1.3">\n',
+                        f"<meta><creator>{_esc_text(f'tipgraph {__version__}')}</creator><description>",
+                        _esc_text(_text(description or G.graph.get("selection") or "tipgraph network")),
+                        "</description></meta>\n", f"<graph{_attrs(graph_attrs)}>\n"]
+    for cls, declared in (("node", node_attrs), ("edge", edge_attrs)):
+        if declared:
+            parts.append(f'<attributes class="{cls}" mode="static">')
+            parts.extend(f'<attribute id="{aid}" title="{aid}" type="{atype}"></attribute>' for aid, atype in declared)
+            parts.append("</attributes>\n")
+    node_timeline = edge_timeline = timeline if dynamic else "none"
+    with _binary(out) as fh, paused_gc():
+        nodes = sorted(G.nodes(data=True), key=lambda item: str(item[0]))
+        parts.append(f'<nodes count="{len(nodes)}">\n')
+        for node, d in nodes:
+            label = _token(d.get("label") or node) or str(node)
+            parts.append(f'<node id="{_value(node)}" label="{_esc(label)}">')
+            _attvalues(parts, d, node_attrs)
+            _write_spells(parts, d.get("periods"), node_timeline)
+            r, g, b = colors[node]
+            parts.append(f'<viz:color r="{r}" g="{g}" b="{b}"></viz:color>')
+            if positions and node in positions:
+                x, y = positions[node]
+                parts.append(f'<viz:position x="{float(x)!r}" y="{float(y)!r}" z="0.0"></viz:position>')
+            parts.append(f'<viz:size value="{sizes[node]!r}"></viz:size></node>\n')
+            if len(parts) > 20_000:
+                _flush(fh, parts)
+        edges = sorted(
+            (tuple(sorted((str(a), str(b)))) if not G.is_directed() else (str(a), str(b)), d)
+            for a, b, d in G.edges(data=True)
+        )
+        parts.append(f'</nodes><edges count="{len(edges)}">\n')
+        for i, ((a, b), d) in enumerate(edges):
+            weight = d.get("weight")
+            w = f' weight="{float(weight)!r}"' if isinstance(weight, (int, float)) and weight >= 0 else ""
+            parts.append(f'<edge id="{i}" source="{_value(a)}" target="{_value(b)}"{w}>')
+            _attvalues(parts, d, edge_attrs)
+            _write_spells(parts, d.get("periods"), edge_timeline)
+            parts.append("</edge>\n")
+            if len(parts) > 20_000:
+                _flush(fh, parts)
+        parts.append("</edges></graph>\n</gexf>")
+        _flush(fh, parts)
 
 
-def _attvalues(xf, n: str, d: dict, declared) -> None:
+_ATTR_ESCAPES = re.compile('[&<>"\n\r\t]')
+_TEXT_ESCAPES = re.compile("[&<>\r]")
+
+
+_ATTR_WORK = re.compile('[&<>"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]')
+
+
+def _value(value) -> str:
+    """``_esc(_text(value))`` with a fast path for the common case: 3M values at 50k actors."""
+    kind = type(value)
+    if kind is str:
+        return value if _ATTR_WORK.search(value) is None else _esc(_text(value))
+    if kind is int:
+        return str(value)
+    if kind is float:
+        return repr(value)
+    return _esc(_text(value))
+
+
+def _esc(value: str) -> str:
+    """An attribute value escaped as lxml (libxml2) escapes it, so the output stays byte-identical."""
+    if _ATTR_ESCAPES.search(value) is None:
+        return value
+    return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+            .replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;"))
+
+
+def _esc_text(value: str) -> str:
+    if _TEXT_ESCAPES.search(value) is None:
+        return value
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def _attrs(attrs: dict[str, str]) -> str:
+    return "".join(f' {k}="{_esc(v)}"' for k, v in attrs.items())
+
+
+@contextmanager
+def _binary(out: str | Path | IO[bytes]) -> Iterator[IO[bytes]]:
+    """The file to write: opened (and closed) here for a path, else the caller's stream."""
+    if isinstance(out, (str, Path)):
+        with open(out, "wb") as fh:
+            yield fh
+    else:
+        yield out
+
+
+def _flush(fh: IO[bytes], parts: list[str]) -> None:
+    fh.write("".join(parts).encode("utf-8"))
+    parts.clear()
+
+
+def _attvalues(parts: list[str], d: dict, declared) -> None:
     values = [(aid, d[aid]) for aid, _ in declared if d.get(aid) not in ("", None, [], ())]
     if not values:
         return
-    with xf.element(n + "attvalues"):
-        for aid, value in values:
-            with xf.element(n + "attvalue", {"for": aid, "value": _text(value)}):
-                pass
+    parts.append("<attvalues>")
+    parts.extend(f'<attvalue for="{aid}" value="{_value(value)}"></attvalue>' for aid, value in values)
+    parts.append("</attvalues>")
 
 
-def _write_spells(xf, n: str, periods, timeline: str) -> None:
+def _write_spells(parts: list[str], periods, timeline: str) -> None:
     spells = _spells(periods, timeline)
     if not spells:
         return
-    with xf.element(n + "spells"):
-        for spell in spells:
-            with xf.element(n + "spell", spell):
-                pass
+    parts.append("<spells>")
+    parts.extend(f"<spell{_attrs(spell)}></spell>" for spell in spells)
+    parts.append("</spells>")

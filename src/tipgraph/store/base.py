@@ -134,6 +134,18 @@ class GraphStore(abc.ABC):
         """
         return self.select(query).rows
 
+    def select_text(self, query: str) -> list[tuple[str | None, ...]]:
+        """SELECT rows as tuples (in the order of the query's variables) of the terms' text.
+
+        An IRI gives its IRI, a literal its lexical form, a blank node its label, an
+        unbound variable None. For readers that need nothing else (the network fetch at
+        50k actors): an engine may then build no rdflib term at all. A reader that must
+        tell IRIs from literals asks for that in the query (``FILTER(isIRI(...))``).
+        """
+        result = self.select(query)
+        names = list(result.variables)
+        return [tuple(None if row.get(n) is None else str(row[n]) for n in names) for row in result.rows]
+
     def stream(self, query: str, kind: str) -> Streamed:
         """Run a query of ``kind`` (select, ask, construct, describe), results as iterators.
 

@@ -156,6 +156,14 @@ class EmbeddedStore(GraphStore):
             rows.append(row)
         return rows
 
+    def select_text(self, query: str) -> list[tuple[str | None, ...]]:
+        solutions = self._query(query, None)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise StoreError("select_text() needs a SELECT query")
+        indices = range(len(solutions.variables))
+        # Each term's ``value`` is already a str: no rdflib term is built (docs/performance.md).
+        return [tuple(None if (v := sol[i]) is None else v.value for i in indices) for sol in solutions]
+
     def stream(self, query: str, kind: str) -> Streamed:
         """Rows and triples are made from Oxigraph's iterator as they are read.
 
