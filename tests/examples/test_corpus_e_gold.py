@@ -8,12 +8,14 @@ files, new publishers, the three regions, at least two HTML pages).
 from __future__ import annotations
 
 import importlib.util
-import re
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 import yaml
+
+_parts_spec = importlib.util.spec_from_file_location("corpus_parts", Path(__file__).with_name("corpus_parts.py"))
+_parts = importlib.util.module_from_spec(_parts_spec)
+_parts_spec.loader.exec_module(_parts)
 
 _spec = importlib.util.spec_from_file_location(
     "corpus_a_checks", Path(__file__).with_name("test_corpus_a_gold.py"))
@@ -22,9 +24,7 @@ _spec.loader.exec_module(_a)
 
 CORPUS = _a.CORPUS
 SET = "heldout-e"
-SOURCES_E = CORPUS / "SOURCES-e.md"
 REGIONS_E = {"Africa", "Middle East", "Asia-Pacific"}
-URL = re.compile(r"https?://[^\s|)]+")
 
 # the per-document checks of part a, collected here with this module's fixture
 test_shape_and_documents = _a.test_shape_and_documents
@@ -44,65 +44,23 @@ def corpus() -> tuple[Path, dict]:
     return folder / "documents", yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
 
 
-def _source_rows_e() -> list[tuple[str, str, str, str]]:
-    """(file, publisher, region, url) of every row of SOURCES-e.md."""
-    rows = []
-    for line in SOURCES_E.read_text(encoding="utf-8").splitlines():
-        m = re.match(r"^\| heldout-e/documents/(\S+) \| ([^|]+) \| ([^|]+) \| (\S+) \| [^|]+\|$", line)
-        if m:
-            rows.append(tuple(s.strip() for s in m.groups()))
-    return rows
-
-
-def _hosts(urls) -> set[str]:
-    return {urlparse(u).netloc.removeprefix("www.") for u in urls}
-
-
 def test_part_e_files_and_sources():
-    """Twelve files e01-e12, at least two of them HTML; one source row each, with a URL; at
-    least ten publishers and hosts; only Africa, the Middle East and Asia-Pacific."""
-    files = sorted(p.name for p in (CORPUS / SET / "documents").iterdir())
-    assert [f[:3] for f in files] == [f"e{i:02d}" for i in range(1, 13)]
-    assert sum(f.endswith(".html") for f in files) >= 2
-    rows = _source_rows_e()
-    assert sorted(f for f, _, _, _ in rows) == files
-    assert all(url.startswith(("http://", "https://")) for *_, url in rows)
-    assert len(_hosts(url for *_, url in rows)) >= 10
-    assert len({pub for _, pub, _, _ in rows}) >= 10
-    regions = {r for _, _, region, _ in rows for r in region.split(", ")}
-    assert regions == REGIONS_E
+    """Twelve files e01-e12, two or more of them HTML, one source row each, at least ten
+    publishers and hosts; Africa, the Middle East and Asia-Pacific."""
+    _parts.check_files_and_sources("e", REGIONS_E)
 
 
-def test_part_e_publishers_are_new_to_parts_a_b_c():
-    """No page, and no host, of part e is one that parts a, b or c already used."""
-    earlier = " ".join((CORPUS / f"SOURCES-{p}.md").read_text(encoding="utf-8") for p in "abc")
-    taken = set(URL.findall(earlier))
-    ours = [url for *_, url in _source_rows_e()]
-    assert not taken & set(ours)
-    assert not _hosts(taken) & _hosts(ours)
+def test_part_e_publishers_are_new_to_earlier_parts():
+    """No page, and no host, of part e is one that parts a, b, c already used."""
+    _parts.check_new_to("e", "abc")
 
 
 @pytest.mark.shared
 def test_part_e_sources_are_not_pages_of_the_shared_corpora(shared_dir):
-    shared = " ".join(p.read_text(encoding="utf-8") for p in (shared_dir / "corpora").glob("*/SOURCES.md"))
-    taken = set(URL.findall(shared))
-    ours = [url for *_, url in _source_rows_e()]
-    assert ours and not taken & set(ours)
-    assert not _hosts(taken) & _hosts(ours)
+    _parts.check_not_shared("e", shared_dir)
 
 
 @pytest.mark.shared
 def test_scorer_reads_the_gold(corpus, shared_dir):
-    """The shared scorer scores an empty graph against the gold: nothing right or wrong,
-    every required fact missing, and every kind required at least once."""
-    from rdflib import Dataset
-
-    spec = importlib.util.spec_from_file_location("score", shared_dir / "eval" / "score.py")
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
-    _, gold = corpus
-    scorer = score.Scorer(gold, score.Graphs(Dataset(default_union=True)))
-    scorer.score()
-    tp, fp, fn = map(sum, zip(*scorer.counts.values()))
-    assert tp == 0 and fp == 0 and fn >= 60
-    assert all(scorer.counts[k][2] > 0 for k in score.KINDS)
+    """The shared scorer reads the gold: an empty graph misses every fact, of every kind."""
+    _parts.check_scorer_reads_gold(corpus[1], shared_dir)
