@@ -64,6 +64,14 @@ def test_a_range_over_two_months():
     assert found == ["2022-06-30", "2022-07-01"]
 
 
+
+def test_a_range_of_ordinal_days_in_one_month():
+    """"from the 12th to the 14th of March 2021": every day, not only the last."""
+    from tipgraph.extraction.dates import find_dates
+
+    found = [v.value for dm in find_dates("The seminar ran from the 12th to the 14th of March 2021.", None) for v in dm.values]
+    assert found == ["2021-03-12", "2021-03-13", "2021-03-14"]
+
 def test_days_without_a_year_take_the_one_year_of_their_sentence_when_the_page_has_no_date():
     from tipgraph.extraction.dates import find_dates
 

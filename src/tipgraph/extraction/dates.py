@@ -50,7 +50,7 @@ _PATTERNS = [
         + _MONTH.format(n="m") + r"\s+" + _DAY.format(n="d2") + r",?\s+" + _YEAR.format(n="y") + r"\b")),
     # 28-29 May 2019 / 28 and 29 May 2019 / 28 May 2019
     ("dmy", re.compile(
-        _DAY.format(n="d1") + r"(?:\s*(?:-|–|and|to)\s*" + _DAY.format(n="d2") + r")?\s+(?:of\s+)?"
+        _DAY.format(n="d1") + r"(?:\s*(?:-|–|and|to)\s*(?:the\s+)?" + _DAY.format(n="d2") + r")?\s+(?:of\s+)?"
         + _MONTH.format(n="m") + r",?\s+" + _YEAR.format(n="y") + r"\b")),
     # May 28, 2019 / May 28-29, 2019
     ("mdy", re.compile(
