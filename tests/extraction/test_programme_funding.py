@@ -174,3 +174,22 @@ def test_the_body_that_leads_the_project_carries_it_out():
                    "The Ministry of the Interior of Lithuania leads the Project.")
     assert "Ministry of the Interior of Lithuania" in {e.label for e in p.implementers} | \
         {a for e in p.implementers for a in e.alt_labels}
+
+
+def test_a_commissioned_by_field_names_the_funder_of_a_sheet_with_its_countries():
+    doc = read_text("Regional Work > West Africa\n\nSafe Journeys\n\nProgramme title: Safe Journeys\n"
+                    "Commissioned by: Swiss Agency for Development and Cooperation\n"
+                    "Countries: Ghana, Togo and Benin\n\n"
+                    "The programme helps border posts find people moved against their will.\n")
+    ps = [p for p in extract(doc, Resolver()).programmes if p.regions]
+    assert ps, "no sheet programme with regions read"
+    assert labels(ps[0].regions) == {"Ghana", "Togo", "Benin"}
+    assert "Swiss Agency for Development and Cooperation" in labels(ps[0].funders)
+
+
+def test_implementing_partners_as_a_noun_make_no_launchers_of_the_guests():
+    doc = read_text("Mombasa, 4 May 2021\n\nShelter staff from Kenya met in Mombasa for a workshop on "
+                    "trafficking. Guests from UNICEF, UNHCR and implementing partners of the EU Safe Routes "
+                    "programme were also there.\n")
+    implementers = {label for p in extract(doc, Resolver()).programmes for label in labels(p.implementers)}
+    assert not implementers & {"United Nations Children's Fund", "Office of the United Nations High Commissioner for Refugees"}

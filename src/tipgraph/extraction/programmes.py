@@ -35,7 +35,7 @@ _GRANT_TO = re.compile(r"\b(?:award|grant|donation|contribution)s?\s+of\s+(?:[A-
 _IMPL_BY = re.compile(r"\b(?:implemented|carried\s+out|run|managed|executed|led|delivered)\s+(?:jointly\s+)?by\s+"
                       r"(?:a\s+consortium\s+(?:made\s+up\s+of|composed\s+of|consisting\s+of|comprising|of)\s+(?:these|the\s+following)?\s*(?:institutions|organi[sz]ations|partners|members|NGOs)?\s*:?\s*)?"
                       r"|\bwith\s+(?=(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s+as\s+(?:the\s+)?(?:prime|lead|main|principal)\s+(?:recipient|partner|implementer|grantee|agency))|\b(?:in\s+partnership|in\s+cooperation|in\s+co-operation|together|jointly)\s+with\s+", re.I)
-_IMPL_VERB = re.compile(r"\b(?:ha(?:ve|s)\s+)?(?:launched|launch|launches|implement(?:s|ed|ing)?|will\s+implement|started|start|is\s+implementing|are\s+implementing)\b", re.I)
+_IMPL_VERB = re.compile(r"\b(?:ha(?:ve|s)\s+)?(?:launched|launch|launches|implement(?:s|ed|ing(?!\s+(?:partners?|agenc(?:y|ies)|organi[sz]ations?|bod(?:y|ies))\b))?|will\s+implement|started|start|is\s+implementing|are\s+implementing)\b", re.I)
 #: Active voice with the payer or the implementer as subject: "which the EU finances with
 #: EUR 1.8 million", "Norway is paying for the project", "UNHCR and IOM implement it",
 #: "ILO will carry it out in ...".

@@ -13,7 +13,7 @@ import re
 #: Labels of programme fields, by what the value gives.
 _KEYS = {
     "funder": ["donor", "donors", "funder", "funders", "funded by", "financed by", "funding agency", "funding source",
-               "funding partner", "donor agency", "donor country", "sponsor"],
+               "funding partner", "donor agency", "donor country", "sponsor", "commissioned by"],
     "implementer": ["implementer", "implementers", "implementing partner", "implementing partners", "implementing agency",
                     "implementing agencies", "implementing organization", "implementing organisation", "implemented by",
                     "partner", "partners", "local partner", "local partners", "main partner", "executing agency",
