@@ -167,3 +167,11 @@ def test_a_delegation_that_travelled_to_a_city_met_there():
     x = run("A delegation of the OSCE travelled to Tbilisi to discuss victim protection. The "
             "delegation met the Ministry of Internal Affairs of Georgia and UNICEF.")
     assert "Tbilisi" in labels(held(x)[0].locations)
+
+
+def test_a_town_the_registry_lacks_right_after_the_event_noun_is_the_venue():
+    x = run("IOM held a regional workshop in Kotor, together with the Ministry of Interior of "
+            "Montenegro, on 3 May.")
+    assert "Kotor" in labels(held(x)[0].locations)
+    y = run("IOM held a regional workshop in March with the Ministry of Interior of Montenegro.")
+    assert "March" not in labels(held(y)[0].locations)

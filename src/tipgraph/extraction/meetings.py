@@ -156,6 +156,11 @@ _TRAVELLED_TO = re.compile(r"\b(?:travell?ed|went|moved\s+on|continued)\s+to\s+(
 #: lacks, named before the state it lies in (the state's span must follow the comma)
 _TOWN_OF_STATE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:(?:city|town|resort|village)\s+of\s+)?"
                             r"([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}),\s+(?:the\s+)?(?=[A-Z])")
+#: "held a conference in Dubrovnik, together with", "signed at a ceremony in Ohrid": a town
+#: the registry lacks, right after the event's noun or verb
+_EVENT_IN_TOWN = re.compile(r"\b(?i:conference|meeting|workshop|seminar|ceremony|course|forum|summit|round[- ]?table|"
+                            r"(?:was|were)\s+held|took\s+place)\s+in\s+([A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)"
+                            r"(?=\s*[,.;]|\s+(?:on|from|between|during|and|with|to|at|for|in)\b)")
 #: "Durban, South Africa, was the venue of the workshop": the place the sentence opens with
 _VENUE_OF = re.compile(r"(?:On\s+[^,]{3,30}?\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})(?:,\s+[A-Z][\w'’ -]+?)?,?\s+(?:was|is)\s+(?:the\s+)?(?:venue|host\s+city|setting)\b")
 #: Sentences that refer back to the event's company: "the delegation consisted of ...",
@@ -440,6 +445,8 @@ class MeetingExtractor:
             nxt = self.ctx.span_at(m.end())
             if nxt is not None and nxt.entity.kind == "State":
                 found.append((m.start(1), m.group(1), self.ctx.state_of(nxt.entity)))
+        for m in _EVENT_IN_TOWN.finditer(text, a, b):
+            found.append((m.start(1), m.group(1), None))
         v = _VENUE_OF.match(text, a, b)
         if v:
             found.append((v.start(1), v.group(1), None))
