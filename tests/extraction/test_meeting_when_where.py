@@ -154,3 +154,24 @@ def test_a_venue_sentence_after_the_first():
     x = run("Border officials met to share practice. Mwanza, Tanzania, was the venue of the meeting of "
             "IOM and the Ministry of Home Affairs of Tanzania.")
     assert "Mwanza" in labels(held(x)[0].locations)
+
+
+def test_a_lead_sentence_that_says_where_the_workshop_was_held_places_the_event():
+    x = run("Thirty police officers were trained at the \"Course on victim identification\", held in "
+            "Nairobi, Kenya, from 4 to 6 March as part of the Global Programme against Trafficking. "
+            "The opening session was chaired by IOM and the Ministry of Interior of Kenya.")
+    assert "Nairobi" in labels(held(x)[0].locations)
+
+
+def test_a_delegation_that_travelled_to_a_city_met_there():
+    x = run("A delegation of the OSCE travelled to Tbilisi to discuss victim protection. The "
+            "delegation met the Ministry of Internal Affairs of Georgia and UNICEF.")
+    assert "Tbilisi" in labels(held(x)[0].locations)
+
+
+def test_a_town_the_registry_lacks_right_after_the_event_noun_is_the_venue():
+    x = run("IOM held a regional workshop in Kotor, together with the Ministry of Interior of "
+            "Montenegro, on 3 May.")
+    assert "Kotor" in labels(held(x)[0].locations)
+    y = run("IOM held a regional workshop in March with the Ministry of Interior of Montenegro.")
+    assert "March" not in labels(held(y)[0].locations)

@@ -149,11 +149,18 @@ _TOPIC_BEFORE = re.compile(r"\b(?:how|whether|why|what|where|ways\s+in\s+which)\
 #: "the University of Georgia", "the National Museum of Qatar": a house named after a state
 _NAME_OF_STATE_BEFORE = re.compile(r"\b(?:University|College|School|Museum|Library|Hospital)\s+of\s+(?:the\s+)?$")
 _VISIT_BEFORE = re.compile(r"\b(?:visit(?:ed|ing|s)?|visit\s+to|trip\s+to|mission\s+to|(?:then\s+)?(?:travell?ed|went|moved\s+on|continued)\s+to)\s+(?:the\s+)?$", re.I)
+#: "(the workshop) held in X", "travelled to X": a lead sentence's place of the event
+_LEAD_VENUE_BEFORE = re.compile(r"\b(?:(?:held|hosted|convened|took\s+place)\s+(?:in|at)|(?:travell?ed|came)\s+to)\s+(?:the\s+)?$", re.I)
 _TRAVELLED_TO = re.compile(r"\b(?:travell?ed|went|moved\s+on|continued)\s+to\s+([A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)(?=,\s+where\b|\s+where\b)")
 #: "held in Alba Iulia, Romania", "met at Lake Issyk-Kul, Kyrgyzstan": a town the registry
 #: lacks, named before the state it lies in (the state's span must follow the comma)
 _TOWN_OF_STATE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:(?:city|town|resort|village)\s+of\s+)?"
                             r"([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}),\s+(?:the\s+)?(?=[A-Z])")
+#: "held a conference in Dubrovnik, together with", "signed at a ceremony in Ohrid": a town
+#: the registry lacks, right after the event's noun or verb
+_EVENT_IN_TOWN = re.compile(r"\b(?i:conference|meeting|workshop|seminar|ceremony|course|forum|summit|round[- ]?table|"
+                            r"(?:was|were)\s+held|took\s+place)\s+in\s+([A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)"
+                            r"(?=\s*[,.;]|\s+(?:on|from|between|during|and|with|to|at|for|in)\b)")
 #: "Durban, South Africa, was the venue of the workshop": the place the sentence opens with
 _VENUE_OF = re.compile(r"(?:On\s+[^,]{3,30}?\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})(?:,\s+[A-Z][\w'’ -]+?)?,?\s+(?:was|is)\s+(?:the\s+)?(?:venue|host\s+city|setting)\b")
 #: Sentences that refer back to the event's company: "the delegation consisted of ...",
@@ -438,6 +445,8 @@ class MeetingExtractor:
             nxt = self.ctx.span_at(m.end())
             if nxt is not None and nxt.entity.kind == "State":
                 found.append((m.start(1), m.group(1), self.ctx.state_of(nxt.entity)))
+        for m in _EVENT_IN_TOWN.finditer(text, a, b):
+            found.append((m.start(1), m.group(1), None))
         v = _VENUE_OF.match(text, a, b)
         if v:
             found.append((v.start(1), v.group(1), None))
@@ -558,6 +567,9 @@ class MeetingExtractor:
                     main.add("instruments", sp.entity)
         if main.evidence and main.status == "held" and not main.dates:
             main.dates.extend(self._lead_days(main))
+        if main.evidence and main.status == "held" and not main.locations:
+            for e in self._lead_venues(main):
+                main.add("locations", e)
         _prune_dates(main)
         if any(v.precision == "day" and v not in self.issue_days for v in main.dates):
             main.dates = [v for v in main.dates if v not in self.issue_days]
@@ -856,6 +868,21 @@ class MeetingExtractor:
             if best:
                 return best[1]
         return "tip:Meeting"
+
+    def _lead_venues(self, d: _Draft) -> list[Entity]:
+        """Places that a sentence before the event's own one names as where something was held
+        or whom a delegation went to ("trained at the workshop held in X." then "The opening
+        was chaired by ..."): the event's sentence names no place, the lead told it."""
+        out: list[Entity] = []
+        for s in self.ctx.sentences:
+            if s.text in d.evidence or _planned(s.text):
+                break
+            for sp in self.ctx.spans_in(s.start, s.end, ("Place", "State")):
+                before = self.ctx.text[max(s.start, sp.start - 40) : sp.start]
+                if _LEAD_VENUE_BEFORE.search(before) and not _in(self.quotes, sp.start) \
+                        and all(e.iri != sp.entity.iri for e in out):
+                    out.append(sp.entity)
+        return out
 
     def _dateline_place(self) -> Entity | None:
         name = self.ctx.dateline_place
